@@ -1,0 +1,65 @@
+//! Every diagnostic code of the analyzer, with its one-line summary.
+//!
+//! Codes are stable: configuration and suppression comments refer to them.
+
+use super::Code;
+
+pub const SYNTAX_UNEXPECTED: Code = Code("syntax/unexpected");
+pub const SYNTAX_MISSING: Code = Code("syntax/missing");
+pub const SYNTAX_UNCLOSED: Code = Code("syntax/unclosed");
+pub const SYNTAX_INCOMPLETE: Code = Code("syntax/incomplete");
+pub const SYNTAX_TYPE_MODIFIER: Code = Code("syntax/type-modifier");
+pub const NAME_UNKNOWN_TYPE: Code = Code("name/unknown-type");
+pub const NAME_DUPLICATE_DECLARATION: Code = Code("name/duplicate-declaration");
+pub const NAME_DUPLICATE_FIELD: Code = Code("name/duplicate-field");
+pub const NAME_DUPLICATE_ENUM_VALUE: Code = Code("name/duplicate-enum-value");
+pub const NAME_DUPLICATE_PROPERTY: Code = Code("name/duplicate-property");
+pub const ATTRIBUTE_DUPLICATE: Code = Code("attribute/duplicate");
+
+/// All codes with a summary, for documentation and for validating configuration.
+pub const ALL: &[(Code, &str)] = &[
+    (
+        SYNTAX_UNEXPECTED,
+        "text the schema grammar does not allow here",
+    ),
+    (
+        SYNTAX_MISSING,
+        "a token the schema grammar requires is missing",
+    ),
+    (
+        SYNTAX_UNCLOSED,
+        "a block, bracket or string that is never closed",
+    ),
+    (
+        SYNTAX_INCOMPLETE,
+        "a declaration that is not finished: a field without a type, a property without a value, `@` without a name",
+    ),
+    (
+        SYNTAX_TYPE_MODIFIER,
+        "a type modifier Prisma does not accept (`[]?`, `?[]`, `!`, repeated modifiers)",
+    ),
+    (
+        NAME_UNKNOWN_TYPE,
+        "a field type that is neither a scalar type nor a declared model, view, enum or composite type",
+    ),
+    (
+        NAME_DUPLICATE_DECLARATION,
+        "two models, views, enums, composite types, datasources or generators with one name",
+    ),
+    (
+        NAME_DUPLICATE_FIELD,
+        "two fields with one name in a model, view or composite type",
+    ),
+    (
+        NAME_DUPLICATE_ENUM_VALUE,
+        "two values with one name in an enum",
+    ),
+    (
+        NAME_DUPLICATE_PROPERTY,
+        "a datasource or generator property set twice",
+    ),
+    (
+        ATTRIBUTE_DUPLICATE,
+        "an attribute that may appear once given twice on the same field or block",
+    ),
+];

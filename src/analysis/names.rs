@@ -1,0 +1,233 @@
+//! Name checks: unknown types, duplicate declarations, fields, values, properties and
+//! attributes.
+
+use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
+use crate::model::{Attribute, Block, Schema, Span};
+use std::collections::HashMap;
+
+/// Prisma's scalar types.
+pub const SCALAR_TYPES: &[&str] = &[
+    "String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes",
+];
+
+/// Block attributes that may appear more than once on a block.
+const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
+
+pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    duplicate_declarations(schema, out);
+    for block in &schema.blocks {
+        duplicate_members(block, out);
+        for field in &block.fields {
+            check_attribute_list(
+                &field.attributes,
+                &format!("field `{}`", field.name.text),
+                out,
+            );
+        }
+        for value in &block.enum_values {
+            check_attribute_list(
+                &value.attributes,
+                &format!("value `{}`", value.name.text),
+                out,
+            );
+        }
+        let owner = format!("{} `{}`", block.kind.describe(), block.name.text);
+        check_attribute_list(&block.attributes, &owner, out);
+        if block.kind.has_fields() {
+            unknown_types(schema, block, out);
+        }
+    }
+}
+
+fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    // Type names (models, views, composite types, enums) share one namespace; datasource and
+    // generator names share another.
+    let mut seen: HashMap<(bool, &str), &Block> = HashMap::new();
+    for block in &schema.blocks {
+        if block.name.is_missing() {
+            continue;
+        }
+        let key = (block.kind.is_type(), block.name.text.as_str());
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, block);
+            }
+            Some(first) => {
+                let place = location(schema, first.name.span);
+                out.push(
+                    Diagnostic::error(
+                        codes::NAME_DUPLICATE_DECLARATION,
+                        block.name.span,
+                        format!(
+                            "`{}` is already declared as a {} ({place}): each {} needs its own name",
+                            block.name.text,
+                            first.kind.describe(),
+                            if block.kind.is_type() {
+                                "model, view, enum and composite type"
+                            } else {
+                                "datasource and generator"
+                            },
+                        ),
+                    )
+                    .with_related(first.name.span, format!("`{}` is first declared here", block.name.text)),
+                );
+            }
+        }
+    }
+}
+
+fn duplicate_members(block: &Block, out: &mut Vec<Diagnostic>) {
+    let owner = format!("{} `{}`", block.kind.describe(), block.name.text);
+    let members = block
+        .fields
+        .iter()
+        .map(|f| (&f.name, codes::NAME_DUPLICATE_FIELD, "field"))
+        .chain(
+            block
+                .enum_values
+                .iter()
+                .map(|v| (&v.name, codes::NAME_DUPLICATE_ENUM_VALUE, "value")),
+        )
+        .chain(
+            block
+                .properties
+                .iter()
+                .map(|p| (&p.key, codes::NAME_DUPLICATE_PROPERTY, "property")),
+        );
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for (name, code, what) in members {
+        if name.is_missing() {
+            continue;
+        }
+        if let Some(&first) = seen.get(name.text.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    code,
+                    name.span,
+                    format!("{owner} already has a {what} named `{}`", name.text),
+                )
+                .with_related(first, format!("`{}` is first defined here", name.text)),
+            );
+        } else {
+            seen.insert(&name.text, name.span);
+        }
+    }
+}
+
+fn check_attribute_list(attributes: &[Attribute], owner: &str, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for attribute in attributes {
+        let name = attribute.name.text.as_str();
+        if name.is_empty() || (attribute.is_block && REPEATABLE_BLOCK_ATTRIBUTES.contains(&name)) {
+            continue;
+        }
+        let marker = if attribute.is_block { "@@" } else { "@" };
+        if let Some(&first) = seen.get(name) {
+            out.push(
+                Diagnostic::error(
+                    codes::ATTRIBUTE_DUPLICATE,
+                    attribute.span,
+                    format!("`{marker}{name}` is given twice on {owner}: it may appear only once"),
+                )
+                .with_related(first, "first given here"),
+            );
+        } else {
+            seen.insert(name, attribute.span);
+        }
+    }
+}
+
+fn unknown_types(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    for field in &block.fields {
+        let Some(field_type) = &field.r#type else {
+            continue;
+        };
+        let name = field_type.name.text.as_str();
+        if name.is_empty()
+            || SCALAR_TYPES.contains(&name)
+            || (name == "Unsupported" && field_type.unsupported.is_some())
+            || schema.find_type(name).is_some()
+        {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::error(
+            codes::NAME_UNKNOWN_TYPE,
+            field_type.name.span,
+            format!(
+                "unknown type `{name}` for field `{}`: it is not a scalar type and no model, view, enum or composite type has this name",
+                field.name.text
+            ),
+        );
+        let candidates = SCALAR_TYPES.iter().copied().chain(
+            schema
+                .blocks
+                .iter()
+                .filter(|b| b.kind.is_type())
+                .map(|b| b.name.text.as_str()),
+        );
+        if let Some(suggestion) = closest_name(name, candidates) {
+            diagnostic
+                .message
+                .push_str(&format!("; did you mean `{suggestion}`?"));
+            diagnostic = diagnostic.with_fix(Fix {
+                title: format!("Change the type to `{suggestion}`"),
+                edits: vec![TextEdit {
+                    span: field_type.name.span,
+                    new_text: suggestion.to_string(),
+                }],
+                applicability: Applicability::Unsafe,
+            });
+        }
+        out.push(diagnostic);
+    }
+}
+
+/// The candidate closest to `name` by case-insensitive edit distance, if close enough to be
+/// a likely typo.
+pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .filter(|c| !c.is_empty())
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|&(distance, _)| distance <= limit)
+        .min_by_key(|&(distance, candidate)| (distance, candidate.len()))
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// `file:line` of a span, for messages that mention another place.
+fn location(schema: &Schema, span: Span) -> String {
+    let file = schema.file(span.file);
+    let line = file.line_index.line_of(span.start as usize) + 1;
+    format!("{}:{line}", file.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["User", "Post", "String"];
+        assert_eq!(closest_name("Usr", names.iter().copied()), Some("User"));
+        assert_eq!(
+            closest_name("string", names.iter().copied()),
+            Some("String")
+        );
+        assert_eq!(closest_name("Banana", names.iter().copied()), None);
+    }
+}

@@ -1,0 +1,135 @@
+//! Syntax diagnostics: the parser's errors, plus declarations the grammar accepts only so
+//! that editing works (a field without a type, `@` without a name, …).
+
+use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
+use crate::model::{Attribute, Block, FileId, Schema, Span, TypeModifier};
+use crate::syntax::SyntaxErrorKind;
+
+pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    for (index, file) in schema.files.iter().enumerate() {
+        let file_id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
+        for error in file.syntax_errors() {
+            let code = match error.kind {
+                SyntaxErrorKind::Unexpected => codes::SYNTAX_UNEXPECTED,
+                SyntaxErrorKind::Missing => codes::SYNTAX_MISSING,
+                SyntaxErrorKind::Unclosed => codes::SYNTAX_UNCLOSED,
+            };
+            let mut diagnostic =
+                Diagnostic::error(code, Span::new(file_id, error.range), error.message);
+            if let Some((range, message)) = error.related {
+                diagnostic = diagnostic.with_related(Span::new(file_id, range), message);
+            }
+            if let Some((offset, closers)) = error.insertion {
+                // A guess at the author's intent (the list may need more items), so unsafe.
+                diagnostic = diagnostic.with_fix(Fix {
+                    title: format!("Insert `{closers}`"),
+                    edits: vec![TextEdit {
+                        span: Span::new(file_id, offset..offset),
+                        new_text: closers,
+                    }],
+                    applicability: Applicability::Unsafe,
+                });
+            }
+            out.push(diagnostic);
+        }
+    }
+    for block in &schema.blocks {
+        check_block(block, out);
+    }
+}
+
+fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
+    for property in &block.properties {
+        if property.value.is_none() && !property.key.is_missing() {
+            out.push(Diagnostic::error(
+                codes::SYNTAX_INCOMPLETE,
+                property.span,
+                format!("expected a value after `{} =`", property.key.text),
+            ));
+        }
+    }
+    for field in &block.fields {
+        match &field.r#type {
+            None => out.push(Diagnostic::error(
+                codes::SYNTAX_INCOMPLETE,
+                field.name.span,
+                format!(
+                    "expected a field type after `{}`, such as `String`, `Int?` or a model name",
+                    field.name.text
+                ),
+            )),
+            Some(field_type) => check_modifiers(&field_type.modifiers, field_type.span, out),
+        }
+        check_attributes(&field.attributes, out);
+    }
+    for value in &block.enum_values {
+        check_attributes(&value.attributes, out);
+    }
+    check_attributes(&block.attributes, out);
+}
+
+fn check_modifiers(modifiers: &[(TypeModifier, Span)], type_span: Span, out: &mut Vec<Diagnostic>) {
+    use TypeModifier::{List, Optional, Required};
+    let kinds: Vec<TypeModifier> = modifiers.iter().map(|(m, _)| *m).collect();
+    let message = match kinds.as_slice() {
+        [] | [Optional] | [List] => return,
+        [List, Optional] => {
+            "optional lists are not supported: use `Type[]` (a list may be empty) or `Type?`"
+        }
+        [Optional, List] => {
+            "a list cannot be optional: use `Type[]` (a list may be empty) or `Type?`"
+        }
+        [Required] => "`!` is not supported: fields are required unless marked with `?`",
+        _ => "invalid type modifiers: use `Type`, `Type?` or `Type[]`",
+    };
+    let start = modifiers.first().map_or(type_span, |(_, s)| *s);
+    let end = modifiers.last().map_or(type_span, |(_, s)| *s);
+    let span = Span {
+        file: start.file,
+        start: start.start,
+        end: end.end,
+    };
+    out.push(Diagnostic::error(
+        codes::SYNTAX_TYPE_MODIFIER,
+        span,
+        message,
+    ));
+}
+
+fn check_attributes(attributes: &[Attribute], out: &mut Vec<Diagnostic>) {
+    for attribute in attributes {
+        let marker = if attribute.is_block { "@@" } else { "@" };
+        if attribute.name.is_missing() {
+            out.push(Diagnostic::error(
+                codes::SYNTAX_INCOMPLETE,
+                attribute.span,
+                format!("expected an attribute name after `{marker}`"),
+            ));
+            continue;
+        }
+        if attribute.name.text.ends_with('.') {
+            let what = if attribute.name.text == "db." {
+                "a native type name"
+            } else {
+                "a name"
+            };
+            out.push(Diagnostic::error(
+                codes::SYNTAX_INCOMPLETE,
+                attribute.span,
+                format!("expected {what} after `{marker}{}`", attribute.name.text),
+            ));
+        }
+        for argument in attribute.arguments() {
+            if let (Some(name), None) = (&argument.name, &argument.value) {
+                out.push(Diagnostic::error(
+                    codes::SYNTAX_INCOMPLETE,
+                    argument.span,
+                    format!(
+                        "expected a value after `{}:` in `{marker}{}`",
+                        name.text, attribute.name.text
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Finding schemas: explicit paths, folders (one multi-file schema or many schemas), and
+//! Prisma's default locations; reading them as UTF-8.
+
+use crate::model::SourceFile;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Larger files are refused: positions are 32-bit and nobody writes such a schema.
+const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The files of one schema (one file, or the files of a multi-file schema folder).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaInput {
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    NotFound(PathBuf),
+    NoSchema(PathBuf),
+    NotUtf8 { path: PathBuf, offset: usize },
+    TooLarge { path: PathBuf, bytes: u64 },
+    Io { path: PathBuf, message: String },
+}
+
+impl InputError {
+    pub fn io(path: impl Into<PathBuf>, error: &std::io::Error) -> Self {
+        InputError::Io {
+            path: path.into(),
+            message: error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotFound(path) => {
+                write!(f, "{}: no such file or directory", path.display())
+            }
+            InputError::NoSchema(path) => write!(
+                f,
+                "{}: no Prisma schema found (looked for .prisma files, and in a project for prisma/schema.prisma, schema.prisma and prisma/schema/)",
+                display_folder(path)
+            ),
+            InputError::NotUtf8 { path, offset } => write!(
+                f,
+                "{}: not a text file in UTF-8 (invalid byte at offset {offset}); Prisma schemas must be UTF-8",
+                path.display()
+            ),
+            InputError::TooLarge { path, bytes } => write!(
+                f,
+                "{}: file too large ({bytes} bytes; the limit is {MAX_FILE_BYTES})",
+                path.display()
+            ),
+            InputError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+/// The current folder is passed around as an empty path; show it as `.`.
+fn display_folder(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+impl SchemaInput {
+    /// Reads every file. Errors are collected per file so that all of them are reported.
+    pub fn load(&self) -> Result<Vec<SourceFile>, Vec<InputError>> {
+        let mut files = Vec::with_capacity(self.files.len());
+        let mut errors = Vec::new();
+        for path in &self.files {
+            match read_schema_file(path) {
+                Ok(text) => files.push(SourceFile::parse(path.display().to_string(), text)),
+                Err(error) => errors.push(error),
+            }
+        }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn read_schema_file(path: &Path) -> Result<String, InputError> {
+    let metadata = fs::metadata(path).map_err(|e| not_found_or_io(path, &e))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: metadata.len(),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| not_found_or_io(path, &e))?;
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn not_found_or_io(path: &Path, error: &std::io::Error) -> InputError {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        InputError::NotFound(path.to_path_buf())
+    } else {
+        InputError::io(path, error)
+    }
+}
+
+/// Turns command-line paths into schemas. Each path is a file (one schema) or a folder.
+pub fn resolve_paths(paths: &[PathBuf]) -> (Vec<SchemaInput>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(error) => errors.push(not_found_or_io(path, &error)),
+            Ok(metadata) if metadata.is_dir() => match schemas_in_folder(path) {
+                Ok(found) if found.is_empty() => errors.push(InputError::NoSchema(path.clone())),
+                Ok(mut found) => inputs.append(&mut found),
+                Err(error) => errors.push(error),
+            },
+            Ok(_) => inputs.push(SchemaInput {
+                files: vec![path.clone()],
+            }),
+        }
+    }
+    (inputs, errors)
+}
+
+/// The schemas in a folder. Prisma reads a folder as one schema whose files share a single
+/// datasource; a folder holding several datasources is a collection of schemas: each file
+/// directly in it is one schema, and each subfolder is looked at the same way.
+fn schemas_in_folder(folder: &Path) -> Result<Vec<SchemaInput>, InputError> {
+    let files = prisma_files(folder, true)?;
+    let datasources: usize = files.iter().map(|f| count_datasources(f)).sum();
+    if datasources <= 1 {
+        return Ok(if files.is_empty() {
+            Vec::new()
+        } else {
+            vec![SchemaInput { files }]
+        });
+    }
+    let mut inputs: Vec<SchemaInput> = prisma_files(folder, false)?
+        .into_iter()
+        .map(|file| SchemaInput { files: vec![file] })
+        .collect();
+    for subfolder in subfolders(folder)? {
+        inputs.extend(schemas_in_folder(&subfolder)?);
+    }
+    Ok(inputs)
+}
+
+/// Counts `datasource name {` lines without parsing; an unreadable file counts as none (its
+/// error is reported when it is loaded).
+fn count_datasources(path: &Path) -> usize {
+    let Ok(bytes) = fs::read(path) else {
+        return 0;
+    };
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|line| {
+            line.trim_start()
+                .strip_prefix("datasource")
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        })
+        .count()
+}
+
+fn is_skipped_folder(name: &str) -> bool {
+    name.starts_with('.') || name == "node_modules"
+}
+
+fn sorted_entries(folder: &Path) -> Result<Vec<fs::DirEntry>, InputError> {
+    let mut entries = fs::read_dir(folder)
+        .map_err(|e| InputError::io(folder, &e))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError::io(folder, &e))?;
+    entries.sort_by_key(|e| e.file_name());
+    Ok(entries)
+}
+
+fn subfolders(folder: &Path) -> Result<Vec<PathBuf>, InputError> {
+    Ok(sorted_entries(folder)?
+        .into_iter()
+        // `file_type` does not follow symlinks, so a link cycle cannot trap the walk.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !is_skipped_folder(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect())
+}
+
+/// The `.prisma` files of a folder, sorted, optionally including its subfolders.
+fn prisma_files(folder: &Path, recursive: bool) -> Result<Vec<PathBuf>, InputError> {
+    let mut files: Vec<PathBuf> = sorted_entries(folder)?
+        .into_iter()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "prisma") && p.is_file())
+        .collect();
+    if recursive {
+        for subfolder in subfolders(folder)? {
+            files.extend(prisma_files(&subfolder, true)?);
+        }
+    }
+    Ok(files)
+}
+
+/// Finds the schema of the project in `root` the way Prisma does: the `prisma.schema` entry
+/// of `package.json`, then `prisma/schema.prisma`, `schema.prisma`, and the `prisma/schema/`
+/// folder.
+pub fn discover(root: &Path) -> Result<SchemaInput, InputError> {
+    if let Some(configured) = package_json_schema(root) {
+        let path = root.join(configured);
+        return if path.is_dir() {
+            Ok(SchemaInput {
+                files: prisma_files(&path, true)?,
+            })
+            .and_then(|input| non_empty(input, &path))
+        } else if path.is_file() {
+            Ok(SchemaInput { files: vec![path] })
+        } else {
+            Err(InputError::NotFound(path))
+        };
+    }
+    for candidate in ["prisma/schema.prisma", "schema.prisma"] {
+        let path = root.join(candidate);
+        if path.is_file() {
+            return Ok(SchemaInput { files: vec![path] });
+        }
+    }
+    let folder = root.join("prisma/schema");
+    if folder.is_dir() {
+        let files = prisma_files(&folder, true)?;
+        return non_empty(SchemaInput { files }, &folder);
+    }
+    Err(InputError::NoSchema(root.to_path_buf()))
+}
+
+fn non_empty(input: SchemaInput, folder: &Path) -> Result<SchemaInput, InputError> {
+    if input.files.is_empty() {
+        Err(InputError::NoSchema(folder.to_path_buf()))
+    } else {
+        Ok(input)
+    }
+}
+
+fn package_json_schema(root: &Path) -> Option<String> {
+    let text = fs::read_to_string(root.join("package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("prisma")?
+        .get("schema")?
+        .as_str()
+        .map(str::to_string)
+}

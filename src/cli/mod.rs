@@ -1,0 +1,176 @@
+//! Layer 5 (batch side): the `prisma-analyzer` command line. A thin adapter: it finds and
+//! reads schemas, runs [`crate::analysis::check`], and prints the result.
+
+mod inputs;
+mod output;
+
+use crate::analysis::{self, Severity};
+use crate::model::Schema;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use inputs::{InputError, SchemaInput, discover, resolve_paths};
+pub use output::{OutputFormat, render};
+
+/// Exit code when no diagnostic reaches the `--fail-on` level.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code when diagnostics reach the `--fail-on` level.
+pub const EXIT_DIAGNOSTICS: u8 = 1;
+/// Exit code for usage and I/O errors.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "prisma-analyzer",
+    version,
+    about = "A fast checker and language server for Prisma schema files"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check schemas and report problems (for CI).
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Schema files or folders. A folder whose files share one datasource is one multi-file
+    /// schema; otherwise each schema in it is checked on its own. Without a path, the schema
+    /// is found the way Prisma finds it.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Exit with 1 when a diagnostic of this severity or higher is reported.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    // `prisma-analyzer --check FILE` is accepted as an alias of `check`.
+    let args = std::env::args_os().enumerate().map(|(index, arg)| {
+        if index == 1 && arg == "--check" {
+            "check".into()
+        } else {
+            arg
+        }
+    });
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            let code = if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_CLEAN
+            };
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Some(Command::Check(args)) => ExitCode::from(run_check(&args)),
+        None => {
+            eprintln!(
+                "error: no command given; run `prisma-analyzer check [PATHS]` or see `prisma-analyzer --help`"
+            );
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs) -> u8 {
+    let (inputs, mut input_errors) = if args.paths.is_empty() {
+        // The empty path is the current folder, and keeps the paths we print relative.
+        match discover(std::path::Path::new("")) {
+            Ok(input) => (vec![input], Vec::new()),
+            Err(error) => (Vec::new(), vec![error]),
+        }
+    } else {
+        resolve_paths(&args.paths)
+    };
+
+    let mut checked = Vec::new();
+    for input in inputs {
+        match input.load() {
+            Ok(files) => {
+                let schema = Schema::new(files);
+                let diagnostics = analysis::check(&schema);
+                checked.push((schema, diagnostics));
+            }
+            Err(mut errors) => input_errors.append(&mut errors),
+        }
+    }
+
+    let styled = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let rendered = render(args.format, &checked, styled);
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`check | head`) is not worth a message; anything else is.
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {error}");
+        }
+        return EXIT_USAGE;
+    }
+    for error in &input_errors {
+        eprintln!("error: {error}");
+    }
+
+    if !input_errors.is_empty() {
+        return EXIT_USAGE;
+    }
+    let threshold = args.fail_on.severity();
+    let failing = checked
+        .iter()
+        .flat_map(|(_, diagnostics)| diagnostics)
+        .any(|d| d.severity >= threshold);
+    if failing {
+        EXIT_DIAGNOSTICS
+    } else {
+        EXIT_CLEAN
+    }
+}

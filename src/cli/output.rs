@@ -1,0 +1,238 @@
+//! Rendering diagnostics for people (`human`), programs (`json`) and CI (`github`).
+
+use crate::analysis::{Diagnostic, Severity};
+use crate::model::{Schema, Span};
+use crate::syntax::PositionEncoding;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use clap::ValueEnum;
+use serde_json::{Value, json};
+use std::fmt::Write;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// file:line:col, code and message, with the source line and the span underlined.
+    Human,
+    /// One JSON document with every diagnostic, its positions and fixes.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// Renders the diagnostics of every checked schema in one output.
+pub fn render(format: OutputFormat, checked: &[(Schema, Vec<Diagnostic>)], styled: bool) -> String {
+    match format {
+        OutputFormat::Human => human(checked, styled),
+        OutputFormat::Json => json_report(checked),
+        OutputFormat::Github => github(checked),
+    }
+}
+
+fn human(checked: &[(Schema, Vec<Diagnostic>)], styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    let mut counts = [0usize; 4];
+    let mut files = 0;
+    for (schema, diagnostics) in checked {
+        files += schema.files.len();
+        for diagnostic in diagnostics {
+            counts[diagnostic.severity as usize] += 1;
+            let report = [human_group(schema, diagnostic)];
+            let _ = writeln!(out, "{}\n", renderer.render(&report));
+        }
+    }
+    let [hints, infos, warnings, errors] = counts;
+    let schemas = checked.len();
+    let _ = writeln!(
+        out,
+        "Checked {schemas} schema{} ({files} file{}): {errors} error{}, {warnings} warning{}, {infos} info, {hints} hint{}",
+        plural(schemas),
+        plural(files),
+        plural(errors),
+        plural(warnings),
+        plural(hints),
+    );
+    out
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+        Severity::Hint => Level::HELP,
+    };
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code.as_str());
+    let mut group = Group::with_title(title).element(excerpt(
+        schema,
+        diagnostic.span,
+        AnnotationKind::Primary,
+        "",
+    ));
+    for related in &diagnostic.related {
+        group = group.element(excerpt(
+            schema,
+            related.span,
+            AnnotationKind::Context,
+            &related.message,
+        ));
+    }
+    for fix in &diagnostic.fixes {
+        group = group.element(Level::HELP.message(fix.title.as_str()));
+    }
+    group
+}
+
+/// The lines a span covers, as a snippet with the span annotated. Only those lines are
+/// handed to the renderer, so a diagnostic in a 3 MB schema costs what its lines cost.
+fn excerpt<'a>(
+    schema: &'a Schema,
+    span: Span,
+    kind: AnnotationKind,
+    label: &'a str,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let file = schema.file(span.file);
+    let index = &file.line_index;
+    let first_line = index.line_of(span.start as usize);
+    let last_line = index.line_of(span.end as usize);
+    let start = index
+        .line_range(&file.text, first_line)
+        .map_or(0, |r| r.start);
+    let end = index
+        .line_range(&file.text, last_line)
+        .map_or(file.text.len(), |r| r.end)
+        .max(span.end as usize);
+    let source = &file.text[start..end];
+    let local = span.start as usize - start..span.end as usize - start;
+    Snippet::source(source)
+        .line_start(first_line + 1)
+        .path(file.name.as_str())
+        .annotation(kind.span(local).label(label))
+}
+
+fn position_json(schema: &Schema, span: Span) -> Value {
+    let file = schema.file(span.file);
+    let point = |offset: usize| {
+        let position = file.line_col(offset, PositionEncoding::Utf32);
+        json!({"line": position.line + 1, "column": position.col + 1, "offset": offset})
+    };
+    json!({"start": point(span.start as usize), "end": point(span.end as usize)})
+}
+
+fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    for (schema, list) in checked {
+        files.extend(schema.files.iter().map(|f| f.name.clone()));
+        for d in list {
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .map(|r| {
+                    json!({
+                        "file": schema.file(r.span.file).name,
+                        "range": position_json(schema, r.span),
+                        "message": r.message,
+                    })
+                })
+                .collect();
+            let fixes: Vec<Value> = d
+                .fixes
+                .iter()
+                .map(|fix| {
+                    let edits: Vec<Value> = fix
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            json!({
+                                "file": schema.file(e.span.file).name,
+                                "range": position_json(schema, e.span),
+                                "newText": e.new_text,
+                            })
+                        })
+                        .collect();
+                    json!({"title": fix.title, "applicability": fix.applicability, "edits": edits})
+                })
+                .collect();
+            diagnostics.push(json!({
+                "file": schema.file(d.span.file).name,
+                "code": d.code,
+                "severity": d.severity,
+                "message": d.message,
+                "range": position_json(schema, d.span),
+                "related": related,
+                "fixes": fixes,
+            }));
+        }
+    }
+    let count = |severity: Severity| {
+        checked
+            .iter()
+            .flat_map(|(_, list)| list)
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let report = json!({
+        "version": 1,
+        "files": files,
+        "diagnostics": diagnostics,
+        "summary": {
+            "schemas": checked.len(),
+            "errors": count(Severity::Error),
+            "warnings": count(Severity::Warning),
+            "infos": count(Severity::Info),
+            "hints": count(Severity::Hint),
+        },
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
+fn github(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
+    let mut out = String::new();
+    for (schema, diagnostics) in checked {
+        for d in diagnostics {
+            let file = schema.file(d.span.file);
+            let start = file.line_col(d.span.start as usize, PositionEncoding::Utf32);
+            let end = file.line_col(d.span.end as usize, PositionEncoding::Utf32);
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "notice",
+            };
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&file.name),
+                start.line + 1,
+                start.col + 1,
+                end.line + 1,
+                end.col + 1,
+                escape_property(d.code.as_str()),
+                escape_data(&d.message),
+            );
+        }
+    }
+    out
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}

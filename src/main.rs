@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    prisma_analyzer::cli::main()
+}

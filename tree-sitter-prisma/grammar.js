@@ -1,0 +1,142 @@
+/**
+ * Tree-sitter grammar for the Prisma Schema Language.
+ *
+ * Newlines end fields, enum values and key/value pairs, but are plain whitespace inside
+ * brackets. The external scanner (src/scanner.c) emits `_newline` only where the parser
+ * can accept one, which gives exactly that behaviour, and emits `_implicit_block_end`
+ * when an unclosed block is followed by a new top-level declaration, so that one missing
+ * `}` does not swallow the rest of the file.
+ */
+
+const commaSeparated = (rule) =>
+  optional(seq(rule, repeat(seq(',', rule)), optional(',')));
+
+export default grammar({
+  name: 'prisma',
+
+  word: $ => $.identifier,
+
+  extras: $ => [/\s/, $.comment, $.doc_comment],
+
+  externals: $ => [
+    $._newline,
+    $.implicit_block_end,
+    $.implicit_close,
+    $.unterminated_string_end,
+    $._error_sentinel,
+  ],
+
+  rules: {
+    source_file: $ => repeat($._declaration),
+
+    _declaration: $ => choice(
+      $.model_declaration,
+      $.view_declaration,
+      $.type_declaration,
+      $.enum_declaration,
+      $.datasource_declaration,
+      $.generator_declaration,
+    ),
+
+    model_declaration: $ => seq('model', field('name', $.identifier), field('body', $.model_block)),
+    view_declaration: $ => seq('view', field('name', $.identifier), field('body', $.model_block)),
+    type_declaration: $ => seq('type', field('name', $.identifier), field('body', $.model_block)),
+    enum_declaration: $ => seq('enum', field('name', $.identifier), field('body', $.enum_block)),
+    datasource_declaration: $ => seq('datasource', field('name', $.identifier), field('body', $.config_block)),
+    generator_declaration: $ => seq('generator', field('name', $.identifier), field('body', $.config_block)),
+
+    model_block: $ => seq('{', repeat(choice($.field_declaration, $.block_attribute)), $._block_end),
+    enum_block: $ => seq('{', repeat(choice($.enum_value, $.block_attribute)), $._block_end),
+    config_block: $ => seq('{', repeat($.key_value), $._block_end),
+
+    _block_end: $ => choice('}', $.implicit_block_end),
+
+    // The type is optional so that a half-typed field (`  email`) still yields a field node:
+    // the model layer reports it with a precise message and completion knows where it is.
+    field_declaration: $ => seq(
+      field('name', $.identifier),
+      optional(field('type', $.field_type)),
+      repeat(field('attribute', $.field_attribute)),
+      $._newline,
+    ),
+
+    field_type: $ => seq(
+      field('base', choice($.identifier, $.unsupported_type)),
+      repeat(choice($.list_modifier, $.optional_modifier, $.required_modifier)),
+    ),
+    unsupported_type: $ => seq(
+      field('name', $.identifier),
+      '(',
+      field('argument', $.string),
+      choice(')', $.implicit_close),
+    ),
+    list_modifier: $ => seq('[', ']'),
+    optional_modifier: $ => '?',
+    // `Type!` was accepted by very old Prisma versions; parsed so it can be reported clearly.
+    required_modifier: $ => '!',
+
+    enum_value: $ => seq(
+      field('name', $.identifier),
+      repeat(field('attribute', $.field_attribute)),
+      $._newline,
+    ),
+
+    key_value: $ => seq(
+      field('key', $.identifier),
+      '=',
+      optional(field('value', $._expression)),
+      $._newline,
+    ),
+
+    // The name is optional (and must follow `@` directly) so that a lone `@` typed at the end
+    // of a line is an attribute without a name, not the start of the next line's field.
+    field_attribute: $ => seq('@', optional(field('name', $.attribute_name)), optional(field('arguments', $.arguments))),
+    block_attribute: $ => seq('@@', optional(field('name', $.attribute_name)), optional(field('arguments', $.arguments))),
+    attribute_name: $ => seq(
+      alias($._attribute_name_part, $.identifier),
+      repeat(seq(token.immediate('.'), optional(alias($._attribute_name_part, $.identifier)))),
+    ),
+    _attribute_name_part: $ => token.immediate(/[A-Za-z_][A-Za-z0-9_-]*/),
+
+    arguments: $ => seq('(', commaSeparated($._argument), choice(')', $.implicit_close)),
+    _argument: $ => choice($.named_argument, $._expression),
+    // The value is optional so that `fields: ` while typing is not a syntax error node.
+    named_argument: $ => seq(field('name', $.identifier), ':', optional(field('value', $._expression))),
+
+    _expression: $ => choice(
+      $.function_call,
+      $.array,
+      $.object,
+      $.string,
+      $.number,
+      $.boolean,
+      $.identifier,
+    ),
+
+    function_call: $ => seq(field('name', $.identifier), field('arguments', $.arguments)),
+    array: $ => seq('[', commaSeparated($._expression), choice(']', $.implicit_close)),
+    object: $ => seq('{', commaSeparated($.object_entry), '}'),
+    object_entry: $ => seq(
+      field('key', choice($.identifier, $.string)),
+      ':',
+      field('value', $._expression),
+    ),
+
+    string: $ => seq(
+      '"',
+      repeat(choice(token.immediate(prec(1, /[^"\\\n]+/)), $.escape_sequence)),
+      choice(token.immediate('"'), $.unterminated_string_end),
+    ),
+    escape_sequence: $ => token.immediate(seq('\\', choice(/u[0-9a-fA-F]{4}/, /[^\n]/))),
+
+    number: $ => token(prec(1, /-?\d+(\.\d+)?([eE][+-]?\d+)?/)),
+    boolean: $ => choice('true', 'false'),
+
+    // Prisma identifiers may start with a digit (enum values such as `1080p`); a bare number
+    // stays a number because the number token has the higher precedence.
+    identifier: $ => /[A-Za-z_][A-Za-z0-9_-]*|[0-9]+[A-Za-z_][A-Za-z0-9_-]*/,
+
+    doc_comment: $ => token(seq('///', /[^\n]*/)),
+    comment: $ => token(prec(-1, seq('//', /[^\n]*/))),
+  },
+});

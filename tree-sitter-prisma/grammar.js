@@ -16,7 +16,7 @@ export default grammar({
 
   word: $ => $.identifier,
 
-  extras: $ => [/\s/, $.comment, $.doc_comment],
+  extras: $ => [/\s/, $.comment, $.doc_comment, $.block_comment],
 
   externals: $ => [
     $._newline,
@@ -138,5 +138,6 @@ export default grammar({
 
     doc_comment: $ => token(seq('///', /[^\n]*/)),
     comment: $ => token(prec(-1, seq('//', /[^\n]*/))),
+    block_comment: $ => token(seq('/*', /[^*]*\*+([^/*][^*]*\*+)*/, '/')),
   },
 });

@@ -9,6 +9,7 @@ pub const SYNTAX_MISSING: Code = Code("syntax/missing");
 pub const SYNTAX_UNCLOSED: Code = Code("syntax/unclosed");
 pub const SYNTAX_INCOMPLETE: Code = Code("syntax/incomplete");
 pub const SYNTAX_TYPE_MODIFIER: Code = Code("syntax/type-modifier");
+pub const SYNTAX_TRAILING_COMMA: Code = Code("syntax/trailing-comma");
 pub const NAME_UNKNOWN_TYPE: Code = Code("name/unknown-type");
 pub const NAME_DUPLICATE_DECLARATION: Code = Code("name/duplicate-declaration");
 pub const NAME_DUPLICATE_FIELD: Code = Code("name/duplicate-field");

@@ -2,7 +2,9 @@
 //! that editing works (a field without a type, `@` without a name, …).
 
 use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
-use crate::model::{Attribute, Block, FileId, Schema, Span, TypeModifier};
+use crate::model::{
+    Argument, ArgumentList, Attribute, Block, Expression, FileId, Schema, Span, TypeModifier,
+};
 use crate::syntax::SyntaxErrorKind;
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
@@ -119,17 +121,59 @@ fn check_attributes(attributes: &[Attribute], out: &mut Vec<Diagnostic>) {
                 format!("expected {what} after `{marker}{}`", attribute.name.text),
             ));
         }
-        for argument in attribute.arguments() {
-            if let (Some(name), None) = (&argument.name, &argument.value) {
-                out.push(Diagnostic::error(
-                    codes::SYNTAX_INCOMPLETE,
-                    argument.span,
-                    format!(
-                        "expected a value after `{}:` in `{marker}{}`",
-                        name.text, attribute.name.text
-                    ),
-                ));
-            }
+        if let Some(arguments) = &attribute.arguments {
+            let owner = format!("{marker}{}", attribute.name.text);
+            check_argument_list(arguments, &owner, out);
         }
+    }
+}
+
+/// Missing values and trailing commas, in the attribute's arguments and in the arguments
+/// of functions nested in them (`@default(dbgenerated("…",))`).
+fn check_argument_list(list: &ArgumentList, owner: &str, out: &mut Vec<Diagnostic>) {
+    if let Some(comma) = list.trailing_comma {
+        out.push(
+            Diagnostic::error(
+                codes::SYNTAX_TRAILING_COMMA,
+                comma,
+                format!(
+                    "trailing comma in the arguments of `{owner}`: Prisma does not accept it here"
+                ),
+            )
+            .with_fix(Fix {
+                title: "Remove the trailing comma".into(),
+                edits: vec![TextEdit {
+                    span: comma,
+                    new_text: String::new(),
+                }],
+                applicability: Applicability::Safe,
+            }),
+        );
+    }
+    for Argument { name, value, span } in &list.items {
+        match (name, value) {
+            (Some(name), None) => out.push(Diagnostic::error(
+                codes::SYNTAX_INCOMPLETE,
+                *span,
+                format!("expected a value after `{}:` in `{owner}`", name.text),
+            )),
+            (_, Some(value)) => check_nested_calls(value, out),
+            (None, None) => {}
+        }
+    }
+}
+
+fn check_nested_calls(expression: &Expression, out: &mut Vec<Diagnostic>) {
+    match expression {
+        Expression::Function {
+            name, arguments, ..
+        } => check_argument_list(arguments, &format!("{}()", name.text), out),
+        Expression::Array { items, .. } => {
+            items.iter().for_each(|item| check_nested_calls(item, out))
+        }
+        Expression::Object { entries, .. } => entries
+            .iter()
+            .for_each(|entry| check_nested_calls(&entry.value, out)),
+        _ => {}
     }
 }

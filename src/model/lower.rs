@@ -167,8 +167,12 @@ impl Lowering<'_> {
     fn arguments(&self, node: Node) -> ArgumentList {
         let mut items = Vec::new();
         let mut closed = false;
+        let mut trailing_comma = None;
         let mut cursor = node.walk();
         for child in node.children(&mut cursor) {
+            if !child.is_extra() {
+                trailing_comma = (child.kind() == ",").then(|| self.span(child));
+            }
             match child.kind() {
                 ")" => closed = true,
                 kind::NAMED_ARGUMENT => items.push(Argument {
@@ -190,10 +194,19 @@ impl Lowering<'_> {
                 _ => {}
             }
         }
+        if closed {
+            // `trailing_comma` was reset by the `)`: look at what precedes it instead.
+            trailing_comma = node
+                .child(node.child_count().saturating_sub(1))
+                .and_then(|close| close.prev_sibling())
+                .filter(|previous| previous.kind() == ",")
+                .map(|comma| self.span(comma));
+        }
         ArgumentList {
             items,
             span: self.span(node),
             closed,
+            trailing_comma,
         }
     }
 
@@ -218,6 +231,7 @@ impl Lowering<'_> {
                         items: Vec::new(),
                         span,
                         closed: false,
+                        trailing_comma: None,
                     },
                 };
                 Expression::Function {
@@ -332,8 +346,9 @@ fn declaration_kind(node_kind: &str) -> Option<BlockKind> {
     })
 }
 
-/// Resolves `\"`, `\\`, `\n`, `\t`, `\r`, `\uXXXX`; any other escaped character stands for
-/// itself.
+/// Resolves `\"`, `\\`, `\n`, `\t`, `\r` and `\uXXXX` (a UTF-16 surrogate pair written as two
+/// escapes is one character); any other escaped character stands for itself. Invalid `\u`
+/// escapes are kept as written: analysis reports them.
 fn unescape(raw: &str) -> String {
     if !raw.contains('\\') {
         return raw.to_string();
@@ -349,21 +364,40 @@ fn unescape(raw: &str) -> String {
             Some('n') => out.push('\n'),
             Some('t') => out.push('\t'),
             Some('r') => out.push('\r'),
-            Some('u') => {
-                let hex: String = chars.clone().take(4).collect();
-                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    Some(decoded) if hex.len() == 4 => {
-                        out.push(decoded);
-                        chars.nth(3);
-                    }
-                    _ => out.push('u'),
+            Some('u') => match decode_unicode_escape(chars.as_str()) {
+                Some((decoded, consumed)) => {
+                    out.push(decoded);
+                    chars = chars.as_str()[consumed..].chars();
                 }
-            }
+                None => out.push_str("\\u"),
+            },
             Some(other) => out.push(other),
             None => out.push('\\'),
         }
     }
     out
+}
+
+/// Decodes the `XXXX` (and, for a high surrogate, a following `\uYYYY`) after `\u`.
+/// Returns the character and how many bytes of `rest` it used.
+pub(crate) fn decode_unicode_escape(rest: &str) -> Option<(char, usize)> {
+    let unit = |text: &str| -> Option<u32> {
+        let hex = text.get(..4)?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(hex, 16).ok()
+    };
+    let first = unit(rest)?;
+    if (0xD800..0xDC00).contains(&first) {
+        let low = rest.get(4..)?.strip_prefix("\\u").and_then(unit)?;
+        if !(0xDC00..0xE000).contains(&low) {
+            return None;
+        }
+        let combined = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00);
+        return char::from_u32(combined).map(|c| (c, 10));
+    }
+    char::from_u32(first).map(|c| (c, 4))
 }
 
 #[cfg(test)]
@@ -373,7 +407,9 @@ mod tests {
     #[test]
     fn unescapes() {
         assert_eq!(unescape(r#"a\"b\\c\nd\u00e9\q"#), "a\"b\\c\nd\u{e9}q");
-        assert_eq!(unescape(r"\u12"), "u12");
+        assert_eq!(unescape(r"oh \ud83d\ude44!"), "oh \u{1F644}!");
+        // Invalid escapes stay as written.
+        assert_eq!(unescape(r"\u12 \uD802 \ut"), r"\u12 \uD802 \ut");
         assert_eq!(unescape("plain"), "plain");
     }
 }

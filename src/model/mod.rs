@@ -231,6 +231,8 @@ pub struct ArgumentList {
     pub span: Span,
     /// False when the closing `)` is missing.
     pub closed: bool,
+    /// A `,` after the last argument (Prisma rejects it in arguments, not in lists).
+    pub trailing_comma: Option<Span>,
 }
 
 /// A positional (`"x"`) or named (`map: "x"`) argument; a named argument may lack its value

@@ -162,9 +162,10 @@ mod tests {
         let x = TEXT.find('x').unwrap();
         let utf16 = index.line_col(TEXT, x, Utf16);
         let utf8 = index.line_col(TEXT, x, Utf8);
-        assert_eq!((utf16.line, utf16.col), (2, 22));
-        assert_eq!((utf8.line, utf8.col), (2, 24));
-        assert_eq!(index.line_col(TEXT, x, Utf32).col, 21);
+        // `  s String @default("` is 21 columns; the emoji takes 2 UTF-16 units, 4 bytes.
+        assert_eq!((utf16.line, utf16.col), (2, 23));
+        assert_eq!((utf8.line, utf8.col), (2, 25));
+        assert_eq!(index.line_col(TEXT, x, Utf32).col, 22);
         assert_eq!(index.offset(TEXT, utf16, Utf16), x);
         assert_eq!(index.offset(TEXT, utf8, Utf8), x);
         // Inside the surrogate pair / the UTF-8 sequence: back to the emoji's start.
@@ -208,7 +209,11 @@ mod tests {
     fn round_trip_every_char_boundary() {
         let index = LineIndex::new(TEXT);
         for encoding in [Utf8, Utf16, Utf32] {
-            for (offset, _) in TEXT.char_indices() {
+            for (offset, ch) in TEXT.char_indices() {
+                // Between `\r` and `\n` is not a position a client can name.
+                if ch == '\n' && TEXT[..offset].ends_with('\r') {
+                    continue;
+                }
                 let position = index.line_col(TEXT, offset, encoding);
                 assert_eq!(
                     index.offset(TEXT, position, encoding),

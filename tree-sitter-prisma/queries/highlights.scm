@@ -39,6 +39,7 @@
 
 ; Comments
 (comment) @comment
+(block_comment) @comment
 (doc_comment) @comment.documentation
 
 ; Punctuation

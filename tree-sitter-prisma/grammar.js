@@ -36,6 +36,15 @@ export default grammar({
       $.enum_declaration,
       $.datasource_declaration,
       $.generator_declaration,
+      $.invalid_declaration,
+    ),
+
+    // `Todo {…}` or `modle User {…}`: a block with an unknown keyword. Parsed as a block (and
+    // reported by the analyzer) so one typo does not turn the rest of the file into an error.
+    invalid_declaration: $ => seq(
+      field('keyword', $.identifier),
+      optional(field('name', $.identifier)),
+      field('body', $.model_block),
     ),
 
     model_declaration: $ => seq('model', field('name', $.identifier), field('body', $.model_block)),
@@ -96,7 +105,7 @@ export default grammar({
       alias($._attribute_name_part, $.identifier),
       repeat(seq(token.immediate('.'), optional(alias($._attribute_name_part, $.identifier)))),
     ),
-    _attribute_name_part: $ => token.immediate(/[A-Za-z_][A-Za-z0-9_-]*/),
+    _attribute_name_part: $ => token.immediate(/[\p{L}_][\p{L}\p{N}_-]*/),
 
     arguments: $ => seq('(', commaSeparated($._argument), choice(')', $.implicit_close)),
     _argument: $ => choice($.named_argument, $._expression),
@@ -111,9 +120,13 @@ export default grammar({
       $.number,
       $.boolean,
       $.identifier,
+      $.path,
     ),
 
-    function_call: $ => seq(field('name', $.identifier), field('arguments', $.arguments)),
+    // `address.number`: a field of a composite type, in index field lists.
+    path: $ => seq($.identifier, repeat1(seq(token.immediate('.'), $.identifier))),
+
+    function_call: $ => seq(field('name', choice($.identifier, $.path)), field('arguments', $.arguments)),
     array: $ => seq('[', commaSeparated($._expression), choice(']', $.implicit_close)),
     object: $ => seq('{', commaSeparated($.object_entry), '}'),
     object_entry: $ => seq(
@@ -132,9 +145,10 @@ export default grammar({
     number: $ => token(prec(1, /-?\d+(\.\d+)?([eE][+-]?\d+)?/)),
     boolean: $ => choice('true', 'false'),
 
-    // Prisma identifiers may start with a digit (enum values such as `1080p`); a bare number
-    // stays a number because the number token has the higher precedence.
-    identifier: $ => /[A-Za-z_][A-Za-z0-9_-]*|[0-9]+[A-Za-z_][A-Za-z0-9_-]*/,
+    // Prisma identifiers are Unicode letters, digits, `_` and `-`, and may start with a digit
+    // (enum values such as `1080p`); a bare number stays a number because the number token
+    // has the higher precedence.
+    identifier: $ => /[\p{L}_][\p{L}\p{N}_-]*|[0-9]+[\p{L}_][\p{L}\p{N}_-]*/,
 
     doc_comment: $ => token(seq('///', /[^\n]*/)),
     comment: $ => token(prec(-1, seq('//', /[^\n]*/))),

@@ -2,7 +2,7 @@
 //! attributes.
 
 use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
-use crate::model::{Attribute, Block, Schema, Span};
+use crate::model::{Attribute, Block, BlockKind, Schema, Span};
 use std::collections::HashMap;
 
 /// Prisma's scalar types.
@@ -40,20 +40,25 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    // Type names (models, views, composite types, enums) share one namespace; datasource and
-    // generator names share another.
-    let mut seen: HashMap<(bool, &str), &Block> = HashMap::new();
+    // Type names (models, views, composite types, enums) share one namespace; datasources
+    // and generators each have their own (Prisma accepts `datasource db` with `generator db`).
+    let mut seen: HashMap<(BlockKind, &str), &Block> = HashMap::new();
     for block in &schema.blocks {
         if block.name.is_missing() {
             continue;
         }
-        let key = (block.kind.is_type(), block.name.text.as_str());
+        let namespace = if block.kind.is_type() {
+            BlockKind::Model
+        } else {
+            block.kind
+        };
+        let key = (namespace, block.name.text.as_str());
         match seen.get(&key) {
             None => {
                 seen.insert(key, block);
             }
             Some(first) => {
-                let place = location(schema, first.name.span);
+                let place = location(schema, first.name.span, block.name.span);
                 out.push(
                     Diagnostic::error(
                         codes::NAME_DUPLICATE_DECLARATION,
@@ -65,7 +70,7 @@ fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
                             if block.kind.is_type() {
                                 "model, view, enum and composite type"
                             } else {
-                                "datasource and generator"
+                                block.kind.describe()
                             },
                         ),
                     )
@@ -209,11 +214,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// `file:line` of a span, for messages that mention another place.
-fn location(schema: &Schema, span: Span) -> String {
+/// `line N` (same file) or `file:N` (another file of the schema), for messages that mention
+/// another place than the one they point at.
+fn location(schema: &Schema, span: Span, from: Span) -> String {
     let file = schema.file(span.file);
     let line = file.line_index.line_of(span.start as usize) + 1;
-    format!("{}:{line}", file.name)
+    if span.file == from.file {
+        format!("line {line}")
+    } else {
+        format!("{}:{line}", file.name)
+    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,18 @@ use crate::model::{
     Argument, ArgumentList, Attribute, Block, Expression, FileId, Schema, Span, TypeModifier,
 };
 use crate::syntax::SyntaxErrorKind;
+use std::collections::HashSet;
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    // Lines where the parser met something unexpected: a field there that seems to lack its
+    // type (`tags [String]`) is the same mistake, already reported.
+    let mut unexpected_lines = HashSet::new();
     for (index, file) in schema.files.iter().enumerate() {
         let file_id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
         for error in file.syntax_errors() {
+            if error.kind == SyntaxErrorKind::Unexpected {
+                unexpected_lines.insert((file_id, file.line_index.line_of(error.range.start)));
+            }
             let code = match error.kind {
                 SyntaxErrorKind::Unexpected => codes::SYNTAX_UNEXPECTED,
                 SyntaxErrorKind::Missing => codes::SYNTAX_MISSING,
@@ -36,11 +43,16 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
         }
     }
     for block in &schema.blocks {
-        check_block(block, out);
+        check_block(schema, block, &unexpected_lines, out);
     }
 }
 
-fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
+fn check_block(
+    schema: &Schema,
+    block: &Block,
+    unexpected_lines: &HashSet<(FileId, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
     for property in &block.properties {
         if property.value.is_none() && !property.key.is_missing() {
             out.push(Diagnostic::error(
@@ -51,7 +63,12 @@ fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
         }
     }
     for field in &block.fields {
+        let line = schema
+            .file(field.span.file)
+            .line_index
+            .line_of(field.span.start as usize);
         match &field.r#type {
+            None if unexpected_lines.contains(&(field.span.file, line)) => {}
             None => out.push(Diagnostic::error(
                 codes::SYNTAX_INCOMPLETE,
                 field.name.span,

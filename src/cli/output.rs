@@ -1,7 +1,7 @@
 //! Rendering diagnostics for people (`human`), programs (`json`) and CI (`github`).
 
 use crate::analysis::{Diagnostic, Severity};
-use crate::model::{Schema, Span};
+use crate::model::{FileId, Schema, Span};
 use crate::syntax::PositionEncoding;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::ValueEnum;
@@ -72,19 +72,28 @@ fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> 
     let title = level
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.code.as_str());
-    let mut group = Group::with_title(title).element(excerpt(
-        schema,
-        diagnostic.span,
-        AnnotationKind::Primary,
-        "",
-    ));
-    for related in &diagnostic.related {
-        group = group.element(excerpt(
-            schema,
-            related.span,
-            AnnotationKind::Context,
-            &related.message,
-        ));
+    // One excerpt per file: the primary span first, then related spans in the same file in
+    // the same excerpt (the renderer folds the lines between them), other files after.
+    let mut annotations = vec![(diagnostic.span, AnnotationKind::Primary, "")];
+    annotations.extend(
+        diagnostic
+            .related
+            .iter()
+            .map(|r| (r.span, AnnotationKind::Context, r.message.as_str())),
+    );
+    let mut files: Vec<FileId> = Vec::new();
+    for (span, _, _) in &annotations {
+        if !files.contains(&span.file) {
+            files.push(span.file);
+        }
+    }
+    let mut group = Group::with_title(title);
+    for file_id in files {
+        let in_file: Vec<_> = annotations
+            .iter()
+            .filter(|(span, _, _)| span.file == file_id)
+            .collect();
+        group = group.element(excerpt(schema, file_id, &in_file));
     }
     for fix in &diagnostic.fixes {
         group = group.element(Level::HELP.message(fix.title.as_str()));
@@ -92,31 +101,39 @@ fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> 
     group
 }
 
-/// The lines a span covers, as a snippet with the span annotated. Only those lines are
-/// handed to the renderer, so a diagnostic in a 3 MB schema costs what its lines cost.
+/// The lines the spans cover (and those between, which the renderer folds), as a snippet
+/// with the spans annotated. Only those lines are handed to the renderer, so a diagnostic in
+/// a 3 MB schema costs what its lines cost.
 fn excerpt<'a>(
     schema: &'a Schema,
-    span: Span,
-    kind: AnnotationKind,
-    label: &'a str,
+    file_id: FileId,
+    annotations: &[&(Span, AnnotationKind, &'a str)],
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let file = schema.file(span.file);
+    let file = schema.file(file_id);
     let index = &file.line_index;
-    let first_line = index.line_of(span.start as usize);
-    let last_line = index.line_of(span.end as usize);
+    let lowest = annotations
+        .iter()
+        .map(|(s, _, _)| s.start)
+        .min()
+        .unwrap_or(0) as usize;
+    let highest = annotations.iter().map(|(s, _, _)| s.end).max().unwrap_or(0) as usize;
+    let first_line = index.line_of(lowest);
     let start = index
         .line_range(&file.text, first_line)
         .map_or(0, |r| r.start);
     let end = index
-        .line_range(&file.text, last_line)
+        .line_range(&file.text, index.line_of(highest))
         .map_or(file.text.len(), |r| r.end)
-        .max(span.end as usize);
-    let source = &file.text[start..end];
-    let local = span.start as usize - start..span.end as usize - start;
-    Snippet::source(source)
+        .max(highest);
+    let mut snippet = Snippet::source(&file.text[start..end])
         .line_start(first_line + 1)
         .path(file.name.as_str())
-        .annotation(kind.span(local).label(label))
+        .fold(true);
+    for (span, kind, label) in annotations {
+        let local = span.start as usize - start..span.end as usize - start;
+        snippet = snippet.annotation(kind.clone().span(local).label(*label));
+    }
+    snippet
 }
 
 fn position_json(schema: &Schema, span: Span) -> Value {

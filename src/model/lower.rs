@@ -222,7 +222,8 @@ impl Lowering<'_> {
                 value: self.text(node) == "true",
                 span,
             },
-            kind::IDENTIFIER => Expression::Constant(self.ident(Some(node), node)),
+            // `address.number` is one name: a path into a composite type.
+            kind::IDENTIFIER | kind::PATH => Expression::Constant(self.ident(Some(node), node)),
             kind::FUNCTION_CALL => {
                 let name = self.ident(node.child_by_field_name("name"), node);
                 let arguments = match node.child_by_field_name("arguments") {

@@ -86,6 +86,19 @@ fn classify(node: Node, text: &str) -> Option<SyntaxError> {
         return Some(missing(node, text));
     }
     match node.kind() {
+        kind::INVALID_DECLARATION => {
+            let keyword = node.child_by_field_name("keyword").unwrap_or(node);
+            Some(SyntaxError {
+                kind: SyntaxErrorKind::Unexpected,
+                range: keyword.byte_range(),
+                message: format!(
+                    "`{}` is not a kind of block: a block starts with `model`, `enum`, `type`, `view`, `datasource` or `generator`",
+                    token_text(keyword, text)
+                ),
+                related: None,
+                insertion: None,
+            })
+        }
         kind::IMPLICIT_BLOCK_END => Some(unclosed_block(node, text)),
         kind::IMPLICIT_CLOSE => Some(unclosed_bracket(node, text)),
         kind::UNTERMINATED_STRING_END => {
@@ -111,7 +124,17 @@ fn unexpected(node: Node, text: &str) -> SyntaxError {
         .map_or(node.end_byte(), |i| node.start_byte() + i);
     let end = node.end_byte().min(line_end).max(first.end_byte());
     let context = enclosing_context(node);
+    let first_line = token_text(node, text);
     let message = match context {
+        Context::TopLevel if BLOCK_KEYWORDS.contains(&found.as_str()) => format!(
+            "`{first_line}` has no body: expected `{{` after the name, then the block's contents and `}}`"
+        ),
+        Context::Field if found == ":" => {
+            "field declarations take no `:`: write `name Type`".to_string()
+        }
+        Context::Field if found == "[" => {
+            "to declare a list, write `Type[]`, not `[Type]`".to_string()
+        }
         Context::TopLevel if is_identifier(&found) => format!(
             "unexpected `{found}` at the top level: a schema contains `model`, `enum`, `type`, `view`, `datasource` and `generator` blocks"
         ),
@@ -299,6 +322,8 @@ fn enclosing_context(node: Node) -> Context {
     }
     Context::TopLevel
 }
+
+const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
 
 fn first_leaf(mut node: Node) -> Node {
     while let Some(child) = node.child(0) {

@@ -52,6 +52,7 @@ pub mod kind {
     pub const ENUM_DECLARATION: &str = "enum_declaration";
     pub const DATASOURCE_DECLARATION: &str = "datasource_declaration";
     pub const GENERATOR_DECLARATION: &str = "generator_declaration";
+    pub const INVALID_DECLARATION: &str = "invalid_declaration";
     pub const MODEL_BLOCK: &str = "model_block";
     pub const ENUM_BLOCK: &str = "enum_block";
     pub const CONFIG_BLOCK: &str = "config_block";
@@ -77,6 +78,7 @@ pub mod kind {
     pub const NUMBER: &str = "number";
     pub const BOOLEAN: &str = "boolean";
     pub const IDENTIFIER: &str = "identifier";
+    pub const PATH: &str = "path";
     pub const COMMENT: &str = "comment";
     pub const DOC_COMMENT: &str = "doc_comment";
     pub const IMPLICIT_BLOCK_END: &str = "implicit_block_end";

@@ -38,8 +38,11 @@ void tree_sitter_prisma_external_scanner_deserialize(void *payload, const char *
 }
 
 static bool is_horizontal_space(int32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xFEFF; }
+// ASCII identifier characters, and any non-ASCII character (identifiers may hold Unicode
+// letters; this is only used to look ahead, so the approximation is safe).
 static bool is_identifier_char(int32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         (c > 0x7F && c != 0xFEFF);
 }
 
 // Reads an identifier into `buffer` (truncated to its size); returns its full length.

@@ -1,0 +1,189 @@
+//! The real-world corpus and Prisma's conformance data (in `../shared`): every schema parses
+//! without error nodes, and `check` reports nothing on schemas Prisma accepts.
+
+mod common;
+
+use prisma_analyzer::analysis::{self, Diagnostic};
+use prisma_analyzer::cli::resolve_paths;
+use prisma_analyzer::model::{Schema, SourceFile};
+use prisma_analyzer::syntax;
+use std::path::Path;
+
+/// ERROR and MISSING nodes plus the grammar's recovery nodes (an unclosed block or bracket).
+fn error_nodes(text: &str) -> usize {
+    let tree = syntax::parse(text, None);
+    syntax::syntax_errors(&tree, text).len()
+}
+
+#[test]
+fn every_real_world_schema_parses_without_error_nodes() {
+    let Some(shared) = common::shared_dir("corpus parse test") else {
+        return;
+    };
+    let files = common::prisma_files(&shared.join("corpus/real"));
+    assert!(
+        files.len() >= 160,
+        "expected the 160 corpus files, found {}",
+        files.len()
+    );
+    let mut total = 0;
+    let mut offenders = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("corpus files are UTF-8");
+        let errors = error_nodes(&text);
+        total += errors;
+        if errors > 0 {
+            offenders.push(format!("{}: {errors}", file.display()));
+        }
+    }
+    println!(
+        "parsed {} corpus files: {total} error/missing nodes",
+        files.len()
+    );
+    assert_eq!(
+        total,
+        0,
+        "files with error nodes:\n{}",
+        offenders.join("\n")
+    );
+}
+
+fn check_folder(folder: &Path) -> (usize, Vec<(String, Diagnostic)>) {
+    let (inputs, errors) = resolve_paths(&[folder.to_path_buf()]);
+    assert!(errors.is_empty(), "input errors: {errors:?}");
+    let mut reported = Vec::new();
+    for input in &inputs {
+        let schema = Schema::new(input.load().expect("corpus files load"));
+        for diagnostic in analysis::check(&schema) {
+            let file = &schema.file(diagnostic.span.file).name;
+            let line = schema
+                .file(diagnostic.span.file)
+                .line_index
+                .line_of(diagnostic.span.start as usize)
+                + 1;
+            reported.push((format!("{file}:{line}"), diagnostic));
+        }
+    }
+    (inputs.len(), reported)
+}
+
+#[test]
+fn check_reports_nothing_on_the_real_world_corpus() {
+    let Some(shared) = common::shared_dir("corpus check test") else {
+        return;
+    };
+    let corpus = shared.join("corpus/real");
+    let (schemas, reported) = check_folder(&corpus);
+    println!(
+        "checked {schemas} corpus schemas: {} diagnostics",
+        reported.len()
+    );
+    // Each file directly in the folder is a schema, and each subfolder is one multi-file schema.
+    let expected = std::fs::read_dir(&corpus)
+        .expect("readable corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "prisma"))
+        .count();
+    assert_eq!(
+        schemas, expected,
+        "the corpus folder should split into one schema per file or folder"
+    );
+    let listing: Vec<String> = reported
+        .iter()
+        .map(|(at, d)| format!("{at}: {} {}", d.code, d.message))
+        .collect();
+    assert!(
+        reported.is_empty(),
+        "diagnostics on valid schemas:\n{}",
+        listing.join("\n")
+    );
+}
+
+fn conformance_cases(shared: &Path, set: &str) -> Vec<serde_json::Value> {
+    let index = shared.join("conformance").join(set).join("cases.jsonl");
+    std::fs::read_to_string(&index)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", index.display()))
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("cases.jsonl holds JSON lines"))
+        .collect()
+}
+
+/// Cases Prisma accepts (and whose expectation the current Prisma still agrees with) must
+/// get no diagnostic from us either.
+#[test]
+fn conformance_cases_prisma_accepts_get_no_diagnostics() {
+    let Some(shared) = common::shared_dir("conformance test") else {
+        return;
+    };
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for set in ["psl", "psl-rust"] {
+        for case in conformance_cases(&shared, set) {
+            let valid = case["valid"].as_bool() == Some(true);
+            let agrees = case["ref_agrees"].as_bool() != Some(false);
+            if !(valid && agrees) {
+                continue;
+            }
+            let file = case["file"].as_str().expect("a file field");
+            let path = shared.join("conformance").join(set).join(file);
+            let text = std::fs::read_to_string(&path).expect("readable case");
+            let schema = Schema::new(vec![SourceFile::parse("schema.prisma", text)]);
+            checked += 1;
+            for d in analysis::check(&schema) {
+                wrong.push(format!("{set}/{file}: {} {}", d.code, d.message));
+            }
+        }
+    }
+    println!(
+        "{checked} valid conformance cases checked, {} false diagnostics",
+        wrong.len()
+    );
+    assert!(
+        checked > 100,
+        "expected the valid conformance cases, found {checked}"
+    );
+    assert!(wrong.is_empty(), "false diagnostics:\n{}", wrong.join("\n"));
+}
+
+/// Reformatter cases whose expected output keeps invalid lines on purpose (Prisma formats
+/// around them) or uses the long-removed `type Alias = …` syntax.
+const INVALID_REFORMAT_OUTPUTS: &[&str] = &[
+    "incomplete_last_line_must_not_stop_reformatting",
+    "invalid_lines_must_not_break_reformatting",
+    "reformatting_an_invalid_datasource_block_must_work",
+    "reformatting_an_invalid_generator_block_must_work",
+    "catch_all_in_a_block_must_not_influence_table_layout",
+    "type_aliases",
+];
+
+/// Prisma's formatter output is valid syntax, except for the cases listed above, which
+/// must then have errors (so the list cannot go stale).
+#[test]
+fn reformatter_outputs_parse_without_error_nodes() {
+    let Some(shared) = common::shared_dir("reformat parse test") else {
+        return;
+    };
+    let files: Vec<_> = common::prisma_files(&shared.join("conformance/reformat"))
+        .into_iter()
+        .filter(|f| f.to_string_lossy().contains(".reformatted"))
+        .collect();
+    let mut offenders = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("UTF-8");
+        let errors = error_nodes(&text);
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let expected_invalid = INVALID_REFORMAT_OUTPUTS
+            .iter()
+            .any(|n| name.starts_with(&format!("{n}.")));
+        if (errors > 0) != expected_invalid {
+            offenders.push(format!("{}: {errors} error nodes", file.display()));
+        }
+    }
+    println!(
+        "parsed {} reformatter outputs ({} invalid on purpose)",
+        files.len(),
+        INVALID_REFORMAT_OUTPUTS.len()
+    );
+    assert!(files.len() > 50);
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}

@@ -1,0 +1,62 @@
+//! Snapshot tests of the diagnostics (rendered as the CLI prints them, without colour) for
+//! every fixture in `tests/fixtures/diagnostics/`: each check has cases that fire and cases
+//! that must stay silent (`clean.prisma` must produce nothing at all).
+
+mod common;
+
+use prisma_analyzer::analysis;
+use prisma_analyzer::cli::{OutputFormat, render, resolve_paths};
+use prisma_analyzer::model::{Schema, SourceFile};
+
+fn rendered(schema: Schema) -> String {
+    let diagnostics = analysis::check(&schema);
+    render(OutputFormat::Human, &[(schema, diagnostics)], false)
+}
+
+#[test]
+fn fixtures() {
+    let folder = common::fixtures_dir().join("diagnostics");
+    let files = common::prisma_files(&folder);
+    assert!(files.len() >= 8, "fixtures missing in {}", folder.display());
+    for path in files {
+        let name = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .to_string();
+        let text = std::fs::read_to_string(&path).expect("readable fixture");
+        let output = rendered(Schema::parse(format!("{name}.prisma"), text));
+        if name == "clean" {
+            assert!(
+                output.contains(": 0 errors, 0 warnings, 0 info, 0 hints"),
+                "{output}"
+            );
+        }
+        insta::assert_snapshot!(name, output);
+    }
+}
+
+#[test]
+fn multi_file_schema_resolves_types_across_files() {
+    let folder = common::fixtures_dir().join("multi-file/prisma/schema");
+    let (inputs, errors) = resolve_paths(&[folder]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(inputs.len(), 1, "one schema folder is one schema");
+    assert_eq!(inputs[0].files.len(), 3);
+    let schema = Schema::new(inputs[0].load().expect("fixtures load"));
+    let post = schema.find_model("Post").expect("Post is found");
+    assert_eq!(
+        schema.file(post.file()).name.rsplit('/').next(),
+        Some("post.prisma")
+    );
+    assert!(analysis::check(&schema).is_empty());
+}
+
+#[test]
+fn duplicates_across_files_point_at_the_other_file() {
+    let schema = Schema::new(vec![
+        SourceFile::parse("a.prisma", "model User {\n  id Int @id\n}\n"),
+        SourceFile::parse("b.prisma", "enum User {\n  A\n}\n"),
+    ]);
+    insta::assert_snapshot!(rendered(schema));
+}

@@ -131,7 +131,7 @@ fn excerpt<'a>(
         .fold(true);
     for (span, kind, label) in annotations {
         let local = span.start as usize - start..span.end as usize - start;
-        snippet = snippet.annotation(kind.clone().span(local).label(*label));
+        snippet = snippet.annotation((*kind).span(local).label(*label));
     }
     snippet
 }

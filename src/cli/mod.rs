@@ -4,7 +4,7 @@
 mod inputs;
 mod output;
 
-use crate::analysis::{self, Severity};
+use crate::analysis::{self, Diagnostic, Severity};
 use crate::model::Schema;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -160,17 +160,63 @@ fn run_check(args: &CheckArgs) -> u8 {
         eprintln!("error: {error}");
     }
 
-    if !input_errors.is_empty() {
-        return EXIT_USAGE;
-    }
-    let threshold = args.fail_on.severity();
-    let failing = checked
-        .iter()
-        .flat_map(|(_, diagnostics)| diagnostics)
-        .any(|d| d.severity >= threshold);
-    if failing {
+    let diagnostics = checked.iter().flat_map(|(_, diagnostics)| diagnostics);
+    exit_code(
+        !input_errors.is_empty(),
+        diagnostics,
+        args.fail_on.severity(),
+    )
+}
+
+/// 2 when an input could not be read (the check is incomplete), else 1 when a diagnostic
+/// reaches `threshold`, else 0.
+fn exit_code<'a>(
+    input_failed: bool,
+    mut diagnostics: impl Iterator<Item = &'a Diagnostic>,
+    threshold: Severity,
+) -> u8 {
+    if input_failed {
+        EXIT_USAGE
+    } else if diagnostics.any(|d| d.severity >= threshold) {
         EXIT_DIAGNOSTICS
     } else {
         EXIT_CLEAN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Code;
+    use crate::model::Span;
+
+    fn diagnostic(severity: Severity) -> Diagnostic {
+        Diagnostic::new(Code("test/rule"), severity, Span::default(), "message")
+    }
+
+    #[test]
+    fn exit_code_follows_the_fail_on_level() {
+        let warning = [diagnostic(Severity::Warning)];
+        assert_eq!(
+            exit_code(false, warning.iter(), Severity::Error),
+            EXIT_CLEAN
+        );
+        assert_eq!(
+            exit_code(false, warning.iter(), Severity::Warning),
+            EXIT_DIAGNOSTICS
+        );
+        assert_eq!(
+            exit_code(false, warning.iter(), Severity::Hint),
+            EXIT_DIAGNOSTICS
+        );
+        assert_eq!(exit_code(false, [].iter(), Severity::Hint), EXIT_CLEAN);
+        let error = [diagnostic(Severity::Error)];
+        assert_eq!(
+            exit_code(false, error.iter(), Severity::Error),
+            EXIT_DIAGNOSTICS
+        );
+        // An unreadable input wins: the check did not see everything.
+        assert_eq!(exit_code(true, [].iter(), Severity::Error), EXIT_USAGE);
+        assert_eq!(exit_code(true, error.iter(), Severity::Error), EXIT_USAGE);
     }
 }

@@ -6,13 +6,15 @@ mod common;
 use prisma_analyzer::analysis::{self, Diagnostic};
 use prisma_analyzer::cli::resolve_paths;
 use prisma_analyzer::model::{Schema, SourceFile};
-use prisma_analyzer::syntax;
 use std::path::Path;
 
 /// ERROR and MISSING nodes plus the grammar's recovery nodes (an unclosed block or bracket).
 fn error_nodes(text: &str) -> usize {
-    let tree = syntax::parse(text, None);
-    syntax::syntax_errors(&tree, text).len()
+    let schema = Schema::parse("schema.prisma", text);
+    schema
+        .file_ids()
+        .map(|id| schema.syntax_errors(id).len())
+        .sum()
 }
 
 #[test]

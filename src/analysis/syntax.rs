@@ -12,9 +12,9 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
     // Lines where the parser met something unexpected: a field there that seems to lack its
     // type (`tags [String]`) is the same mistake, already reported.
     let mut unexpected_lines = HashSet::new();
-    for (index, file) in schema.files.iter().enumerate() {
-        let file_id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-        for error in file.syntax_errors() {
+    for file_id in schema.file_ids() {
+        let file = schema.file(file_id);
+        for error in schema.syntax_errors(file_id).iter().cloned() {
             if error.kind == SyntaxErrorKind::Unexpected {
                 unexpected_lines.insert((file_id, file.line_index.line_of(error.range.start)));
             }

@@ -1,61 +1,150 @@
-//! Lowering: syntax tree → model items.
+//! Lowering: syntax tree → model items, in one walk over the tree.
+//!
+//! The walk also collects the grammar's recovery nodes (an unclosed block, bracket or
+//! string, an unknown block keyword), so the syntax errors need no walk of their own.
 
 use super::*;
-use crate::syntax::kind;
-use tree_sitter::Node;
+use crate::syntax::{self, Fields, Kinds, SyntaxError, grammar};
+use std::cell::RefCell;
+use tree_sitter::{Node, TreeCursor};
 
 struct Lowering<'a> {
     file: FileId,
     source: &'a SourceFile,
+    kinds: &'static Kinds,
+    fields: &'static Fields,
+    recovery_nodes: RefCell<Vec<Node<'a>>>,
 }
 
-pub(super) fn lower_file(file: FileId, source: &SourceFile, blocks: &mut Vec<Block>) {
-    let lowering = Lowering { file, source };
+/// Lowers one file's declarations into `blocks` and returns the file's syntax errors.
+pub(super) fn lower_file(
+    file: FileId,
+    source: &SourceFile,
+    blocks: &mut Vec<Block>,
+) -> Vec<SyntaxError> {
+    let lowering = Lowering {
+        file,
+        source,
+        kinds: &grammar().kinds,
+        fields: &grammar().fields,
+        recovery_nodes: RefCell::new(Vec::new()),
+    };
     lowering.collect_declarations(source.tree.root_node(), blocks);
+    let recovery_nodes = lowering.recovery_nodes.into_inner();
+    syntax::syntax_errors(&source.text, &source.tree, &recovery_nodes)
 }
 
-impl Lowering<'_> {
+/// The children of a node with their field ids (0 for none), in one cursor pass: cheaper
+/// than one `child_by_field_id` scan per field.
+struct Children<'a> {
+    cursor: TreeCursor<'a>,
+    started: bool,
+}
+
+fn children(node: Node) -> Children {
+    Children {
+        cursor: node.walk(),
+        started: false,
+    }
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = (Node<'a>, u16);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let moved = if self.started {
+            self.cursor.goto_next_sibling()
+        } else {
+            self.started = true;
+            self.cursor.goto_first_child()
+        };
+        moved.then(|| {
+            (
+                self.cursor.node(),
+                self.cursor.field_id().map_or(0, u16::from),
+            )
+        })
+    }
+}
+
+impl<'a> Lowering<'a> {
+    fn note_recovery(&self, node: Node<'a>) {
+        self.recovery_nodes.borrow_mut().push(node);
+    }
+
+    fn is_recovery(&self, id: u16) -> bool {
+        let k = self.kinds;
+        id == k.implicit_close || id == k.implicit_block_end || id == k.unterminated_string_end
+    }
+
     /// Declarations are children of the root, or of an ERROR node the parser wrapped
     /// around them while recovering.
-    fn collect_declarations(&self, node: Node, blocks: &mut Vec<Block>) {
-        let mut cursor = node.walk();
-        for child in node.named_children(&mut cursor) {
-            if let Some(kind) = declaration_kind(child.kind()) {
+    fn collect_declarations(&self, node: Node<'a>, blocks: &mut Vec<Block>) {
+        for (child, _) in children(node) {
+            let id = child.kind_id();
+            if let Some(kind) = self.declaration_kind(id) {
                 blocks.push(self.block(kind, child));
+            } else if id == self.kinds.invalid_declaration {
+                self.note_recovery(child);
             } else if child.is_error() {
                 self.collect_declarations(child, blocks);
             }
         }
     }
 
+    fn declaration_kind(&self, id: u16) -> Option<BlockKind> {
+        let k = self.kinds;
+        [
+            (k.model_declaration, BlockKind::Model),
+            (k.view_declaration, BlockKind::View),
+            (k.type_declaration, BlockKind::CompositeType),
+            (k.enum_declaration, BlockKind::Enum),
+            (k.datasource_declaration, BlockKind::Datasource),
+            (k.generator_declaration, BlockKind::Generator),
+        ]
+        .into_iter()
+        .find_map(|(kind_id, kind)| (kind_id == id).then_some(kind))
+    }
+
     fn span(&self, node: Node) -> Span {
         Span::new(self.file, node.byte_range())
     }
 
-    fn text(&self, node: Node) -> &str {
+    fn text(&self, node: Node) -> &'a str {
         self.source.text.get(node.byte_range()).unwrap_or_default()
     }
 
-    fn ident(&self, node: Option<Node>, fallback: Node) -> Ident {
-        match node {
-            Some(node) => Ident {
-                text: self.text(node).to_string(),
-                span: self.span(node),
-            },
-            // Where the parser assumed a name, an empty one just after the parent's start.
-            None => Ident {
-                text: String::new(),
-                span: Span::new(self.file, fallback.end_byte()..fallback.end_byte()),
-            },
+    fn ident(&self, node: Node) -> Ident {
+        Ident {
+            text: self.text(node).to_string(),
+            span: self.span(node),
         }
     }
 
-    fn block(&self, kind: BlockKind, node: Node) -> Block {
-        let name_node = node.child_by_field_name("name");
-        let keyword = node.child(0).unwrap_or(node);
+    /// A name the parser had to assume: empty, just after `after`.
+    fn missing_ident(&self, after: Node) -> Ident {
+        Ident {
+            text: String::new(),
+            span: Span::new(self.file, after.end_byte()..after.end_byte()),
+        }
+    }
+
+    fn block(&self, kind: BlockKind, node: Node<'a>) -> Block {
+        let mut name = None;
+        let mut body = None;
+        let mut keyword = node;
+        for (child, field) in children(node) {
+            if field == self.fields.name {
+                name = Some(self.ident(child));
+            } else if field == self.fields.body {
+                body = Some(child);
+            } else if !child.is_extra() && keyword == node {
+                keyword = child;
+            }
+        }
         let mut block = Block {
             kind,
-            name: self.ident(name_node, keyword),
+            name: name.unwrap_or_else(|| self.missing_ident(keyword)),
             span: self.span(node),
             body: Span::new(self.file, node.end_byte()..node.end_byte()),
             closed: false,
@@ -65,231 +154,299 @@ impl Lowering<'_> {
             properties: Vec::new(),
             attributes: Vec::new(),
         };
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = body else {
             return block;
         };
         block.body = self.span(body);
-        let mut cursor = body.walk();
-        for child in body.children(&mut cursor) {
-            match child.kind() {
-                "}" => block.closed = true,
-                kind::FIELD_DECLARATION => block.fields.push(self.field(child)),
-                kind::ENUM_VALUE => block.enum_values.push(self.enum_value(child)),
-                kind::KEY_VALUE => block.properties.push(self.property(child)),
-                kind::BLOCK_ATTRIBUTE => block.attributes.push(self.attribute(child, true)),
-                _ => {}
+        let k = self.kinds;
+        for (child, _) in children(body) {
+            let id = child.kind_id();
+            if id == k.field_declaration {
+                block.fields.push(self.field(child));
+            } else if id == k.enum_value {
+                block.enum_values.push(self.enum_value(child));
+            } else if id == k.key_value {
+                block.properties.push(self.property(child));
+            } else if id == k.block_attribute {
+                block.attributes.push(self.attribute(child, true));
+            } else if id == k.close_brace {
+                block.closed = true;
+            } else if id == k.implicit_block_end {
+                self.note_recovery(child);
             }
         }
         block
     }
 
-    fn field(&self, node: Node) -> Field {
-        let mut cursor = node.walk();
-        let attributes = node
-            .children_by_field_name("attribute", &mut cursor)
-            .map(|a| self.attribute(a, false))
-            .collect();
+    fn field(&self, node: Node<'a>) -> Field {
+        let mut name = None;
+        let mut field_type = None;
+        let mut attributes = Vec::new();
+        for (child, field) in children(node) {
+            if field == self.fields.name {
+                name = Some(self.ident(child));
+            } else if field == self.fields.field_type {
+                field_type = Some(self.field_type(child));
+            } else if field == self.fields.attribute {
+                attributes.push(self.attribute(child, false));
+            }
+        }
         Field {
-            name: self.ident(node.child_by_field_name("name"), node),
-            r#type: node.child_by_field_name("type").map(|t| self.field_type(t)),
+            name: name.unwrap_or_else(|| self.missing_ident(node)),
+            r#type: field_type,
             attributes,
             doc: self.doc_comment(node),
             span: self.trimmed_span(node),
         }
     }
 
-    fn field_type(&self, node: Node) -> FieldType {
-        let base = node.child_by_field_name("base");
-        let (name, unsupported) = match base {
-            Some(base) if base.kind() == kind::UNSUPPORTED_TYPE => (
-                self.ident(base.child_by_field_name("name"), base),
-                base.child_by_field_name("argument").map(|s| self.string(s)),
-            ),
-            other => (self.ident(other, node), None),
-        };
-        let mut cursor = node.walk();
-        let modifiers = node
-            .named_children(&mut cursor)
-            .filter_map(|child| {
-                let modifier = match child.kind() {
-                    kind::LIST_MODIFIER => TypeModifier::List,
-                    kind::OPTIONAL_MODIFIER => TypeModifier::Optional,
-                    kind::REQUIRED_MODIFIER => TypeModifier::Required,
-                    _ => return None,
-                };
-                Some((modifier, self.span(child)))
-            })
-            .collect();
+    fn field_type(&self, node: Node<'a>) -> FieldType {
+        let k = self.kinds;
+        let mut name = None;
+        let mut unsupported = None;
+        let mut modifiers = Vec::new();
+        for (child, field) in children(node) {
+            let id = child.kind_id();
+            if field == self.fields.base && id == k.unsupported_type {
+                for (part, part_field) in children(child) {
+                    if part_field == self.fields.name {
+                        name = Some(self.ident(part));
+                    } else if part_field == self.fields.argument {
+                        unsupported = Some(self.string(part));
+                    } else if part.kind_id() == k.implicit_close {
+                        self.note_recovery(part);
+                    }
+                }
+            } else if field == self.fields.base {
+                name = Some(self.ident(child));
+            } else if id == k.list_modifier {
+                modifiers.push((TypeModifier::List, self.span(child)));
+            } else if id == k.optional_modifier {
+                modifiers.push((TypeModifier::Optional, self.span(child)));
+            } else if id == k.required_modifier {
+                modifiers.push((TypeModifier::Required, self.span(child)));
+            }
+        }
         FieldType {
-            name,
+            name: name.unwrap_or_else(|| self.missing_ident(node)),
             unsupported,
             modifiers,
             span: self.span(node),
         }
     }
 
-    fn enum_value(&self, node: Node) -> EnumValue {
-        let mut cursor = node.walk();
-        let attributes = node
-            .children_by_field_name("attribute", &mut cursor)
-            .map(|a| self.attribute(a, false))
-            .collect();
+    fn enum_value(&self, node: Node<'a>) -> EnumValue {
+        let mut name = None;
+        let mut attributes = Vec::new();
+        for (child, field) in children(node) {
+            if field == self.fields.name {
+                name = Some(self.ident(child));
+            } else if field == self.fields.attribute {
+                attributes.push(self.attribute(child, false));
+            }
+        }
         EnumValue {
-            name: self.ident(node.child_by_field_name("name"), node),
+            name: name.unwrap_or_else(|| self.missing_ident(node)),
             attributes,
             doc: self.doc_comment(node),
             span: self.trimmed_span(node),
         }
     }
 
-    fn property(&self, node: Node) -> Property {
+    fn property(&self, node: Node<'a>) -> Property {
+        let mut key = None;
+        let mut value = None;
+        for (child, field) in children(node) {
+            if field == self.fields.key {
+                key = Some(self.ident(child));
+            } else if field == self.fields.value {
+                value = self.expression(child);
+            }
+        }
         Property {
-            key: self.ident(node.child_by_field_name("key"), node),
-            value: node
-                .child_by_field_name("value")
-                .and_then(|v| self.expression(v)),
+            key: key.unwrap_or_else(|| self.missing_ident(node)),
+            value,
             span: self.trimmed_span(node),
         }
     }
 
-    fn attribute(&self, node: Node, is_block: bool) -> Attribute {
-        let marker = node.child(0).unwrap_or(node);
+    fn attribute(&self, node: Node<'a>, is_block: bool) -> Attribute {
+        let mut name = None;
+        let mut arguments = None;
+        let mut marker = node;
+        for (child, field) in children(node) {
+            if field == self.fields.name {
+                name = Some(self.ident(child));
+            } else if field == self.fields.arguments {
+                arguments = Some(self.arguments(child));
+            } else if marker == node {
+                marker = child;
+            }
+        }
         Attribute {
-            name: self.ident(node.child_by_field_name("name"), marker),
+            name: name.unwrap_or_else(|| self.missing_ident(marker)),
             is_block,
-            arguments: node
-                .child_by_field_name("arguments")
-                .map(|a| self.arguments(a)),
+            arguments,
             span: self.span(node),
         }
     }
 
-    fn arguments(&self, node: Node) -> ArgumentList {
+    fn arguments(&self, node: Node<'a>) -> ArgumentList {
+        let k = self.kinds;
         let mut items = Vec::new();
         let mut closed = false;
-        let mut trailing_comma = None;
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if !child.is_extra() {
-                trailing_comma = (child.kind() == ",").then(|| self.span(child));
+        // The last token before `)` (or the end): a `,` there is a trailing comma.
+        let mut last_token: Option<Node> = None;
+        for (child, _) in children(node) {
+            let id = child.kind_id();
+            if id == k.close_paren {
+                closed = true;
+                break;
             }
-            match child.kind() {
-                ")" => closed = true,
-                kind::NAMED_ARGUMENT => items.push(Argument {
-                    name: Some(self.ident(child.child_by_field_name("name"), child)),
-                    value: child
-                        .child_by_field_name("value")
-                        .and_then(|v| self.expression(v)),
-                    span: self.span(child),
-                }),
-                _ if child.is_named() => {
-                    if let Some(value) = self.expression(child) {
-                        items.push(Argument {
-                            name: None,
-                            value: Some(value),
-                            span: self.span(child),
-                        });
+            if id == k.implicit_close {
+                self.note_recovery(child);
+                break;
+            }
+            if !child.is_extra() {
+                last_token = Some(child);
+            }
+            if id == k.named_argument {
+                let mut name = None;
+                let mut value = None;
+                for (part, field) in children(child) {
+                    if field == self.fields.name {
+                        name = Some(self.ident(part));
+                    } else if field == self.fields.value {
+                        value = self.expression(part);
                     }
                 }
-                _ => {}
+                items.push(Argument {
+                    name: Some(name.unwrap_or_else(|| self.missing_ident(child))),
+                    value,
+                    span: self.span(child),
+                });
+            } else if let Some(value) = child.is_named().then(|| self.expression(child)).flatten() {
+                items.push(Argument {
+                    name: None,
+                    value: Some(value),
+                    span: self.span(child),
+                });
             }
-        }
-        if closed {
-            // `trailing_comma` was reset by the `)`: look at what precedes it instead.
-            trailing_comma = node
-                .child(node.child_count().saturating_sub(1))
-                .and_then(|close| close.prev_sibling())
-                .filter(|previous| previous.kind() == ",")
-                .map(|comma| self.span(comma));
         }
         ArgumentList {
             items,
             span: self.span(node),
             closed,
-            trailing_comma,
+            trailing_comma: last_token
+                .filter(|token| token.kind_id() == k.comma)
+                .map(|comma| self.span(comma)),
         }
     }
 
-    fn expression(&self, node: Node) -> Option<Expression> {
+    fn expression(&self, node: Node<'a>) -> Option<Expression> {
+        let k = self.kinds;
         let span = self.span(node);
-        Some(match node.kind() {
-            kind::STRING => Expression::String(self.string(node)),
-            kind::NUMBER => Expression::Number {
+        let id = node.kind_id();
+        Some(if id == k.identifier || id == k.path {
+            // `address.number` is one name: a path into a composite type.
+            Expression::Constant(self.ident(node))
+        } else if id == k.string {
+            Expression::String(self.string(node))
+        } else if id == k.number {
+            Expression::Number {
                 text: self.text(node).to_string(),
                 span,
-            },
-            kind::BOOLEAN => Expression::Boolean {
+            }
+        } else if id == k.boolean {
+            Expression::Boolean {
                 value: self.text(node) == "true",
                 span,
-            },
-            // `address.number` is one name: a path into a composite type.
-            kind::IDENTIFIER | kind::PATH => Expression::Constant(self.ident(Some(node), node)),
-            kind::FUNCTION_CALL => {
-                let name = self.ident(node.child_by_field_name("name"), node);
-                let arguments = match node.child_by_field_name("arguments") {
-                    Some(arguments) => self.arguments(arguments),
-                    None => ArgumentList {
-                        items: Vec::new(),
-                        span,
-                        closed: false,
-                        trailing_comma: None,
-                    },
-                };
-                Expression::Function {
-                    name,
-                    arguments,
-                    span,
+            }
+        } else if id == k.array {
+            let mut items = Vec::new();
+            let mut closed = false;
+            for (child, _) in children(node) {
+                let item_id = child.kind_id();
+                if item_id == k.close_bracket {
+                    closed = true;
+                } else if self.is_recovery(item_id) {
+                    self.note_recovery(child);
+                } else if child.is_named() {
+                    items.extend(self.expression(child));
                 }
             }
-            kind::ARRAY => {
-                let mut cursor = node.walk();
-                let items = node
-                    .named_children(&mut cursor)
-                    .filter_map(|item| self.expression(item))
-                    .collect();
-                let closed = node
-                    .child(node.child_count().saturating_sub(1))
-                    .is_some_and(|c| c.kind() == "]");
-                Expression::Array {
-                    items,
-                    span,
-                    closed,
+            Expression::Array {
+                items,
+                span,
+                closed,
+            }
+        } else if id == k.function_call {
+            let mut name = None;
+            let mut arguments = None;
+            for (child, field) in children(node) {
+                if field == self.fields.name {
+                    name = Some(self.ident(child));
+                } else if field == self.fields.arguments {
+                    arguments = Some(self.arguments(child));
                 }
             }
-            kind::OBJECT => {
-                let mut cursor = node.walk();
-                let entries = node
-                    .named_children(&mut cursor)
-                    .filter(|entry| entry.kind() == kind::OBJECT_ENTRY)
-                    .filter_map(|entry| {
-                        let key_node = entry.child_by_field_name("key")?;
-                        let key = if key_node.kind() == kind::STRING {
-                            Ident {
-                                text: self.string(key_node).value,
-                                span: self.span(key_node),
-                            }
-                        } else {
-                            self.ident(Some(key_node), entry)
-                        };
-                        let value = self.expression(entry.child_by_field_name("value")?)?;
-                        Some(ObjectEntry {
-                            key,
-                            value,
-                            span: self.span(entry),
-                        })
-                    })
-                    .collect();
-                Expression::Object { entries, span }
+            Expression::Function {
+                name: name.unwrap_or_else(|| self.missing_ident(node)),
+                arguments: arguments.unwrap_or(ArgumentList {
+                    items: Vec::new(),
+                    span,
+                    closed: false,
+                    trailing_comma: None,
+                }),
+                span,
             }
-            _ => return None,
+        } else if id == k.object {
+            let entries = children(node)
+                .filter(|(entry, _)| entry.kind_id() == k.object_entry)
+                .filter_map(|(entry, _)| self.object_entry(entry))
+                .collect();
+            Expression::Object { entries, span }
+        } else {
+            return None;
         })
     }
 
-    fn string(&self, node: Node) -> StringLiteral {
+    fn object_entry(&self, entry: Node<'a>) -> Option<ObjectEntry> {
+        let mut key = None;
+        let mut value = None;
+        for (child, field) in children(entry) {
+            if field == self.fields.key && child.kind_id() == self.kinds.string {
+                let literal = self.string(child);
+                key = Some(Ident {
+                    text: literal.value,
+                    span: literal.span,
+                });
+            } else if field == self.fields.key {
+                key = Some(self.ident(child));
+            } else if field == self.fields.value {
+                value = self.expression(child);
+            }
+        }
+        Some(ObjectEntry {
+            key: key?,
+            value: value?,
+            span: self.span(entry),
+        })
+    }
+
+    fn string(&self, node: Node<'a>) -> StringLiteral {
         let raw = self.text(node);
-        let terminated = node
-            .child(node.child_count().saturating_sub(1))
-            .is_some_and(|last| last.kind() == "\"" && last.start_byte() > node.start_byte());
+        // The opening quote is the first child; a closing one is the last, unless the string
+        // ended at the line break.
+        let mut quotes = 0;
+        for (child, _) in children(node) {
+            if child.kind_id() == self.kinds.quote {
+                quotes += 1;
+            } else if child.kind_id() == self.kinds.unterminated_string_end {
+                self.note_recovery(child);
+            }
+        }
+        let terminated = quotes == 2;
         let inner = raw.strip_prefix('"').unwrap_or(raw);
         let inner = if terminated {
             inner.strip_suffix('"').unwrap_or(inner)
@@ -333,18 +490,6 @@ impl Lowering<'_> {
         lines.reverse();
         Some(lines.join("\n"))
     }
-}
-
-fn declaration_kind(node_kind: &str) -> Option<BlockKind> {
-    Some(match node_kind {
-        kind::MODEL_DECLARATION => BlockKind::Model,
-        kind::VIEW_DECLARATION => BlockKind::View,
-        kind::TYPE_DECLARATION => BlockKind::CompositeType,
-        kind::ENUM_DECLARATION => BlockKind::Enum,
-        kind::DATASOURCE_DECLARATION => BlockKind::Datasource,
-        kind::GENERATOR_DECLARATION => BlockKind::Generator,
-        _ => return None,
-    })
 }
 
 /// Resolves `\"`, `\\`, `\n`, `\t`, `\r` and `\uXXXX` (a UTF-16 surrogate pair written as two

@@ -10,12 +10,15 @@ mod source;
 
 pub use source::{FileId, SourceFile, Span};
 
+use crate::syntax::SyntaxError;
 use std::collections::HashMap;
 
 /// A whole schema: one or more files and the declarations in them.
 pub struct Schema {
     pub files: Vec<SourceFile>,
     pub blocks: Vec<Block>,
+    /// Per file (by `FileId`), its syntax errors, found while lowering.
+    syntax_errors: Vec<Vec<SyntaxError>>,
     /// Named top-level items (models, views, composite types, enums) by name, in source order.
     names: HashMap<String, Vec<BlockId>>,
 }
@@ -321,9 +324,10 @@ impl Schema {
     /// Builds the model of a schema made of these files.
     pub fn new(files: Vec<SourceFile>) -> Self {
         let mut blocks = Vec::new();
+        let mut syntax_errors = Vec::with_capacity(files.len());
         for (index, file) in files.iter().enumerate() {
             let file_id = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-            lower::lower_file(file_id, file, &mut blocks);
+            syntax_errors.push(lower::lower_file(file_id, file, &mut blocks));
         }
         let mut names: HashMap<String, Vec<BlockId>> = HashMap::new();
         for (index, block) in blocks.iter().enumerate() {
@@ -335,8 +339,21 @@ impl Schema {
         Schema {
             files,
             blocks,
+            syntax_errors,
             names,
         }
+    }
+
+    /// The syntax errors of one file.
+    pub fn syntax_errors(&self, file: FileId) -> &[SyntaxError] {
+        self.syntax_errors
+            .get(file.0 as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Ids of the files, in order.
+    pub fn file_ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.files.len()).map(|index| FileId(u32::try_from(index).unwrap_or(u32::MAX)))
     }
 
     /// A one-file schema from text.

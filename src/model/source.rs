@@ -1,6 +1,6 @@
 //! Source files of a schema and spans into them.
 
-use crate::syntax::{self, LineCol, LineIndex, PositionEncoding, SyntaxError};
+use crate::syntax::{self, LineCol, LineIndex, PositionEncoding};
 use std::ops::Range;
 use tree_sitter::Tree;
 
@@ -66,10 +66,6 @@ impl SourceFile {
             text,
             tree,
         }
-    }
-
-    pub fn syntax_errors(&self) -> Vec<SyntaxError> {
-        syntax::syntax_errors(&self.tree, &self.text)
     }
 
     pub fn line_col(&self, offset: usize, encoding: PositionEncoding) -> LineCol {

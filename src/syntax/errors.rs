@@ -1,13 +1,13 @@
 //! Syntax errors as a person would describe them, from the tree's ERROR and MISSING nodes
 //! and from the recovery nodes the grammar's scanner inserts.
 
-use super::kind;
+use super::grammar;
 use std::ops::Range;
 use tree_sitter::{Node, Tree};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
-    /// Text the grammar cannot place (a tree-sitter ERROR node).
+    /// Text the grammar cannot place (a tree-sitter ERROR node, an unknown block keyword).
     Unexpected,
     /// A token the parser had to assume (a tree-sitter MISSING node).
     Missing,
@@ -26,55 +26,84 @@ pub struct SyntaxError {
     pub insertion: Option<(usize, String)>,
 }
 
-/// All syntax errors of a tree, in source order. An ERROR node inside another is part of
-/// the same mistake and is not reported again.
-pub fn syntax_errors(tree: &Tree, text: &str) -> Vec<SyntaxError> {
-    let mut errors: Vec<SyntaxError> = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
-        let descend = match classify(node, text) {
-            Some(error) => {
-                // Brackets and strings closed at the same point are one mistake: the inner one
-                // is reported, with every closer the line needs.
-                match (errors.last_mut(), &error.insertion) {
-                    (Some(previous), Some((offset, closer)))
-                        if previous
-                            .insertion
-                            .as_ref()
-                            .is_some_and(|(o, _)| o == offset) =>
-                    {
-                        previous.absorb_closer(closer);
-                    }
-                    _ => errors.push(error),
-                }
-                false
-            }
-            // Recovery nodes are not errors to tree-sitter, so `has_error` cannot prune
-            // the walk; they only occur inside blocks, arguments and strings.
-            None => node.child_count() > 0,
-        };
-        if descend && cursor.goto_first_child() {
-            continue;
+impl SyntaxError {
+    fn new(kind: SyntaxErrorKind, range: Range<usize>, message: String) -> Self {
+        SyntaxError {
+            kind,
+            range,
+            message,
+            related: None,
+            insertion: None,
         }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                break 'walk;
+    }
+
+    fn absorb_closer(&mut self, closer: &str) {
+        if let Some((_, closers)) = &mut self.insertion {
+            closers.push_str(closer);
+            if let Some((head, _)) = self.message.split_once(": add `") {
+                self.message = format!("{head}: add `{closers}`");
             }
+        }
+    }
+}
+
+const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
+
+/// The syntax errors of a tree, in source order: its ERROR and MISSING nodes, plus the
+/// grammar's recovery nodes (`invalid_declaration`, `implicit_block_end`, `implicit_close`,
+/// `unterminated_string_end`), which tree-sitter does not count as errors.
+///
+/// Finding the recovery nodes needs a walk over the whole tree; the model's lowering does
+/// that walk anyway and hands them in (see `model::lower`), so the tree is walked once.
+/// ERROR and MISSING nodes are found here, descending only into subtrees that have errors.
+pub fn syntax_errors(text: &str, tree: &Tree, recovery_nodes: &[Node]) -> Vec<SyntaxError> {
+    let mut nodes = Vec::new();
+    collect_error_nodes(tree.root_node(), &mut nodes);
+    let error_ranges: Vec<Range<usize>> = nodes.iter().map(|n| n.byte_range()).collect();
+    // What lies inside an ERROR node is part of that error.
+    nodes.extend(recovery_nodes.iter().copied().filter(|node| {
+        !error_ranges
+            .iter()
+            .any(|r| r.start <= node.start_byte() && node.end_byte() <= r.end)
+    }));
+    // Stable: nodes at one offset keep their order, innermost bracket first.
+    nodes.sort_by_key(|n| n.start_byte());
+
+    let mut errors: Vec<SyntaxError> = Vec::new();
+    for node in nodes {
+        let Some(error) = classify(node, text) else {
+            continue;
+        };
+        // Brackets and strings closed at the same point are one mistake: the inner one is
+        // reported, with every closer the line needs.
+        match (errors.last_mut(), &error.insertion) {
+            (Some(previous), Some((offset, closer)))
+                if previous
+                    .insertion
+                    .as_ref()
+                    .is_some_and(|(o, _)| o == offset) =>
+            {
+                previous.absorb_closer(closer);
+            }
+            _ => errors.push(error),
         }
     }
     errors
 }
 
-impl SyntaxError {
-    fn absorb_closer(&mut self, closer: &str) {
-        if let Some((_, closers)) = &mut self.insertion {
-            closers.push_str(closer);
-            self.message = match self.message.split_once(": add `") {
-                Some((head, _)) => format!("{head}: add `{closers}`"),
-                None => self.message.clone(),
-            };
-        }
+/// ERROR and MISSING nodes, without descending into subtrees free of them or into ERROR
+/// nodes (whatever is inside is part of that error).
+fn collect_error_nodes<'tree>(node: Node<'tree>, out: &mut Vec<Node<'tree>>) {
+    if node.is_error() || node.is_missing() {
+        out.push(node);
+        return;
+    }
+    if !node.has_error() {
+        return;
+    }
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        collect_error_nodes(child, out);
     }
 }
 
@@ -85,33 +114,35 @@ fn classify(node: Node, text: &str) -> Option<SyntaxError> {
     if node.is_missing() {
         return Some(missing(node, text));
     }
-    match node.kind() {
-        kind::INVALID_DECLARATION => {
-            let keyword = node.child_by_field_name("keyword").unwrap_or(node);
-            Some(SyntaxError {
-                kind: SyntaxErrorKind::Unexpected,
-                range: keyword.byte_range(),
-                message: format!(
-                    "`{}` is not a kind of block: a block starts with `model`, `enum`, `type`, `view`, `datasource` or `generator`",
-                    token_text(keyword, text)
-                ),
-                related: None,
-                insertion: None,
-            })
-        }
-        kind::IMPLICIT_BLOCK_END => Some(unclosed_block(node, text)),
-        kind::IMPLICIT_CLOSE => Some(unclosed_bracket(node, text)),
-        kind::UNTERMINATED_STRING_END => {
-            let string = node.parent().unwrap_or(node);
-            Some(SyntaxError {
-                kind: SyntaxErrorKind::Unclosed,
-                range: string.byte_range(),
-                message: "this string is not closed on its line: add `\"`".into(),
-                related: None,
-                insertion: Some((node.start_byte(), "\"".into())),
-            })
-        }
-        _ => None,
+    let kinds = &grammar().kinds;
+    let id = node.kind_id();
+    if id == kinds.invalid_declaration {
+        let keyword = node
+            .child_by_field_id(grammar().fields.keyword)
+            .unwrap_or(node);
+        Some(SyntaxError::new(
+            SyntaxErrorKind::Unexpected,
+            keyword.byte_range(),
+            format!(
+                "`{}` is not a kind of block: a block starts with `model`, `enum`, `type`, `view`, `datasource` or `generator`",
+                token_text(keyword, text)
+            ),
+        ))
+    } else if id == kinds.implicit_block_end {
+        Some(unclosed_block(node, text))
+    } else if id == kinds.implicit_close {
+        Some(unclosed_bracket(node, text))
+    } else if id == kinds.unterminated_string_end {
+        let string = node.parent().unwrap_or(node);
+        let mut error = SyntaxError::new(
+            SyntaxErrorKind::Unclosed,
+            string.byte_range(),
+            "this string is not closed on its line: add `\"`".into(),
+        );
+        error.insertion = Some((node.start_byte(), "\"".into()));
+        Some(error)
+    } else {
+        None
     }
 }
 
@@ -143,49 +174,39 @@ fn unexpected(node: Node, text: &str) -> SyntaxError {
         ),
         _ => format!("unexpected `{found}` {}", context.describe()),
     };
-    SyntaxError {
-        kind: SyntaxErrorKind::Unexpected,
-        range: node.start_byte()..end,
-        message,
-        related: None,
-        insertion: None,
-    }
+    SyntaxError::new(SyntaxErrorKind::Unexpected, node.start_byte()..end, message)
 }
 
 fn missing(node: Node, text: &str) -> SyntaxError {
-    let parent = node.parent();
-    let what = match node.kind() {
-        kind::IDENTIFIER => match parent.map(|p| p.kind()) {
-            Some(kind::MODEL_DECLARATION) => "a model name after `model`".to_string(),
-            Some(kind::VIEW_DECLARATION) => "a view name after `view`".to_string(),
-            Some(kind::TYPE_DECLARATION) => "a type name after `type`".to_string(),
-            Some(kind::ENUM_DECLARATION) => "an enum name after `enum`".to_string(),
-            Some(kind::DATASOURCE_DECLARATION) => {
-                "a datasource name after `datasource`".to_string()
+    let kinds = &grammar().kinds;
+    let is_identifier = node.kind_id() == kinds.identifier;
+    let what = if is_identifier {
+        // A missing name: say after which keyword (the parent's first token).
+        match node
+            .parent()
+            .and_then(|p| p.child(0))
+            .map(|k| token_text(k, text))
+        {
+            Some(keyword) if BLOCK_KEYWORDS.contains(&keyword.as_str()) => {
+                let article = if keyword == "enum" { "an" } else { "a" };
+                format!("{article} {keyword} name after `{keyword}`")
             }
-            Some(kind::GENERATOR_DECLARATION) => "a generator name after `generator`".to_string(),
             _ => "a name".to_string(),
-        },
-        kind::STRING => "a string".to_string(),
-        token => format!("`{token}`"),
+        }
+    } else if node.kind_id() == kinds.string {
+        "a string".to_string()
+    } else {
+        format!("`{}`", node.kind())
     };
     let previous = node
         .prev_sibling()
         .map(|p| token_text(last_leaf(p), text))
         .filter(|t| !t.is_empty());
-    let message = match (previous, node.kind()) {
-        (Some(previous), kind) if kind != kind::IDENTIFIER => {
-            format!("expected {what} after `{previous}`")
-        }
+    let message = match previous {
+        Some(previous) if !is_identifier => format!("expected {what} after `{previous}`"),
         _ => format!("expected {what}"),
     };
-    SyntaxError {
-        kind: SyntaxErrorKind::Missing,
-        range: node.start_byte()..node.end_byte(),
-        message,
-        related: None,
-        insertion: None,
-    }
+    SyntaxError::new(SyntaxErrorKind::Missing, node.byte_range(), message)
 }
 
 fn unclosed_block(node: Node, text: &str) -> SyntaxError {
@@ -196,61 +217,55 @@ fn unclosed_block(node: Node, text: &str) -> SyntaxError {
         .map(|k| token_text(k, text))
         .unwrap_or_default();
     let name = declaration
-        .child_by_field_name("name")
+        .child_by_field_id(grammar().fields.name)
         .map(|n| token_text(n, text))
         .unwrap_or_default();
     let opening = block.child(0).unwrap_or(block).byte_range();
     let at_end = node.start_byte() >= text.len();
-    let message = if at_end {
-        format!("{keyword} `{name}` is not closed: add `}}` at the end of the file")
-    } else {
-        format!("{keyword} `{name}` is not closed: add `}}` before the next block")
-    };
-    let related = (!at_end).then(|| {
+    let mut error = SyntaxError::new(
+        SyntaxErrorKind::Unclosed,
+        opening,
+        if at_end {
+            format!("{keyword} `{name}` is not closed: add `}}` at the end of the file")
+        } else {
+            format!("{keyword} `{name}` is not closed: add `}}` before the next block")
+        },
+    );
+    if !at_end {
         let next = node.start_byte();
         let next_line_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
-        (
+        error.related = Some((
             next..next_line_end,
             format!("the next block starts here, so `{name}` ends before it"),
-        )
-    });
-    SyntaxError {
-        kind: SyntaxErrorKind::Unclosed,
-        range: opening,
-        message,
-        related,
-        insertion: None,
+        ));
     }
+    error
 }
 
 fn unclosed_bracket(node: Node, text: &str) -> SyntaxError {
+    let kinds = &grammar().kinds;
     let container = node.parent().unwrap_or(node);
-    let (open, close, what) = match container.kind() {
-        kind::ARRAY => ("[", "]", "list"),
-        kind::ARGUMENTS => ("(", ")", "argument list"),
-        _ => ("(", ")", "type argument"),
+    let (open, close, what) = match container.kind_id() {
+        id if id == kinds.array => (kinds.open_bracket, "]", "list"),
+        id if id == kinds.arguments => (kinds.open_paren, ")", "argument list"),
+        _ => (kinds.open_paren, ")", "type argument"),
     };
     let opening = (0..container.child_count())
         .filter_map(|i| container.child(i))
-        .find(|c| c.kind() == open)
+        .find(|c| c.kind_id() == open)
         .unwrap_or(container);
     // The closer goes at the end of the opening line's content, before any comment.
     let line_end = text[node.start_byte()..]
         .find('\n')
         .map_or(text.len(), |i| node.start_byte() + i);
     let content_end = node.start_byte() + text[node.start_byte()..line_end].trim_end().len();
-    let at = if node.start_byte() < content_end {
-        node.start_byte()
-    } else {
-        content_end
-    };
-    SyntaxError {
-        kind: SyntaxErrorKind::Unclosed,
-        range: opening.byte_range(),
-        message: format!("this {what} is never closed: add `{close}`"),
-        related: None,
-        insertion: Some((at, close.to_string())),
-    }
+    let mut error = SyntaxError::new(
+        SyntaxErrorKind::Unclosed,
+        opening.byte_range(),
+        format!("this {what} is never closed: add `{close}`"),
+    );
+    error.insertion = Some((node.start_byte().min(content_end), close.to_string()));
+    error
 }
 
 /// What the parser was reading when it met an ERROR: the innermost construct around it.
@@ -298,32 +313,33 @@ impl Context {
 }
 
 fn enclosing_context(node: Node) -> Context {
+    let k = &grammar().kinds;
+    let contexts = [
+        (k.source_file, Context::TopLevel),
+        (k.model_block, Context::Model),
+        (k.enum_block, Context::Enum),
+        (k.config_block, Context::Config),
+        (k.field_declaration, Context::Field),
+        (k.enum_value, Context::EnumValue),
+        (k.key_value, Context::Property),
+        (k.field_attribute, Context::Attribute),
+        (k.block_attribute, Context::Attribute),
+        (k.arguments, Context::Arguments),
+        (k.array, Context::Array),
+        (k.object, Context::Object),
+    ];
     let mut current = node.parent();
     while let Some(parent) = current {
-        let context = match parent.kind() {
-            kind::SOURCE_FILE => Context::TopLevel,
-            kind::MODEL_BLOCK => Context::Model,
-            kind::ENUM_BLOCK => Context::Enum,
-            kind::CONFIG_BLOCK => Context::Config,
-            kind::FIELD_DECLARATION => Context::Field,
-            kind::ENUM_VALUE => Context::EnumValue,
-            kind::KEY_VALUE => Context::Property,
-            kind::FIELD_ATTRIBUTE | kind::BLOCK_ATTRIBUTE => Context::Attribute,
-            kind::ARGUMENTS => Context::Arguments,
-            kind::ARRAY => Context::Array,
-            kind::OBJECT => Context::Object,
-            _ if parent.is_error() => Context::Other,
-            _ => {
-                current = parent.parent();
-                continue;
-            }
-        };
-        return context;
+        if let Some((_, context)) = contexts.iter().find(|(id, _)| *id == parent.kind_id()) {
+            return *context;
+        }
+        if parent.is_error() {
+            return Context::Other;
+        }
+        current = parent.parent();
     }
     Context::TopLevel
 }
-
-const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
 
 fn first_leaf(mut node: Node) -> Node {
     while let Some(child) = node.child(0) {
@@ -353,5 +369,5 @@ fn is_identifier(text: &str) -> bool {
     !text.is_empty()
         && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }

@@ -43,45 +43,133 @@ fn new_parser() -> Parser {
     parser
 }
 
-/// Node kinds of the grammar, named once so a typo is a compile error.
-pub mod kind {
-    pub const SOURCE_FILE: &str = "source_file";
-    pub const MODEL_DECLARATION: &str = "model_declaration";
-    pub const VIEW_DECLARATION: &str = "view_declaration";
-    pub const TYPE_DECLARATION: &str = "type_declaration";
-    pub const ENUM_DECLARATION: &str = "enum_declaration";
-    pub const DATASOURCE_DECLARATION: &str = "datasource_declaration";
-    pub const GENERATOR_DECLARATION: &str = "generator_declaration";
-    pub const INVALID_DECLARATION: &str = "invalid_declaration";
-    pub const MODEL_BLOCK: &str = "model_block";
-    pub const ENUM_BLOCK: &str = "enum_block";
-    pub const CONFIG_BLOCK: &str = "config_block";
-    pub const FIELD_DECLARATION: &str = "field_declaration";
-    pub const FIELD_TYPE: &str = "field_type";
-    pub const UNSUPPORTED_TYPE: &str = "unsupported_type";
-    pub const LIST_MODIFIER: &str = "list_modifier";
-    pub const OPTIONAL_MODIFIER: &str = "optional_modifier";
-    pub const REQUIRED_MODIFIER: &str = "required_modifier";
-    pub const ENUM_VALUE: &str = "enum_value";
-    pub const KEY_VALUE: &str = "key_value";
-    pub const FIELD_ATTRIBUTE: &str = "field_attribute";
-    pub const BLOCK_ATTRIBUTE: &str = "block_attribute";
-    pub const ATTRIBUTE_NAME: &str = "attribute_name";
-    pub const ARGUMENTS: &str = "arguments";
-    pub const NAMED_ARGUMENT: &str = "named_argument";
-    pub const FUNCTION_CALL: &str = "function_call";
-    pub const ARRAY: &str = "array";
-    pub const OBJECT: &str = "object";
-    pub const OBJECT_ENTRY: &str = "object_entry";
-    pub const STRING: &str = "string";
-    pub const ESCAPE_SEQUENCE: &str = "escape_sequence";
-    pub const NUMBER: &str = "number";
-    pub const BOOLEAN: &str = "boolean";
-    pub const IDENTIFIER: &str = "identifier";
-    pub const PATH: &str = "path";
-    pub const COMMENT: &str = "comment";
-    pub const DOC_COMMENT: &str = "doc_comment";
-    pub const IMPLICIT_BLOCK_END: &str = "implicit_block_end";
-    pub const IMPLICIT_CLOSE: &str = "implicit_close";
-    pub const UNTERMINATED_STRING_END: &str = "unterminated_string_end";
+/// Declares the node kinds and fields the analyzer uses, resolved once to the grammar's
+/// numeric ids: comparing `Node::kind_id()` with these is an integer compare, where
+/// `Node::kind()` measures and validates a C string on every call.
+macro_rules! grammar_ids {
+    (
+        named { $($kind:ident = $kind_name:literal,)* }
+        anonymous { $($token:ident = $token_text:literal,)* }
+        fields { $($field:ident = $field_name:literal,)* }
+    ) => {
+        /// Numeric ids of node kinds.
+        #[derive(Debug)]
+        pub struct Kinds { $(pub $kind: u16,)* $(pub $token: u16,)* }
+
+        /// Numeric ids of fields (for `Node::child_by_field_id`).
+        #[derive(Debug)]
+        pub struct Fields { $(pub $field: u16,)* }
+
+        impl Kinds {
+            fn load(language: &Language) -> Self {
+                Kinds {
+                    $($kind: language.id_for_node_kind($kind_name, true),)*
+                    $($token: language.id_for_node_kind($token_text, false),)*
+                }
+            }
+        }
+
+        impl Fields {
+            fn load(language: &Language) -> Self {
+                Fields {
+                    $($field: language.field_id_for_name($field_name).map_or(0, u16::from),)*
+                }
+            }
+        }
+    };
+}
+
+grammar_ids! {
+    named {
+        source_file = "source_file",
+        model_declaration = "model_declaration",
+        view_declaration = "view_declaration",
+        type_declaration = "type_declaration",
+        enum_declaration = "enum_declaration",
+        datasource_declaration = "datasource_declaration",
+        generator_declaration = "generator_declaration",
+        invalid_declaration = "invalid_declaration",
+        model_block = "model_block",
+        enum_block = "enum_block",
+        config_block = "config_block",
+        field_declaration = "field_declaration",
+        field_type = "field_type",
+        unsupported_type = "unsupported_type",
+        list_modifier = "list_modifier",
+        optional_modifier = "optional_modifier",
+        required_modifier = "required_modifier",
+        enum_value = "enum_value",
+        key_value = "key_value",
+        field_attribute = "field_attribute",
+        block_attribute = "block_attribute",
+        attribute_name = "attribute_name",
+        arguments = "arguments",
+        named_argument = "named_argument",
+        function_call = "function_call",
+        array = "array",
+        object = "object",
+        object_entry = "object_entry",
+        string = "string",
+        number = "number",
+        boolean = "boolean",
+        identifier = "identifier",
+        path = "path",
+        implicit_block_end = "implicit_block_end",
+        implicit_close = "implicit_close",
+        unterminated_string_end = "unterminated_string_end",
+    }
+    anonymous {
+        close_brace = "}",
+        close_paren = ")",
+        close_bracket = "]",
+        open_paren = "(",
+        open_bracket = "[",
+        comma = ",",
+        quote = "\"",
+    }
+    fields {
+        name = "name",
+        body = "body",
+        field_type = "type",
+        base = "base",
+        attribute = "attribute",
+        arguments = "arguments",
+        argument = "argument",
+        key = "key",
+        value = "value",
+        keyword = "keyword",
+    }
+}
+
+/// The grammar's node kind and field ids, resolved on first use.
+pub struct Grammar {
+    pub kinds: Kinds,
+    pub fields: Fields,
+}
+
+/// The ids of the bundled grammar.
+pub fn grammar() -> &'static Grammar {
+    static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+    GRAMMAR.get_or_init(|| {
+        let language = language();
+        Grammar {
+            kinds: Kinds::load(&language),
+            fields: Fields::load(&language),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name that is not in the grammar resolves to 0; every id we use must be real.
+    #[test]
+    fn every_kind_and_field_exists_in_the_grammar() {
+        let debug = format!("{:?} {:?}", grammar().kinds, grammar().fields);
+        assert!(
+            !debug.contains(": 0,") && !debug.contains(": 0 }"),
+            "{debug}"
+        );
+    }
 }

@@ -1,0 +1,48 @@
+//! Times each phase of `check` on one schema: `cargo run --release --example phase_timings -- FILE`.
+
+use prisma_analyzer::{
+    analysis,
+    model::{Schema, SourceFile},
+    syntax,
+};
+use std::time::Instant;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: phase_timings FILE");
+        std::process::exit(2);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("{path}: {error}");
+            std::process::exit(2);
+        }
+    };
+    for _ in 0..3 {
+        let start = Instant::now();
+        let tree = syntax::parse(&text, None);
+        let parsed = start.elapsed();
+        let copied = text.clone();
+        let walked = start.elapsed();
+        // Lowering the model also finds the syntax errors (one walk of the tree).
+        let schema = Schema::new(vec![SourceFile::from_parts(path.clone(), copied, tree)]);
+        let lowered = start.elapsed();
+        let errors: usize = schema
+            .file_ids()
+            .map(|id| schema.syntax_errors(id).len())
+            .sum();
+        let diagnostics = analysis::check(&schema);
+        let checked = start.elapsed();
+        println!(
+            "parse {:>6.1} ms | copy text {:>6.1} ms | model + syntax errors {:>6.1} ms | check {:>6.1} ms | total {:>6.1} ms ({} syntax errors, {} diagnostics)",
+            parsed.as_secs_f64() * 1e3,
+            (walked - parsed).as_secs_f64() * 1e3,
+            (lowered - walked).as_secs_f64() * 1e3,
+            (checked - lowered).as_secs_f64() * 1e3,
+            checked.as_secs_f64() * 1e3,
+            errors,
+            diagnostics.len()
+        );
+    }
+}

@@ -125,17 +125,8 @@ fn run_check(args: &CheckArgs) -> u8 {
         resolve_paths(&args.paths)
     };
 
-    let mut checked = Vec::new();
-    for input in inputs {
-        match input.load() {
-            Ok(files) => {
-                let schema = Schema::new(files);
-                let diagnostics = analysis::check(&schema);
-                checked.push((schema, diagnostics));
-            }
-            Err(mut errors) => input_errors.append(&mut errors),
-        }
-    }
+    let (checked, mut load_errors) = check_all(inputs);
+    input_errors.append(&mut load_errors);
 
     let styled = match args.color {
         ColorChoice::Always => true,
@@ -161,11 +152,59 @@ fn run_check(args: &CheckArgs) -> u8 {
     }
 
     let diagnostics = checked.iter().flat_map(|(_, diagnostics)| diagnostics);
-    exit_code(
+    let code = exit_code(
         !input_errors.is_empty(),
         diagnostics,
         args.fail_on.severity(),
-    )
+    );
+    // The process ends here: freeing a large schema's syntax trees node by node would cost
+    // more than checking it did. The operating system takes the memory back at once.
+    std::mem::forget(checked);
+    code
+}
+
+/// Loads and checks every schema, spreading independent schemas over the machine's cores.
+/// The result keeps the order of `inputs`.
+fn check_all(inputs: Vec<SchemaInput>) -> (Vec<(Schema, Vec<Diagnostic>)>, Vec<InputError>) {
+    let check_one = |input: &SchemaInput| {
+        input.load().map(|files| {
+            let schema = Schema::new(files);
+            let diagnostics = analysis::check(&schema);
+            (schema, diagnostics)
+        })
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(inputs.len());
+    let results: Vec<_> = if threads <= 1 {
+        inputs.iter().map(check_one).collect()
+    } else {
+        let chunk = inputs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = inputs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(check_one).collect::<Vec<_>>()))
+                .collect();
+            workers
+                .into_iter()
+                // A worker only panics on a bug; re-raise it rather than hide it.
+                .flat_map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    };
+    let mut checked = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(done) => checked.push(done),
+            Err(mut failed) => errors.append(&mut failed),
+        }
+    }
+    (checked, errors)
 }
 
 /// 2 when an input could not be read (the check is incomplete), else 1 when a diagnostic

@@ -145,6 +145,23 @@ fn position_json(schema: &Schema, span: Span) -> Value {
     json!({"start": point(span.start as usize), "end": point(span.end as usize)})
 }
 
+/// `{"file": …, "range": …}` of a span, the shape every location in the JSON report has.
+fn location_json(schema: &Schema, span: Span) -> serde_json::Map<String, Value> {
+    let mut location = serde_json::Map::new();
+    location.insert("file".into(), json!(schema.file(span.file).name));
+    location.insert("range".into(), position_json(schema, span));
+    location
+}
+
+/// A location with more keys.
+fn located(schema: &Schema, span: Span, extra: Value) -> Value {
+    let mut object = location_json(schema, span);
+    if let Value::Object(extra) = extra {
+        object.extend(extra);
+    }
+    Value::Object(object)
+}
+
 fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
@@ -154,13 +171,7 @@ fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
             let related: Vec<Value> = d
                 .related
                 .iter()
-                .map(|r| {
-                    json!({
-                        "file": schema.file(r.span.file).name,
-                        "range": position_json(schema, r.span),
-                        "message": r.message,
-                    })
-                })
+                .map(|r| located(schema, r.span, json!({"message": r.message})))
                 .collect();
             let fixes: Vec<Value> = d
                 .fixes
@@ -169,26 +180,22 @@ fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
                     let edits: Vec<Value> = fix
                         .edits
                         .iter()
-                        .map(|e| {
-                            json!({
-                                "file": schema.file(e.span.file).name,
-                                "range": position_json(schema, e.span),
-                                "newText": e.new_text,
-                            })
-                        })
+                        .map(|e| located(schema, e.span, json!({"newText": e.new_text})))
                         .collect();
                     json!({"title": fix.title, "applicability": fix.applicability, "edits": edits})
                 })
                 .collect();
-            diagnostics.push(json!({
-                "file": schema.file(d.span.file).name,
-                "code": d.code,
-                "severity": d.severity,
-                "message": d.message,
-                "range": position_json(schema, d.span),
-                "related": related,
-                "fixes": fixes,
-            }));
+            diagnostics.push(located(
+                schema,
+                d.span,
+                json!({
+                    "code": d.code,
+                    "severity": d.severity,
+                    "message": d.message,
+                    "related": related,
+                    "fixes": fixes,
+                }),
+            ));
         }
     }
     let count = |severity: Severity| {

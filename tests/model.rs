@@ -35,7 +35,7 @@ enum Role {
 #[test]
 fn blocks_fields_and_lookups() {
     let schema = Schema::parse("schema.prisma", SCHEMA);
-    let kinds: Vec<BlockKind> = schema.blocks.iter().map(|b| b.kind).collect();
+    let kinds: Vec<BlockKind> = schema.blocks().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
         [

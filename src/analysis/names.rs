@@ -15,7 +15,7 @@ const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
     duplicate_declarations(schema, out);
-    for block in &schema.blocks {
+    for block in schema.blocks() {
         duplicate_members(block, out);
         for field in &block.fields {
             check_attribute_list(
@@ -43,7 +43,7 @@ fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
     // Type names (models, views, composite types, enums) share one namespace; datasources
     // and generators each have their own (Prisma accepts `datasource db` with `generator db`).
     let mut seen: HashMap<(BlockKind, &str), &Block> = HashMap::new();
-    for block in &schema.blocks {
+    for block in schema.blocks() {
         if block.name.is_missing() {
             continue;
         }
@@ -165,8 +165,7 @@ fn unknown_types(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
         );
         let candidates = SCALAR_TYPES.iter().copied().chain(
             schema
-                .blocks
-                .iter()
+                .blocks()
                 .filter(|b| b.kind.is_type())
                 .map(|b| b.name.text.as_str()),
         );

@@ -14,7 +14,7 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
     let mut unexpected_lines = HashSet::new();
     for file_id in schema.file_ids() {
         let file = schema.file(file_id);
-        for error in schema.syntax_errors(file_id).iter().cloned() {
+        for error in schema.syntax_errors(file_id).into_iter().cloned() {
             if error.kind == SyntaxErrorKind::Unexpected {
                 unexpected_lines.insert((file_id, file.line_index.line_of(error.range.start)));
             }
@@ -42,7 +42,7 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
             out.push(diagnostic);
         }
     }
-    for block in &schema.blocks {
+    for block in schema.blocks() {
         check_block(schema, block, &unexpected_lines, out);
     }
 }

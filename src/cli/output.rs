@@ -37,7 +37,7 @@ fn human(checked: &[(Schema, Vec<Diagnostic>)], styled: bool) -> String {
     let mut counts = [0usize; 4];
     let mut files = 0;
     for (schema, diagnostics) in checked {
-        files += schema.files.len();
+        files += schema.file_count();
         for diagnostic in diagnostics {
             counts[diagnostic.severity as usize] += 1;
             let report = [human_group(schema, diagnostic)];
@@ -166,7 +166,7 @@ fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     for (schema, list) in checked {
-        files.extend(schema.files.iter().map(|f| f.name.clone()));
+        files.extend(schema.file_ids().map(|id| schema.file(id).name.clone()));
         for d in list {
             let related: Vec<Value> = d
                 .related

@@ -1,37 +1,21 @@
 //! Lowering: syntax tree → model items, in one walk over the tree.
 //!
 //! The walk also collects the grammar's recovery nodes (an unclosed block, bracket or
-//! string, an unknown block keyword), so the syntax errors need no walk of their own.
+//! string), so the syntax errors need no walk of their own. Each block keeps the syntax
+//! errors inside it; errors between blocks belong to the file.
 
 use super::*;
 use crate::syntax::{self, Fields, Kinds, SyntaxError, grammar};
 use std::cell::RefCell;
 use tree_sitter::{Node, TreeCursor};
 
-struct Lowering<'a> {
+pub(super) struct Lowering<'a> {
     file: FileId,
     source: &'a SourceFile,
     kinds: &'static Kinds,
     fields: &'static Fields,
+    /// Recovery nodes met while lowering the current block.
     recovery_nodes: RefCell<Vec<Node<'a>>>,
-}
-
-/// Lowers one file's declarations into `blocks` and returns the file's syntax errors.
-pub(super) fn lower_file(
-    file: FileId,
-    source: &SourceFile,
-    blocks: &mut Vec<Block>,
-) -> Vec<SyntaxError> {
-    let lowering = Lowering {
-        file,
-        source,
-        kinds: &grammar().kinds,
-        fields: &grammar().fields,
-        recovery_nodes: RefCell::new(Vec::new()),
-    };
-    lowering.collect_declarations(source.tree.root_node(), blocks);
-    let recovery_nodes = lowering.recovery_nodes.into_inner();
-    syntax::syntax_errors(&source.text, &source.tree, &recovery_nodes)
 }
 
 /// The children of a node with their field ids (0 for none), in one cursor pass: cheaper
@@ -67,7 +51,70 @@ impl<'a> Iterator for Children<'a> {
     }
 }
 
+/// What the top level of a file holds: its declarations (in order) and everything else.
+pub(super) enum TopLevel<'a> {
+    Declaration(Node<'a>, BlockKind),
+    /// An ERROR or MISSING node, or an unknown block keyword.
+    Error(Node<'a>),
+    /// A declaration the parser wrapped in an ERROR node: lowered, but its own syntax
+    /// errors are part of that ERROR's.
+    DeclarationInError(Node<'a>, BlockKind),
+}
+
 impl<'a> Lowering<'a> {
+    pub(super) fn new(file: FileId, source: &'a SourceFile) -> Self {
+        Lowering {
+            file,
+            source,
+            kinds: &grammar().kinds,
+            fields: &grammar().fields,
+            recovery_nodes: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The top-level nodes of the file, classified.
+    pub(super) fn top_level(&self) -> Vec<TopLevel<'a>> {
+        let mut items = Vec::new();
+        self.collect_top_level(self.source.tree.root_node(), false, &mut items);
+        items
+    }
+
+    fn collect_top_level(&self, node: Node<'a>, in_error: bool, out: &mut Vec<TopLevel<'a>>) {
+        for (child, _) in children(node) {
+            let id = child.kind_id();
+            if let Some(kind) = self.declaration_kind(id) {
+                out.push(if in_error {
+                    TopLevel::DeclarationInError(child, kind)
+                } else {
+                    TopLevel::Declaration(child, kind)
+                });
+            } else if child.is_error() {
+                if !in_error {
+                    out.push(TopLevel::Error(child));
+                }
+                self.collect_top_level(child, true, out);
+            } else if !in_error && (child.is_missing() || id == self.kinds.invalid_declaration) {
+                out.push(TopLevel::Error(child));
+            }
+        }
+    }
+
+    /// Lowers the whole file: its blocks and the syntax errors between them.
+    pub(super) fn lower_all(&self) -> (Vec<Block>, Vec<SyntaxError>) {
+        let mut blocks = Vec::new();
+        let mut errors = Vec::new();
+        for item in self.top_level() {
+            match item {
+                TopLevel::Declaration(node, kind) => blocks.push(self.block(kind, node, true)),
+                TopLevel::DeclarationInError(node, kind) => {
+                    blocks.push(self.block(kind, node, false))
+                }
+                TopLevel::Error(node) => errors.push(node),
+            }
+        }
+        (blocks, syntax::describe_errors(&self.source.text, errors))
+    }
+
     fn note_recovery(&self, node: Node<'a>) {
         self.recovery_nodes.borrow_mut().push(node);
     }
@@ -75,21 +122,6 @@ impl<'a> Lowering<'a> {
     fn is_recovery(&self, id: u16) -> bool {
         let k = self.kinds;
         id == k.implicit_close || id == k.implicit_block_end || id == k.unterminated_string_end
-    }
-
-    /// Declarations are children of the root, or of an ERROR node the parser wrapped
-    /// around them while recovering.
-    fn collect_declarations(&self, node: Node<'a>, blocks: &mut Vec<Block>) {
-        for (child, _) in children(node) {
-            let id = child.kind_id();
-            if let Some(kind) = self.declaration_kind(id) {
-                blocks.push(self.block(kind, child));
-            } else if id == self.kinds.invalid_declaration {
-                self.note_recovery(child);
-            } else if child.is_error() {
-                self.collect_declarations(child, blocks);
-            }
-        }
     }
 
     fn declaration_kind(&self, id: u16) -> Option<BlockKind> {
@@ -129,7 +161,10 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn block(&self, kind: BlockKind, node: Node<'a>) -> Block {
+    /// Lowers one declaration, with the syntax errors inside it (unless `report_errors` is
+    /// false: the declaration sits inside an ERROR node that is reported instead).
+    pub(super) fn block(&self, kind: BlockKind, node: Node<'a>, report_errors: bool) -> Block {
+        self.recovery_nodes.borrow_mut().clear();
         let mut name = None;
         let mut body = None;
         let mut keyword = node;
@@ -142,38 +177,50 @@ impl<'a> Lowering<'a> {
                 keyword = child;
             }
         }
+        let (doc, first_line) = self.doc_comment_and_first_line(node);
+        let leading_line = first_line.saturating_sub(1);
+        let index = &self.source.line_index;
+        let leading = index
+            .line_range(&self.source.text, leading_line)
+            .map_or(node.start_byte(), |range| range.start);
         let mut block = Block {
             kind,
             name: name.unwrap_or_else(|| self.missing_ident(keyword)),
             span: self.span(node),
             body: Span::new(self.file, node.end_byte()..node.end_byte()),
             closed: false,
-            doc: self.doc_comment(node),
+            doc,
             fields: Vec::new(),
             enum_values: Vec::new(),
             properties: Vec::new(),
             attributes: Vec::new(),
+            syntax_errors: Vec::new(),
+            leading: u32::try_from(leading).unwrap_or(u32::MAX),
         };
-        let Some(body) = body else {
-            return block;
-        };
-        block.body = self.span(body);
-        let k = self.kinds;
-        for (child, _) in children(body) {
-            let id = child.kind_id();
-            if id == k.field_declaration {
-                block.fields.push(self.field(child));
-            } else if id == k.enum_value {
-                block.enum_values.push(self.enum_value(child));
-            } else if id == k.key_value {
-                block.properties.push(self.property(child));
-            } else if id == k.block_attribute {
-                block.attributes.push(self.attribute(child, true));
-            } else if id == k.close_brace {
-                block.closed = true;
-            } else if id == k.implicit_block_end {
-                self.note_recovery(child);
+        if let Some(body) = body {
+            block.body = self.span(body);
+            let k = self.kinds;
+            for (child, _) in children(body) {
+                let id = child.kind_id();
+                if id == k.field_declaration {
+                    block.fields.push(self.field(child));
+                } else if id == k.enum_value {
+                    block.enum_values.push(self.enum_value(child));
+                } else if id == k.key_value {
+                    block.properties.push(self.property(child));
+                } else if id == k.block_attribute {
+                    block.attributes.push(self.attribute(child, true));
+                } else if id == k.close_brace {
+                    block.closed = true;
+                } else if id == k.implicit_block_end {
+                    self.note_recovery(child);
+                }
             }
+        }
+        if report_errors {
+            let mut nodes = self.recovery_nodes.take();
+            syntax::collect_error_nodes(node, &mut nodes);
+            block.syntax_errors = syntax::describe_errors(&self.source.text, nodes);
         }
         block
     }
@@ -470,25 +517,31 @@ impl<'a> Lowering<'a> {
 
     /// The `///` lines directly above the node, without the slashes and one space.
     fn doc_comment(&self, node: Node) -> Option<String> {
+        self.doc_comment_and_first_line(node).0
+    }
+
+    /// The doc comment, and the first line of the item including its doc comment.
+    fn doc_comment_and_first_line(&self, node: Node) -> (Option<String>, usize) {
         let index = &self.source.line_index;
         let text = &self.source.text;
-        let mut line = node.start_position().row;
+        let start_line = node.start_position().row;
+        let mut line = start_line;
         let mut lines = Vec::new();
         while line > 0 {
-            line -= 1;
-            let Some(range) = index.line_range(text, line) else {
+            let Some(range) = index.line_range(text, line - 1) else {
                 break;
             };
             let Some(doc) = text[range].trim_start().strip_prefix("///") else {
                 break;
             };
+            line -= 1;
             lines.push(doc.strip_prefix(' ').unwrap_or(doc).trim_end());
         }
         if lines.is_empty() {
-            return None;
+            return (None, start_line);
         }
         lines.reverse();
-        Some(lines.join("\n"))
+        (Some(lines.join("\n")), line)
     }
 }
 

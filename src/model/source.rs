@@ -43,6 +43,7 @@ fn clamp_u32(value: usize) -> u32 {
 }
 
 /// One parsed `.prisma` file: its name, text, tree and line index.
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// How the file is shown to the user: a path as given on the command line, or a URI.
     pub name: String,
@@ -74,5 +75,12 @@ impl SourceFile {
 
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or_default()
+    }
+}
+
+/// Two sources are equal when their names and texts are (the trees follow from the text).
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.text == other.text
     }
 }

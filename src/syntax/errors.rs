@@ -3,7 +3,7 @@
 
 use super::grammar;
 use std::ops::Range;
-use tree_sitter::{Node, Tree};
+use tree_sitter::Node;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
@@ -37,6 +37,18 @@ impl SyntaxError {
         }
     }
 
+    /// Moves the error by `delta` bytes (its text moved, see `model::FileModel::update`).
+    pub fn shift(&mut self, delta: i64) {
+        let moved = |offset: usize| usize::try_from(offset as i64 + delta).unwrap_or(0);
+        self.range = moved(self.range.start)..moved(self.range.end);
+        if let Some((range, _)) = &mut self.related {
+            *range = moved(range.start)..moved(range.end);
+        }
+        if let Some((offset, _)) = &mut self.insertion {
+            *offset = moved(*offset);
+        }
+    }
+
     fn absorb_closer(&mut self, closer: &str) {
         if let Some((_, closers)) = &mut self.insertion {
             closers.push_str(closer);
@@ -49,23 +61,26 @@ impl SyntaxError {
 
 const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
 
-/// The syntax errors of a tree, in source order: its ERROR and MISSING nodes, plus the
-/// grammar's recovery nodes (`invalid_declaration`, `implicit_block_end`, `implicit_close`,
-/// `unterminated_string_end`), which tree-sitter does not count as errors.
+/// Describes error nodes (ERROR, MISSING, and the grammar's recovery nodes:
+/// `invalid_declaration`, `implicit_block_end`, `implicit_close`, `unterminated_string_end`)
+/// as syntax errors, in source order. Recovery nodes inside an ERROR node are part of that
+/// error and not reported again.
 ///
-/// Finding the recovery nodes needs a walk over the whole tree; the model's lowering does
-/// that walk anyway and hands them in (see `model::lower`), so the tree is walked once.
-/// ERROR and MISSING nodes are found here, descending only into subtrees that have errors.
-pub fn syntax_errors(text: &str, tree: &Tree, recovery_nodes: &[Node]) -> Vec<SyntaxError> {
-    let mut nodes = Vec::new();
-    collect_error_nodes(tree.root_node(), &mut nodes);
-    let error_ranges: Vec<Range<usize>> = nodes.iter().map(|n| n.byte_range()).collect();
-    // What lies inside an ERROR node is part of that error.
-    nodes.extend(recovery_nodes.iter().copied().filter(|node| {
-        !error_ranges
-            .iter()
-            .any(|r| r.start <= node.start_byte() && node.end_byte() <= r.end)
-    }));
+/// Tree-sitter does not count recovery nodes as errors, so finding them needs a walk over
+/// the tree; the model's lowering does that walk anyway and collects them (see
+/// `model::lower`). ERROR and MISSING nodes come from [`collect_error_nodes`].
+pub fn describe_errors(text: &str, mut nodes: Vec<Node>) -> Vec<SyntaxError> {
+    let error_ranges: Vec<Range<usize>> = nodes
+        .iter()
+        .filter(|n| n.is_error())
+        .map(|n| n.byte_range())
+        .collect();
+    nodes.retain(|node| {
+        node.is_error()
+            || !error_ranges
+                .iter()
+                .any(|r| r.start <= node.start_byte() && node.end_byte() <= r.end)
+    });
     // Stable: nodes at one offset keep their order, innermost bracket first.
     nodes.sort_by_key(|n| n.start_byte());
 
@@ -91,9 +106,9 @@ pub fn syntax_errors(text: &str, tree: &Tree, recovery_nodes: &[Node]) -> Vec<Sy
     errors
 }
 
-/// ERROR and MISSING nodes, without descending into subtrees free of them or into ERROR
-/// nodes (whatever is inside is part of that error).
-fn collect_error_nodes<'tree>(node: Node<'tree>, out: &mut Vec<Node<'tree>>) {
+/// ERROR and MISSING nodes under `node`, without descending into subtrees free of them or
+/// into ERROR nodes (whatever is inside is part of that error).
+pub fn collect_error_nodes<'tree>(node: Node<'tree>, out: &mut Vec<Node<'tree>>) {
     if node.is_error() || node.is_missing() {
         out.push(node);
         return;

@@ -6,7 +6,10 @@
 mod errors;
 mod line_index;
 
-pub use errors::{SyntaxError, SyntaxErrorKind, syntax_errors};
+mod edit;
+
+pub use edit::ByteEdit;
+pub use errors::{SyntaxError, SyntaxErrorKind, collect_error_nodes, describe_errors};
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 
 use std::cell::RefCell;

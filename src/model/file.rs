@@ -1,0 +1,145 @@
+//! One file's model, and how it follows edits without being rebuilt.
+
+use super::lower::{Lowering, TopLevel};
+use super::{Block, FileId, SourceFile};
+use crate::syntax::{self, ByteEdit, SyntaxError};
+use std::ops::Range;
+
+/// A parsed file and the model of its declarations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileModel {
+    pub source: SourceFile,
+    /// The declarations, in source order.
+    pub blocks: Vec<Block>,
+    /// Syntax errors outside any declaration (the blocks keep their own).
+    pub top_level_errors: Vec<SyntaxError>,
+    file: FileId,
+}
+
+impl FileModel {
+    /// Lowers the whole file.
+    pub fn new(file: FileId, source: SourceFile) -> Self {
+        let (blocks, top_level_errors) = Lowering::new(file, &source).lower_all();
+        FileModel {
+            source,
+            blocks,
+            top_level_errors,
+            file,
+        }
+    }
+
+    pub fn file_id(&self) -> FileId {
+        self.file
+    }
+
+    /// Renumbers the file (its place in a schema changed).
+    pub fn set_file_id(&mut self, file: FileId) {
+        if self.file != file {
+            self.file = file;
+            self.blocks
+                .iter_mut()
+                .for_each(|block| block.set_file(file));
+        }
+    }
+
+    /// Every syntax error of the file, in source order.
+    pub fn syntax_errors(&self) -> Vec<&SyntaxError> {
+        let mut errors: Vec<&SyntaxError> = self
+            .top_level_errors
+            .iter()
+            .chain(self.blocks.iter().flat_map(|b| &b.syntax_errors))
+            .collect();
+        errors.sort_by_key(|e| e.range.start);
+        errors
+    }
+
+    /// Takes the file's new text and tree after `edits` (in the order they were made) and
+    /// brings the model up to date. Declarations no edit touched and whose syntax did not
+    /// change (tree-sitter's `changed_ranges`, in new coordinates) are kept and moved;
+    /// only the others are lowered again. The result equals `FileModel::new` on the new
+    /// source. Returns how many declarations were lowered again.
+    pub fn update(
+        &mut self,
+        source: SourceFile,
+        edits: &[ByteEdit],
+        changed_ranges: &[Range<usize>],
+    ) -> usize {
+        // Where each old block is now, and whether an edit touched it.
+        let mut moved: Vec<Option<i64>> = vec![Some(0); self.blocks.len()];
+        for edit in edits {
+            for (block, shift) in self.blocks.iter().zip(moved.iter_mut()) {
+                let Some(delta) = shift else {
+                    continue;
+                };
+                let leading = block.leading as i64 + *delta;
+                let end = block.span.end as i64 + *delta;
+                if end < edit.start as i64 {
+                    continue;
+                }
+                if leading > edit.old_end as i64 {
+                    *delta += edit.delta();
+                } else {
+                    *shift = None;
+                }
+            }
+        }
+        let mut reusable: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .zip(moved)
+            .map(|(mut block, shift)| {
+                let delta = shift?;
+                block.shift(delta);
+                Some(block)
+            })
+            .collect();
+
+        let lowering = Lowering::new(self.file, &source);
+        let mut blocks = Vec::with_capacity(reusable.len());
+        let mut errors = Vec::new();
+        // Old blocks are in source order, like the new declarations: one forward scan.
+        let mut next_old = 0;
+        let mut lowered = 0;
+        for item in lowering.top_level() {
+            match item {
+                TopLevel::Declaration(node, kind) => {
+                    let range = node.byte_range();
+                    while next_old < reusable.len()
+                        && reusable[next_old]
+                            .as_ref()
+                            .is_none_or(|b| (b.span.start as usize) < range.start)
+                    {
+                        next_old += 1;
+                    }
+                    let unchanged = !changed_ranges
+                        .iter()
+                        .any(|c| c.start <= range.end && range.start <= c.end);
+                    let same = reusable
+                        .get(next_old)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|b| {
+                            b.kind == kind
+                                && b.span.start as usize == range.start
+                                && b.span.end as usize == range.end
+                        });
+                    match reusable.get_mut(next_old).filter(|_| unchanged && same) {
+                        Some(slot) => blocks.extend(slot.take()),
+                        None => {
+                            lowered += 1;
+                            blocks.push(lowering.block(kind, node, true));
+                        }
+                    }
+                }
+                TopLevel::DeclarationInError(node, kind) => {
+                    lowered += 1;
+                    blocks.push(lowering.block(kind, node, false));
+                }
+                TopLevel::Error(node) => errors.push(node),
+            }
+        }
+        self.top_level_errors = syntax::describe_errors(&source.text, errors);
+        self.blocks = blocks;
+        drop(lowering);
+        self.source = source;
+        lowered
+    }
+}

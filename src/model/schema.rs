@@ -1,0 +1,153 @@
+//! A schema: the files Prisma reads together, seen as one model.
+
+use super::{Block, BlockKind, FileId, FileModel, SourceFile, Span};
+use crate::syntax::SyntaxError;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A whole schema: one or more files and the declarations in them. Cheap to assemble from
+/// files that are already lowered (the server keeps one `FileModel` per file and builds a
+/// `Schema` for each analysis).
+pub struct Schema {
+    files: Vec<Arc<FileModel>>,
+    /// Named top-level items (models, views, composite types, enums) by name, in source order.
+    names: HashMap<Box<str>, Vec<BlockId>>,
+}
+
+/// A block of a schema: its file and its index in that file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BlockId {
+    pub file: FileId,
+    pub index: u32,
+}
+
+impl Schema {
+    /// Builds the model of a schema made of these files (file ids follow their order).
+    pub fn new(files: Vec<SourceFile>) -> Self {
+        let models = files
+            .into_iter()
+            .enumerate()
+            .map(|(index, source)| Arc::new(FileModel::new(file_id(index), source)))
+            .collect();
+        Schema::from_models(models)
+    }
+
+    /// A one-file schema from text.
+    pub fn parse(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Schema::new(vec![SourceFile::parse(name, text)])
+    }
+
+    /// A schema of files that are already lowered. Each file's id must be its index here
+    /// (see `FileModel::set_file_id`).
+    pub fn from_models(files: Vec<Arc<FileModel>>) -> Self {
+        let mut names: HashMap<Box<str>, Vec<BlockId>> = HashMap::new();
+        for (file_index, file) in files.iter().enumerate() {
+            debug_assert_eq!(
+                file.file_id(),
+                file_id(file_index),
+                "file ids follow the schema's order"
+            );
+            for (index, block) in file.blocks.iter().enumerate() {
+                if block.kind.is_type() && !block.name.is_missing() {
+                    let id = BlockId {
+                        file: file_id(file_index),
+                        index: u32::try_from(index).unwrap_or(u32::MAX),
+                    };
+                    names
+                        .entry(block.name.text.as_str().into())
+                        .or_default()
+                        .push(id);
+                }
+            }
+        }
+        Schema { files, names }
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Ids of the files, in order.
+    pub fn file_ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.files.len()).map(file_id)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize].source
+    }
+
+    pub fn file_model(&self, id: FileId) -> &FileModel {
+        &self.files[id.0 as usize]
+    }
+
+    /// Every block of every file, in file order then source order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.files.iter().flat_map(|file| file.blocks.iter())
+    }
+
+    pub fn block(&self, id: BlockId) -> &Block {
+        &self.files[id.file.0 as usize].blocks[id.index as usize]
+    }
+
+    /// The syntax errors of one file, in source order.
+    pub fn syntax_errors(&self, file: FileId) -> Vec<&SyntaxError> {
+        self.file_model(file).syntax_errors()
+    }
+
+    /// The first model, view, composite type or enum with this name.
+    pub fn find_type(&self, name: &str) -> Option<&Block> {
+        self.names
+            .get(name)
+            .and_then(|ids| ids.first())
+            .map(|&id| self.block(id))
+    }
+
+    /// Every model, view, composite type or enum declared with this name (more than one is
+    /// an error).
+    pub fn declarations_of<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Block> + 'a {
+        self.names
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&id| self.block(id))
+    }
+
+    pub fn find_model(&self, name: &str) -> Option<&Block> {
+        self.find_type(name).filter(|b| b.kind == BlockKind::Model)
+    }
+
+    pub fn find_enum(&self, name: &str) -> Option<&Block> {
+        self.find_type(name).filter(|b| b.kind == BlockKind::Enum)
+    }
+
+    pub fn find_composite_type(&self, name: &str) -> Option<&Block> {
+        self.find_type(name)
+            .filter(|b| b.kind == BlockKind::CompositeType)
+    }
+
+    pub fn blocks_of_kind(&self, kind: BlockKind) -> impl Iterator<Item = &Block> {
+        self.blocks().filter(move |b| b.kind == kind)
+    }
+
+    pub fn models(&self) -> impl Iterator<Item = &Block> {
+        self.blocks_of_kind(BlockKind::Model)
+    }
+
+    pub fn enums(&self) -> impl Iterator<Item = &Block> {
+        self.blocks_of_kind(BlockKind::Enum)
+    }
+
+    /// The first datasource (Prisma allows only one).
+    pub fn datasource(&self) -> Option<&Block> {
+        self.blocks_of_kind(BlockKind::Datasource).next()
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: Span) -> &str {
+        self.file(span.file).slice(span)
+    }
+}
+
+pub(crate) fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}

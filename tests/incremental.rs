@@ -1,0 +1,180 @@
+//! Incremental updates must be invisible: after any sequence of edits, an incrementally
+//! re-parsed tree equals a full parse, and `FileModel::update` equals `FileModel::new`.
+
+mod common;
+
+use prisma_analyzer::model::{FileId, FileModel, SourceFile};
+use prisma_analyzer::syntax::{self, ByteEdit};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            0
+        } else {
+            (self.next() % bound as u64) as usize
+        }
+    }
+}
+
+const INSERTS: &[&str] = &[
+    "a",
+    "Int",
+    " ",
+    "\n",
+    "\r\n",
+    "@",
+    "@id",
+    "}",
+    "{",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "?",
+    "//",
+    "///doc\n",
+    "model X {\n  id Int @id\n}\n",
+    "  email String @unique\n",
+    "é",
+    "😀",
+    "@relation(fields: [",
+    ",",
+];
+
+/// A random edit at a char boundary: delete a range, insert a fragment, or both.
+fn random_edit(text: &str, rng: &mut Rng) -> (ByteEdit, String) {
+    let boundary = |rng: &mut Rng| {
+        let mut at = rng.below(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = boundary(rng);
+    let mut old_end = (start + rng.below(12)).min(text.len());
+    while !text.is_char_boundary(old_end) {
+        old_end -= 1;
+    }
+    let inserted = if rng.below(4) == 0 {
+        ""
+    } else {
+        INSERTS[rng.below(INSERTS.len())]
+    };
+    let mut new_text = String::with_capacity(text.len() + inserted.len());
+    new_text.push_str(&text[..start]);
+    new_text.push_str(inserted);
+    new_text.push_str(&text[old_end..]);
+    let edit = ByteEdit {
+        start,
+        old_end,
+        new_end: start + inserted.len(),
+    };
+    (edit, new_text)
+}
+
+fn check_sequence(initial: &str, seed: u64, steps: usize) {
+    let mut rng = Rng(seed);
+    let mut text = initial.to_string();
+    let mut model = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
+    for step in 0..steps {
+        // A few edits between reparses, as a burst of keystrokes gives.
+        let mut tree = model.source.tree.clone();
+        let mut edits = Vec::new();
+        for _ in 0..1 + rng.below(3) {
+            let (edit, new_text) = random_edit(&text, &mut rng);
+            tree.edit(&edit.to_input_edit(&text, &new_text));
+            edits.push(edit);
+            text = new_text;
+        }
+        let new_tree = syntax::parse(&text, Some(&tree));
+        let changed: Vec<_> = tree
+            .changed_ranges(&new_tree)
+            .map(|r| r.start_byte..r.end_byte)
+            .collect();
+        let full_tree = syntax::parse(&text, None);
+        assert_eq!(
+            new_tree.root_node().to_sexp(),
+            full_tree.root_node().to_sexp(),
+            "seed {seed} step {step}: incremental parse differs from a full parse of:\n{text}"
+        );
+        model.update(
+            SourceFile::from_parts("schema.prisma", text.clone(), new_tree),
+            &edits,
+            &changed,
+        );
+        let fresh = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
+        assert!(
+            model == fresh,
+            "seed {seed} step {step}: incremental model differs from a full build after {edits:?} of:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn random_edit_sequences_match_full_rebuilds() {
+    let example = include_str!("../examples/saas.prisma");
+    for seed in 1..=40 {
+        check_sequence(example, seed * 7919, 40);
+    }
+}
+
+#[test]
+fn random_edits_on_corpus_schemas() {
+    let Some(shared) = common::shared_dir("incremental corpus test") else {
+        return;
+    };
+    let files: Vec<_> = common::prisma_files(&shared.join("corpus/real"))
+        .into_iter()
+        .filter(|f| std::fs::metadata(f).is_ok_and(|m| m.len() < 30_000))
+        .take(25)
+        .collect();
+    for (index, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).expect("UTF-8");
+        check_sequence(&text, 1000 + index as u64, 15);
+    }
+}
+
+#[test]
+fn an_edit_inside_one_model_lowers_only_that_model() {
+    let text = include_str!("../examples/saas.prisma").to_string();
+    let mut model = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
+    let blocks = model.blocks.len();
+    // Type one character into a field name in the middle of the file.
+    let at = text.find("  title ").expect("a title field") + 3;
+    let new_text = format!("{}x{}", &text[..at], &text[at..]);
+    let edit = ByteEdit {
+        start: at,
+        old_end: at,
+        new_end: at + 1,
+    };
+    let mut tree = model.source.tree.clone();
+    tree.edit(&edit.to_input_edit(&text, &new_text));
+    let new_tree = syntax::parse(&new_text, Some(&tree));
+    let changed: Vec<_> = tree
+        .changed_ranges(&new_tree)
+        .map(|r| r.start_byte..r.end_byte)
+        .collect();
+    let lowered = model.update(
+        SourceFile::from_parts("schema.prisma", new_text.clone(), new_tree),
+        &[edit],
+        &changed,
+    );
+    assert_eq!(
+        lowered, 1,
+        "of {blocks} blocks, only the edited one is lowered again"
+    );
+    assert_eq!(
+        model,
+        FileModel::new(FileId(0), SourceFile::parse("schema.prisma", new_text))
+    );
+}

@@ -19,6 +19,23 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // PHASE_REPEAT_CHECK=N re-runs only the analysis N times (for profiling it).
+    if let Some(repeat) = std::env::var("PHASE_REPEAT_CHECK")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        let schema = Schema::parse(path.clone(), text.clone());
+        let start = Instant::now();
+        let mut total = 0;
+        for _ in 0..repeat {
+            total += analysis::check(&schema).len();
+        }
+        println!(
+            "check x{repeat}: {:.1} ms each ({total} diagnostics)",
+            start.elapsed().as_secs_f64() * 1e3 / f64::from(repeat)
+        );
+        return;
+    }
     for _ in 0..3 {
         let start = Instant::now();
         let tree = syntax::parse(&text, None);

@@ -3,7 +3,7 @@
 
 use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::model::{Attribute, Block, BlockKind, Schema, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Prisma's scalar types.
 pub const SCALAR_TYPES: &[&str] = &[
@@ -20,18 +20,18 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
         for field in &block.fields {
             check_attribute_list(
                 &field.attributes,
-                &format!("field `{}`", field.name.text),
+                &|| format!("field `{}`", field.name.text),
                 out,
             );
         }
         for value in &block.enum_values {
             check_attribute_list(
                 &value.attributes,
-                &format!("value `{}`", value.name.text),
+                &|| format!("value `{}`", value.name.text),
                 out,
             );
         }
-        let owner = format!("{} `{}`", block.kind.describe(), block.name.text);
+        let owner = || format!("{} `{}`", block.kind.describe(), block.name.text);
         check_attribute_list(&block.attributes, &owner, out);
         if block.kind.has_fields() {
             unknown_types(schema, block, out);
@@ -42,7 +42,7 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
 fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
     // Type names (models, views, composite types, enums) share one namespace; datasources
     // and generators each have their own (Prisma accepts `datasource db` with `generator db`).
-    let mut seen: HashMap<(BlockKind, &str), &Block> = HashMap::new();
+    let mut seen: HashMap<(BlockKind, &str), &Block> = HashMap::default();
     for block in schema.blocks() {
         if block.name.is_missing() {
             continue;
@@ -82,7 +82,6 @@ fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicate_members(block: &Block, out: &mut Vec<Diagnostic>) {
-    let owner = format!("{} `{}`", block.kind.describe(), block.name.text);
     let members = block
         .fields
         .iter()
@@ -99,45 +98,88 @@ fn duplicate_members(block: &Block, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .map(|p| (&p.key, codes::NAME_DUPLICATE_PROPERTY, "property")),
         );
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+    let mut seen = FirstSeen::default();
     for (name, code, what) in members {
         if name.is_missing() {
             continue;
         }
-        if let Some(&first) = seen.get(name.text.as_str()) {
+        if let Some(first) = seen.first_or_insert(&name.text, name.span) {
             out.push(
                 Diagnostic::error(
                     code,
                     name.span,
-                    format!("{owner} already has a {what} named `{}`", name.text),
+                    format!(
+                        "{} `{}` already has a {what} named `{}`",
+                        block.kind.describe(),
+                        block.name.text,
+                        name.text
+                    ),
                 )
                 .with_related(first, format!("`{}` is first defined here", name.text)),
             );
-        } else {
-            seen.insert(&name.text, name.span);
         }
     }
 }
 
-fn check_attribute_list(attributes: &[Attribute], owner: &str, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+/// Where each name was first seen. Blocks and attribute lists are short, so a list beats a
+/// hash map here; it switches to one for the rare long block.
+#[derive(Default)]
+struct FirstSeen<'a> {
+    list: Vec<(&'a str, Span)>,
+    map: HashMap<&'a str, Span>,
+}
+
+impl<'a> FirstSeen<'a> {
+    /// The span `name` was first seen at, or `None` (and remember it) the first time.
+    fn first_or_insert(&mut self, name: &'a str, span: Span) -> Option<Span> {
+        const LIST_LIMIT: usize = 32;
+        if self.list.len() < LIST_LIMIT {
+            if let Some(&(_, first)) = self.list.iter().find(|(seen, _)| *seen == name) {
+                return Some(first);
+            }
+            self.list.push((name, span));
+            if self.list.len() == LIST_LIMIT {
+                self.map.extend(self.list.iter().copied());
+            }
+            return None;
+        }
+        match self.map.get(name) {
+            Some(&first) => Some(first),
+            None => {
+                self.map.insert(name, span);
+                None
+            }
+        }
+    }
+}
+
+fn check_attribute_list(
+    attributes: &[Attribute],
+    owner: &dyn Fn() -> String,
+    out: &mut Vec<Diagnostic>,
+) {
+    if attributes.len() < 2 {
+        return;
+    }
+    let mut seen = FirstSeen::default();
     for attribute in attributes {
         let name = attribute.name.text.as_str();
         if name.is_empty() || (attribute.is_block && REPEATABLE_BLOCK_ATTRIBUTES.contains(&name)) {
             continue;
         }
         let marker = if attribute.is_block { "@@" } else { "@" };
-        if let Some(&first) = seen.get(name) {
+        if let Some(first) = seen.first_or_insert(name, attribute.span) {
             out.push(
                 Diagnostic::error(
                     codes::ATTRIBUTE_DUPLICATE,
                     attribute.span,
-                    format!("`{marker}{name}` is given twice on {owner}: it may appear only once"),
+                    format!(
+                        "`{marker}{name}` is given twice on {}: it may appear only once",
+                        owner()
+                    ),
                 )
                 .with_related(first, "first given here"),
             );
-        } else {
-            seen.insert(name, attribute.span);
         }
     }
 }

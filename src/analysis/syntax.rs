@@ -139,22 +139,26 @@ fn check_attributes(attributes: &[Attribute], out: &mut Vec<Diagnostic>) {
             ));
         }
         if let Some(arguments) = &attribute.arguments {
-            let owner = format!("{marker}{}", attribute.name.text);
-            check_argument_list(arguments, &owner, out);
+            check_argument_list(
+                arguments,
+                &|| format!("{marker}{}", attribute.name.text),
+                out,
+            );
         }
     }
 }
 
 /// Missing values and trailing commas, in the attribute's arguments and in the arguments
 /// of functions nested in them (`@default(dbgenerated("…",))`).
-fn check_argument_list(list: &ArgumentList, owner: &str, out: &mut Vec<Diagnostic>) {
+fn check_argument_list(list: &ArgumentList, owner: &dyn Fn() -> String, out: &mut Vec<Diagnostic>) {
     if let Some(comma) = list.trailing_comma {
         out.push(
             Diagnostic::error(
                 codes::SYNTAX_TRAILING_COMMA,
                 comma,
                 format!(
-                    "trailing comma in the arguments of `{owner}`: Prisma does not accept it here"
+                    "trailing comma in the arguments of `{}`: Prisma does not accept it here",
+                    owner()
                 ),
             )
             .with_fix(Fix {
@@ -172,7 +176,7 @@ fn check_argument_list(list: &ArgumentList, owner: &str, out: &mut Vec<Diagnosti
             (Some(name), None) => out.push(Diagnostic::error(
                 codes::SYNTAX_INCOMPLETE,
                 *span,
-                format!("expected a value after `{}:` in `{owner}`", name.text),
+                format!("expected a value after `{}:` in `{}`", name.text, owner()),
             )),
             (_, Some(value)) => check_nested_calls(value, out),
             (None, None) => {}
@@ -184,7 +188,7 @@ fn check_nested_calls(expression: &Expression, out: &mut Vec<Diagnostic>) {
     match expression {
         Expression::Function {
             name, arguments, ..
-        } => check_argument_list(arguments, &format!("{}()", name.text), out),
+        } => check_argument_list(arguments, &|| format!("{}()", name.text), out),
         Expression::Array { items, .. } => {
             items.iter().for_each(|item| check_nested_calls(item, out))
         }

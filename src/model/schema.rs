@@ -2,7 +2,7 @@
 
 use super::{Block, BlockKind, FileId, FileModel, SourceFile, Span};
 use crate::syntax::SyntaxError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// A whole schema: one or more files and the declarations in them. Cheap to assemble from
@@ -40,7 +40,7 @@ impl Schema {
     /// A schema of files that are already lowered. Each file's id must be its index here
     /// (see `FileModel::set_file_id`).
     pub fn from_models(files: Vec<Arc<FileModel>>) -> Self {
-        let mut names: HashMap<Box<str>, Vec<BlockId>> = HashMap::new();
+        let mut names: HashMap<Box<str>, Vec<BlockId>> = HashMap::default();
         for (file_index, file) in files.iter().enumerate() {
             debug_assert_eq!(
                 file.file_id(),

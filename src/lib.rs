@@ -1,9 +1,14 @@
 //! prisma-analyzer: a language server and CI checker for Prisma schema files.
 //!
 //! The layers, each depending only on those above it (see ARCHITECTURE.md):
-//! [`syntax`] → [`model`] → [`analysis`] → [`cli`] (and, later, `ide` and `server`).
+//! [`syntax`] → [`model`] → [`analysis`] → [`ide`] → [`server`] and [`cli`];
+//! [`workspace`] finds the files that make a schema, for both front ends.
 
 pub mod analysis;
+pub mod catalog;
 pub mod cli;
+pub mod ide;
 pub mod model;
+pub mod server;
 pub mod syntax;
+pub mod workspace;

@@ -1,7 +1,6 @@
 //! Layer 5 (batch side): the `prisma-analyzer` command line. A thin adapter: it finds and
 //! reads schemas, runs [`crate::analysis::check`], and prints the result.
 
-mod inputs;
 mod output;
 
 use crate::analysis::{self, Diagnostic, Severity};
@@ -11,7 +10,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use inputs::{InputError, SchemaInput, discover, resolve_paths};
+pub use crate::workspace::{InputError, SchemaInput, discover, resolve_paths};
 pub use output::{OutputFormat, render};
 
 /// Exit code when no diagnostic reaches the `--fail-on` level.
@@ -36,6 +35,12 @@ struct Cli {
 enum Command {
     /// Check schemas and report problems (for CI).
     Check(CheckArgs),
+    /// Run the language server over stdio (also what no command does).
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -83,14 +88,15 @@ enum ColorChoice {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    // `prisma-analyzer --check FILE` is accepted as an alias of `check`.
-    let args = std::env::args_os().enumerate().map(|(index, arg)| {
-        if index == 1 && arg == "--check" {
-            "check".into()
-        } else {
-            arg
-        }
-    });
+    // `prisma-analyzer --check FILE` is accepted as an alias of `check`, and a bare
+    // `prisma-analyzer --stdio` (as some editors start servers) as `lsp`.
+    let args = std::env::args_os()
+        .enumerate()
+        .map(|(index, arg)| match index {
+            1 if arg == "--check" => "check".into(),
+            1 if arg == "--stdio" => "lsp".into(),
+            _ => arg,
+        });
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -105,12 +111,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check(args)) => ExitCode::from(run_check(&args)),
-        None => {
-            eprintln!(
-                "error: no command given; run `prisma-analyzer check [PATHS]` or see `prisma-analyzer --help`"
-            );
-            ExitCode::from(EXIT_USAGE)
-        }
+        Some(Command::Lsp { .. }) | None => crate::server::run(),
     }
 }
 

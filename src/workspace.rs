@@ -1,5 +1,6 @@
-//! Finding schemas: explicit paths, folders (one multi-file schema or many schemas), and
-//! Prisma's default locations; reading them as UTF-8.
+//! Which files make a schema: explicit paths, folders (one multi-file schema or many
+//! schemas), Prisma's default locations, and the schema an open file belongs to. Shared by
+//! the CLI and the server; reads files as UTF-8.
 
 use crate::model::SourceFile;
 use std::fmt;
@@ -87,7 +88,8 @@ impl SchemaInput {
     }
 }
 
-fn read_schema_file(path: &Path) -> Result<String, InputError> {
+/// Reads a schema file as UTF-8, with a clear error for anything else.
+pub fn read_schema_file(path: &Path) -> Result<String, InputError> {
     let metadata = fs::metadata(path).map_err(|e| not_found_or_io(path, &e))?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
@@ -253,4 +255,34 @@ fn package_json_schema(root: &Path) -> Option<String> {
         .get("schema")?
         .as_str()
         .map(str::to_string)
+}
+
+/// The files of the schema that `file` belongs to, as Prisma would read them: the files of
+/// the nearest enclosing folder that holds the datasource, when that folder (subfolders
+/// included) holds exactly one datasource; otherwise `file` alone. Looks at most a few
+/// folders up, and never above a folder with `package.json` or `.git` (the project root).
+pub fn schema_files_for(file: &Path) -> Vec<PathBuf> {
+    const MAX_LEVELS: usize = 4;
+    let alone = vec![file.to_path_buf()];
+    let Some(mut folder) = file.parent().map(Path::to_path_buf) else {
+        return alone;
+    };
+    for _ in 0..MAX_LEVELS {
+        let Ok(files) = prisma_files(&folder, true) else {
+            return alone;
+        };
+        let datasources: usize = files.iter().map(|f| count_datasources(f)).sum();
+        match datasources {
+            1 if files.iter().any(|f| f == file) && files.len() > 1 => return files,
+            1 => return alone,
+            0 => {}
+            _ => return alone,
+        }
+        let is_project_root = folder.join("package.json").exists() || folder.join(".git").exists();
+        match folder.parent() {
+            Some(parent) if !is_project_root => folder = parent.to_path_buf(),
+            _ => break,
+        }
+    }
+    alone
 }

@@ -1,0 +1,6 @@
+//! Layer 4: editor features computed from the model, in byte offsets and our own types.
+//! The server converts them to LSP; nothing here knows about LSP.
+
+mod symbols;
+
+pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};

@@ -1,0 +1,224 @@
+//! Open documents: their text (a rope), their tree, and their model, kept up to date by
+//! edits applied strictly in the order the client sent them.
+
+use crate::model::{FileId, FileModel, SourceFile};
+use crate::syntax::{self, ByteEdit, PositionEncoding};
+use ropey::Rope;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
+use tree_sitter::{InputEdit, Point, Tree};
+
+/// One open document.
+pub struct Document {
+    pub uri: Uri,
+    /// The file on disk, when the URI is a `file:` URI.
+    pub path: Option<PathBuf>,
+    pub version: i32,
+    rope: Rope,
+    /// The last parsed tree, with the edits made since (`pending`) already recorded on it.
+    tree: Tree,
+    /// Edits applied to `rope` since the last parse, in order.
+    pending: Vec<ByteEdit>,
+    /// The whole text was replaced (or never parsed): parse from scratch.
+    needs_full_parse: bool,
+    model: Arc<FileModel>,
+}
+
+impl Document {
+    pub fn new(uri: Uri, version: i32, text: &str) -> Self {
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let placeholder = FileModel::new(FileId(0), SourceFile::parse(uri.as_str(), String::new()));
+        Document {
+            uri,
+            path,
+            version,
+            rope: Rope::from_str(text),
+            tree: placeholder.source.tree.clone(),
+            pending: Vec::new(),
+            needs_full_parse: true,
+            model: Arc::new(placeholder),
+        }
+    }
+
+    /// Applies one content change of a `didChange`. Positions out of range are clamped.
+    pub fn apply_change(
+        &mut self,
+        change: &TextDocumentContentChangeEvent,
+        encoding: PositionEncoding,
+    ) {
+        let Some(range) = change.range else {
+            self.rope = Rope::from_str(&change.text);
+            self.needs_full_parse = true;
+            self.pending.clear();
+            return;
+        };
+        let a = position_to_byte(&self.rope, range.start, encoding);
+        let b = position_to_byte(&self.rope, range.end, encoding);
+        let (start, old_end) = (a.min(b), a.max(b));
+        let start_position = byte_to_point(&self.rope, start);
+        let old_end_position = byte_to_point(&self.rope, old_end);
+        let start_char = self.rope.byte_to_char(start);
+        let end_char = self.rope.byte_to_char(old_end);
+        self.rope.remove(start_char..end_char);
+        self.rope.insert(start_char, &change.text);
+        if self.needs_full_parse {
+            return;
+        }
+        let new_end = start + change.text.len();
+        self.tree.edit(&InputEdit {
+            start_byte: start,
+            old_end_byte: old_end,
+            new_end_byte: new_end,
+            start_position,
+            old_end_position,
+            new_end_position: byte_to_point(&self.rope, new_end),
+        });
+        self.pending.push(ByteEdit {
+            start,
+            old_end,
+            new_end,
+        });
+    }
+
+    /// Whether edits are waiting to be parsed.
+    pub fn is_dirty(&self) -> bool {
+        self.needs_full_parse || !self.pending.is_empty()
+    }
+
+    /// Parses what changed (incrementally when it can) and brings the model up to date as
+    /// file `file_id` of its schema; returns the model.
+    pub fn refresh(&mut self, file_id: FileId) -> Arc<FileModel> {
+        if self.needs_full_parse {
+            let source = SourceFile::parse(self.uri.as_str(), self.rope.to_string());
+            self.tree = source.tree.clone();
+            self.model = Arc::new(FileModel::new(file_id, source));
+            self.needs_full_parse = false;
+            self.pending.clear();
+        } else if !self.pending.is_empty() {
+            let text = self.rope.to_string();
+            let new_tree = syntax::parse(&text, Some(&self.tree));
+            let changed: Vec<_> = self
+                .tree
+                .changed_ranges(&new_tree)
+                .map(|r| r.start_byte..r.end_byte)
+                .collect();
+            let source = SourceFile::from_parts(self.uri.as_str(), text, new_tree.clone());
+            let model = Arc::make_mut(&mut self.model);
+            model.set_file_id(file_id);
+            model.update(source, &self.pending, &changed);
+            self.tree = new_tree;
+            self.pending.clear();
+        }
+        if self.model.file_id() != file_id {
+            Arc::make_mut(&mut self.model).set_file_id(file_id);
+        }
+        Arc::clone(&self.model)
+    }
+
+    /// The file id the document had in its last analysis.
+    pub fn file_id(&self) -> FileId {
+        self.model.file_id()
+    }
+
+    /// The current text.
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+}
+
+/// The byte offset of an LSP position. A line past the end gives the end of the text, a
+/// character past the end of its line gives the end of the line (before its line break),
+/// and a position inside a character gives the character's start.
+pub fn position_to_byte(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
+    let line_index = position.line as usize;
+    if line_index >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let line = rope.line(line_index);
+    let line_start = rope.line_to_byte(line_index);
+    // The line's content, without `\n` or `\r\n`.
+    let mut content_chars = line.len_chars();
+    if content_chars > 0 && line.char(content_chars - 1) == '\n' {
+        content_chars -= 1;
+        if content_chars > 0 && line.char(content_chars - 1) == '\r' {
+            content_chars -= 1;
+        }
+    }
+    let content = line.slice(..content_chars);
+    let wanted = position.character as usize;
+    let char_index = match encoding {
+        PositionEncoding::Utf8 => {
+            let byte = wanted.min(content.len_bytes());
+            content.byte_to_char(byte)
+        }
+        PositionEncoding::Utf16 => content.utf16_cu_to_char(wanted.min(content.len_utf16_cu())),
+        PositionEncoding::Utf32 => wanted.min(content.len_chars()),
+    };
+    line_start + content.char_to_byte(char_index)
+}
+
+/// Row and byte column, as tree-sitter counts them (lines end at `\n`).
+fn byte_to_point(rope: &Rope, byte: usize) -> Point {
+    let row = rope.byte_to_line(byte);
+    Point {
+        row,
+        column: byte - rope.line_to_byte(row),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::Range;
+
+    fn change(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(
+                Position::new(start.0, start.1),
+                Position::new(end.0, end.1),
+            )),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn document(text: &str) -> Document {
+        let uri: Uri = "file:///tmp/schema.prisma".parse().expect("a URI");
+        let mut document = Document::new(uri, 1, text);
+        document.refresh(FileId(0));
+        document
+    }
+
+    #[test]
+    fn utf16_and_utf8_positions_after_multibyte_text() {
+        let mut doc = document("// Привет 😀\r\nmodel A {\r\n}\r\n");
+        // After the emoji (UTF-16: 10 + 2 units; UTF-8: 3 + 12 + 1 + 4 bytes).
+        doc.apply_change(&change((0, 12), (0, 12), "!"), PositionEncoding::Utf16);
+        doc.apply_change(&change((0, 21), (0, 21), "?"), PositionEncoding::Utf8);
+        assert_eq!(doc.text(), "// Привет 😀!?\r\nmodel A {\r\n}\r\n");
+        // A position past the line's end stays before its `\r\n`.
+        doc.apply_change(&change((1, 99), (1, 99), " "), PositionEncoding::Utf16);
+        assert_eq!(doc.text(), "// Привет 😀!?\r\nmodel A { \r\n}\r\n");
+        // A line past the end appends.
+        doc.apply_change(
+            &change((40, 0), (41, 3), "enum B {\n  X\n}\n"),
+            PositionEncoding::Utf16,
+        );
+        assert!(doc.text().ends_with("}\r\nenum B {\n  X\n}\n"));
+        let model = doc.refresh(FileId(0));
+        assert_eq!(model.blocks.len(), 2);
+        assert_eq!(
+            *model,
+            FileModel::new(FileId(0), SourceFile::parse(doc.uri.as_str(), doc.text()))
+        );
+    }
+
+    #[test]
+    fn reversed_range_and_surrogate_halves_are_tolerated() {
+        let mut doc = document("a😀b\n");
+        // A range given end-first, ending inside the surrogate pair.
+        doc.apply_change(&change((0, 2), (0, 0), ""), PositionEncoding::Utf16);
+        assert_eq!(doc.text(), "😀b\n");
+    }
+}

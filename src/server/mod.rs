@@ -1,0 +1,545 @@
+//! Layer 5 (interactive side): the language server over stdio.
+//!
+//! Ordering: tower-lsp dispatches messages concurrently, but the part of a handler before
+//! its first `.await` runs in arrival order. Every handler that changes a document does all
+//! of its work synchronously (no `.await` at all), so edits apply in the order sent.
+//! Parsing, model updates and analysis run on one worker thread fed by a channel: queued
+//! work for a document is coalesced, and a result is published only if the document has
+//! not changed since (stale analyses are dropped). Requests refresh the document they need
+//! synchronously, so they always see the latest text.
+
+mod convert;
+mod documents;
+mod framing;
+
+use crate::analysis;
+use crate::ide;
+use crate::model::{FileId, FileModel, Schema, SourceFile};
+use crate::syntax::PositionEncoding;
+use crate::workspace;
+use dashmap::DashMap;
+use documents::Document;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::Result as RpcResult;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// Runs the server on stdin/stdout until the client says `exit` (or closes stdin).
+pub fn run() -> ExitCode {
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let clean_shutdown = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // The stdin reader may still be blocked in a read: do not wait for it.
+    runtime.shutdown_background();
+    // LSP: exit code 0 after `shutdown`, 1 when `exit` (or EOF) came without it.
+    if clean_shutdown {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Serves one client over any byte streams; returns whether it shut down cleanly.
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: tokio::io::AsyncRead + Unpin + Send + 'static,
+    O: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&shutdown);
+    let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
+        .custom_method(DOCUMENT_TEXT_METHOD, Backend::document_text)
+        .finish();
+    // The framework talks to the guard in `framing`, which talks to the client.
+    const PIPE_BYTES: usize = 1 << 20;
+    let (to_server, server_input) = tokio::io::duplex(PIPE_BYTES);
+    let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
+    let (errors, error_frames) = mpsc::unbounded_channel();
+    let reader = tokio::spawn(framing::filter_input(input, to_server, errors));
+    let writer = tokio::spawn(framing::merge_output(from_server, output, error_frames));
+    Server::new(server_input, server_output, socket)
+        .serve(service)
+        .await;
+    // After `exit` the framework stops; stop reading, and let the last answers out.
+    reader.abort();
+    let _ = writer.await;
+    shutdown.load(Ordering::SeqCst)
+}
+
+/// A custom request: the server's current text of an open document (`{"uri": …}` → the
+/// text, or null). For tests and for debugging a client's edits.
+pub const DOCUMENT_TEXT_METHOD: &str = "prismaAnalyzer/documentText";
+
+#[derive(serde::Deserialize)]
+struct DocumentTextParams {
+    uri: Uri,
+}
+
+/// Logs go to stderr (stdout carries the protocol); the level comes from `RUST_LOG`.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}
+
+/// What the worker thread is asked to do.
+enum Job {
+    /// Analyse the schema of this document and publish its diagnostics.
+    Analyze(Uri),
+}
+
+/// A file read from disk for a multi-file schema (not open in the editor).
+struct DiskFile {
+    modified: Option<SystemTime>,
+    model: Arc<FileModel>,
+}
+
+/// Everything the handlers and the worker share.
+struct State {
+    documents: DashMap<Uri, Document>,
+    /// Open documents by path, to find them among a schema's files.
+    open_paths: DashMap<PathBuf, Uri>,
+    encoding: OnceLock<PositionEncoding>,
+    disk: Mutex<HashMap<PathBuf, DiskFile>>,
+    /// The files of the schema each open file belongs to (cleared when files change).
+    schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
+}
+
+/// A schema assembled for one analysis or request.
+struct SchemaSnapshot {
+    schema: Schema,
+    /// Per file id: its URI, and its version when it is open in the editor.
+    files: Vec<(Uri, Option<i32>)>,
+}
+
+impl State {
+    fn encoding(&self) -> PositionEncoding {
+        self.encoding.get().copied().unwrap_or_default()
+    }
+
+    fn files_of_schema(&self, path: &Path) -> Vec<PathBuf> {
+        let mut cache = self.schema_files.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(path.to_path_buf())
+            .or_insert_with(|| workspace::schema_files_for(path))
+            .clone()
+    }
+
+    /// The model of a file that is not open, read (again only when it changed) from disk.
+    fn disk_model(&self, path: &Path, file_id: FileId) -> Option<Arc<FileModel>> {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        let mut disk = self.disk.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(cached) = disk
+            .get_mut(path)
+            .filter(|c| c.modified == modified && modified.is_some())
+        {
+            if cached.model.file_id() != file_id {
+                Arc::make_mut(&mut cached.model).set_file_id(file_id);
+            }
+            return Some(Arc::clone(&cached.model));
+        }
+        match workspace::read_schema_file(path) {
+            Ok(text) => {
+                let source = SourceFile::parse(path.display().to_string(), text);
+                let model = Arc::new(FileModel::new(file_id, source));
+                disk.insert(
+                    path.to_path_buf(),
+                    DiskFile {
+                        modified,
+                        model: Arc::clone(&model),
+                    },
+                );
+                Some(model)
+            }
+            Err(error) => {
+                tracing::warn!("{error}; the file is left out of its schema");
+                disk.remove(path);
+                None
+            }
+        }
+    }
+
+    /// Brings an open document up to date as file `file_id`; its model and version.
+    fn refresh(&self, uri: &Uri, file_id: FileId) -> Option<(Arc<FileModel>, i32)> {
+        let mut document = self.documents.get_mut(uri)?;
+        let model = document.refresh(file_id);
+        Some((model, document.version))
+    }
+
+    /// The schema `uri` belongs to: the document and, in a multi-file schema folder, the
+    /// other files (open ones from the editor, the rest from disk).
+    fn schema_for(&self, uri: &Uri) -> Option<SchemaSnapshot> {
+        let path = self.documents.get(uri)?.path.clone();
+        let paths = match &path {
+            Some(path) => self.files_of_schema(path),
+            None => Vec::new(),
+        };
+        let mut models = Vec::new();
+        let mut files = Vec::new();
+        let mut has_self = false;
+        for file_path in &paths {
+            let file_id = FileId(models.len() as u32);
+            let open = self.open_paths.get(file_path).map(|u| u.clone());
+            let entry = match open {
+                Some(open_uri) => self
+                    .refresh(&open_uri, file_id)
+                    .map(|(model, version)| (model, open_uri.clone(), Some(version))),
+                None => self
+                    .disk_model(file_path, file_id)
+                    .and_then(|model| Some((model, Uri::from_file_path(file_path)?, None))),
+            };
+            if let Some((model, file_uri, version)) = entry {
+                has_self |= &file_uri == uri;
+                models.push(model);
+                files.push((file_uri, version));
+            }
+        }
+        if !has_self {
+            // Not a file on disk, or not (yet) one of its folder's files: the document alone.
+            models.clear();
+            files.clear();
+            let (model, version) = self.refresh(uri, FileId(0))?;
+            models.push(model);
+            files.push((uri.clone(), Some(version)));
+        }
+        Some(SchemaSnapshot {
+            schema: Schema::from_models(models),
+            files,
+        })
+    }
+
+    /// Whether `uri` is still open at `version` with nothing left to parse.
+    fn is_current(&self, uri: &Uri, version: i32) -> bool {
+        self.documents
+            .get(uri)
+            .is_some_and(|d| d.version == version && !d.is_dirty())
+    }
+}
+
+struct Backend {
+    client: Client,
+    state: Arc<State>,
+    jobs: mpsc::UnboundedSender<Job>,
+    shutdown: Arc<AtomicBool>,
+}
+
+impl Backend {
+    fn new(client: Client, shutdown: Arc<AtomicBool>) -> Self {
+        let state = Arc::new(State {
+            documents: DashMap::new(),
+            open_paths: DashMap::new(),
+            encoding: OnceLock::new(),
+            disk: Mutex::new(HashMap::new()),
+            schema_files: Mutex::new(HashMap::new()),
+        });
+        let (jobs, receiver) = mpsc::unbounded_channel();
+        let worker_state = Arc::clone(&state);
+        let worker_client = client.clone();
+        let runtime = tokio::runtime::Handle::current();
+        let spawned = std::thread::Builder::new()
+            .name("analysis".into())
+            .spawn(move || analysis_worker(worker_state, worker_client, receiver, runtime));
+        if let Err(error) = spawned {
+            tracing::error!("cannot start the analysis thread: {error}");
+        }
+        Backend {
+            client,
+            state,
+            jobs,
+            shutdown,
+        }
+    }
+
+    fn schedule(&self, uri: Uri) {
+        // Fails only when the worker is gone (shutting down): nothing to do then.
+        let _ = self.jobs.send(Job::Analyze(uri));
+    }
+
+    fn schedule_all_open(&self) {
+        let uris: Vec<Uri> = self
+            .state
+            .documents
+            .iter()
+            .map(|d| d.key().clone())
+            .collect();
+        uris.into_iter().for_each(|uri| self.schedule(uri));
+    }
+
+    /// Reports a problem to the client's log without waiting (never await in an edit handler).
+    fn log(&self, kind: MessageType, message: String) {
+        tracing::warn!("{message}");
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(kind, message).await });
+    }
+
+    fn forget_schema_layouts(&self) {
+        self.state
+            .schema_files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|general| general.position_encodings.as_ref());
+        let utf8 = offered.is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8));
+        let (encoding, kind) = if utf8 {
+            (PositionEncoding::Utf8, PositionEncodingKind::UTF8)
+        } else {
+            (PositionEncoding::Utf16, PositionEncodingKind::UTF16)
+        };
+        let _ = self.state.encoding.set(encoding);
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(
+                        ["@", ".", "(", "[", ",", " ", "\"", ":"]
+                            .map(String::from)
+                            .to_vec(),
+                    ),
+                    ..Default::default()
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "prisma-analyzer".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        // Watch the schema files that are not open, to re-analyse folder schemas. A request
+        // to the client: spawned, never awaited in a handler (see the module docs).
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let watcher = FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/*.prisma".to_string()),
+                kind: None,
+            };
+            let registration = Registration {
+                id: "prisma-files".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                    watchers: vec![watcher],
+                })
+                .ok(),
+            };
+            if let Err(error) = client.register_capability(vec![registration]).await {
+                tracing::info!("the client does not watch files for us: {error}");
+            }
+        });
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        self.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let document = Document::new(item.uri.clone(), item.version, &item.text);
+        if let Some(path) = &document.path {
+            self.state.open_paths.insert(path.clone(), item.uri.clone());
+        }
+        self.state.documents.insert(item.uri.clone(), document);
+        self.forget_schema_layouts();
+        self.schedule_all_open();
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let Some(mut document) = self.state.documents.get_mut(&uri) else {
+                drop(params.content_changes);
+                self.log(
+                    MessageType::WARNING,
+                    format!("ignored a change to {}, which is not open", uri.as_str()),
+                );
+                return;
+            };
+            let encoding = self.state.encoding();
+            for change in &params.content_changes {
+                document.apply_change(change, encoding);
+            }
+            document.version = params.text_document.version;
+        }
+        self.schedule(uri);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if let Some((_, document)) = self.state.documents.remove(&uri)
+            && let Some(path) = &document.path
+        {
+            self.state.open_paths.remove(path);
+        }
+        self.forget_schema_layouts();
+        // Its diagnostics go with it; its schema's other open files see the disk version now.
+        let client = self.client.clone();
+        tokio::spawn(async move { client.publish_diagnostics(uri, Vec::new(), None).await });
+        self.schedule_all_open();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        {
+            let mut disk = self.state.disk.lock().unwrap_or_else(|e| e.into_inner());
+            for change in &params.changes {
+                if let Some(path) = change.uri.to_file_path() {
+                    disk.remove(path.as_ref());
+                }
+            }
+        }
+        self.forget_schema_layouts();
+        self.schedule_all_open();
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some((model, _)) = self.state.refresh(&uri, self.current_file_id(&uri)) else {
+            return Ok(None);
+        };
+        let encoding = self.state.encoding();
+        let symbols = ide::document_symbols(&model)
+            .iter()
+            .map(|symbol| convert::document_symbol(&model.source, symbol, encoding))
+            .collect();
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn folding_range(
+        &self,
+        params: FoldingRangeParams,
+    ) -> RpcResult<Option<Vec<FoldingRange>>> {
+        let uri = params.text_document.uri;
+        let Some((model, _)) = self.state.refresh(&uri, self.current_file_id(&uri)) else {
+            return Ok(None);
+        };
+        Ok(Some(
+            ide::folding_ranges(&model)
+                .iter()
+                .map(convert::folding_range)
+                .collect(),
+        ))
+    }
+}
+
+impl Backend {
+    async fn document_text(&self, params: DocumentTextParams) -> RpcResult<Option<String>> {
+        Ok(self
+            .state
+            .documents
+            .get(&params.uri)
+            .map(|document| document.text()))
+    }
+
+    /// The file id the document has now (requests on one file keep it as it is).
+    fn current_file_id(&self, uri: &Uri) -> FileId {
+        self.state
+            .documents
+            .get(uri)
+            .map_or(FileId(0), |document| document.file_id())
+    }
+}
+
+/// The worker: analyses schemas and publishes diagnostics, always for the latest text.
+fn analysis_worker(
+    state: Arc<State>,
+    client: Client,
+    mut jobs: mpsc::UnboundedReceiver<Job>,
+    runtime: tokio::runtime::Handle,
+) {
+    while let Some(first) = jobs.blocking_recv() {
+        // Everything queued meanwhile is merged: a burst of edits is analysed once.
+        let mut pending: BTreeSet<String> = BTreeSet::new();
+        let mut uris: HashMap<String, Uri> = HashMap::new();
+        let mut add = |Job::Analyze(uri): Job| {
+            pending.insert(uri.as_str().to_string());
+            uris.insert(uri.as_str().to_string(), uri);
+        };
+        add(first);
+        while let Ok(job) = jobs.try_recv() {
+            add(job);
+        }
+        let mut done: BTreeSet<String> = BTreeSet::new();
+        for key in pending {
+            if done.contains(&key) {
+                continue;
+            }
+            let Some(uri) = uris.get(&key) else {
+                continue;
+            };
+            let Some(snapshot) = state.schema_for(uri) else {
+                continue;
+            };
+            let diagnostics = analysis::check(&snapshot.schema);
+            let encoding = state.encoding();
+            let uri_of: HashMap<u32, Uri> = snapshot
+                .files
+                .iter()
+                .enumerate()
+                .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
+                .collect();
+            for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
+                done.insert(file_uri.as_str().to_string());
+                let Some(version) = *version else {
+                    continue;
+                };
+                // A newer version is queued: this result is already stale.
+                if !state.is_current(file_uri, version) {
+                    continue;
+                }
+                let for_file: Vec<Diagnostic> = diagnostics
+                    .iter()
+                    .filter(|d| d.span.file.0 as usize == index)
+                    .map(|d| convert::diagnostic(&snapshot.schema, d, &uri_of, encoding))
+                    .collect();
+                runtime.block_on(client.publish_diagnostics(
+                    file_uri.clone(),
+                    for_file,
+                    Some(version),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! A small LSP client for tests: starts the real binary and speaks JSON-RPC over its stdio.
+#![allow(dead_code)]
+
+use serde_json::{Value, json};
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct LspClient {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    /// Notifications received while waiting for something else.
+    notifications: VecDeque<Value>,
+    next_id: i64,
+}
+
+impl LspClient {
+    /// Starts `prisma-analyzer lsp` in `dir`.
+    pub fn start_in(dir: &std::path::Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prisma-analyzer"))
+            .arg("lsp")
+            .current_dir(dir)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (sender, incoming) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(value) = line.strip_prefix("Content-Length: ") {
+                        length = value.parse::<usize>().ok();
+                    }
+                }
+                let Some(length) = length else { return };
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                match serde_json::from_slice(&body) {
+                    Ok(message) => {
+                        if sender.send(message).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                }
+            }
+        });
+        LspClient {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            notifications: VecDeque::new(),
+            next_id: 1,
+        }
+    }
+
+    pub fn start() -> Self {
+        Self::start_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    pub fn send_raw(&mut self, body: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).expect("write header");
+        stdin.write_all(body).expect("write body");
+        stdin.flush().expect("flush");
+    }
+
+    fn send(&mut self, message: Value) {
+        self.send_raw(message.to_string().as_bytes());
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request and returns the whole response message (with `result` or `error`).
+    pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait_for(|message| {
+            message.get("id") == Some(&json!(id)) && message.get("method").is_none()
+        })
+    }
+
+    /// Sends a request and returns its result (panics on an error response).
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request_raw(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    /// Receives messages until one matches; answers the server's own requests on the way
+    /// and keeps notifications for later.
+    fn wait_for(&mut self, mut matches: impl FnMut(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = match self.incoming.recv_timeout(left) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => panic!("no matching message within {TIMEOUT:?}"),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+            };
+            if matches(&message) {
+                return message;
+            }
+            if message.get("method").is_some() && message.get("id").is_some() {
+                // A request from the server (registerCapability, …): accept it.
+                let id = message["id"].clone();
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+            } else if message.get("method").is_some() {
+                self.notifications.push_back(message);
+            }
+        }
+    }
+
+    /// The next notification with this method (already received or still to come).
+    pub fn notification(&mut self, method: &str) -> Value {
+        if let Some(index) = self
+            .notifications
+            .iter()
+            .position(|n| n["method"] == method)
+        {
+            return self.notifications.remove(index).expect("present");
+        }
+        let method = method.to_string();
+        self.wait_for(|message| message["method"] == method.as_str() && message.get("id").is_none())
+    }
+
+    /// The next `publishDiagnostics` for `uri` whose version is at least `version`.
+    pub fn diagnostics(&mut self, uri: &str, version: i64) -> Value {
+        loop {
+            let published = self.notification("textDocument/publishDiagnostics");
+            let params = &published["params"];
+            if params["uri"] == uri && params["version"].as_i64().unwrap_or(i64::MAX) >= version {
+                return params.clone();
+            }
+        }
+    }
+
+    /// The messages of the next diagnostics for `uri` at `version` or later.
+    pub fn diagnostic_messages(&mut self, uri: &str, version: i64) -> Vec<String> {
+        self.diagnostics(uri, version)["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|d| d["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// `initialize` + `initialized`; returns the server's capabilities.
+    pub fn initialize(&mut self, position_encodings: &[&str]) -> Value {
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {
+                    "general": {"positionEncodings": position_encodings},
+                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                    "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+                }
+            }),
+        );
+        self.notify("initialized", json!({}));
+        result["capabilities"].clone()
+    }
+
+    pub fn open(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "prisma", "version": version, "text": text}}),
+        );
+    }
+
+    /// One incremental change: replace `(line, character)` to `(line, character)` by `text`.
+    pub fn change(
+        &mut self,
+        uri: &str,
+        version: i64,
+        start: (u32, u32),
+        end: (u32, u32),
+        text: &str,
+    ) {
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{
+                    "range": {"start": {"line": start.0, "character": start.1}, "end": {"line": end.0, "character": end.1}},
+                    "text": text
+                }]
+            }),
+        );
+    }
+
+    pub fn text_of(&mut self, uri: &str) -> Value {
+        self.request("prismaAnalyzer/documentText", json!({"uri": uri}))
+    }
+
+    /// `shutdown` + `exit`; the process's exit status.
+    pub fn shutdown(mut self) -> ExitStatus {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.wait_exit()
+    }
+
+    pub fn wait_exit(mut self) -> ExitStatus {
+        drop(self.stdin.take());
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waitable") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for LspClient {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A `file://` URI for a path.
+pub fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}

@@ -1,0 +1,412 @@
+//! The language server over real JSON-RPC on the binary's stdio.
+
+mod common;
+
+use common::lsp::{LspClient, file_uri};
+use serde_json::{Value, json};
+
+const URI: &str = "file:///tmp/prisma-analyzer-test/schema.prisma";
+
+const SCHEMA: &str = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+
+#[test]
+fn initialize_negotiates_encoding_and_capabilities() {
+    let mut client = LspClient::start();
+    let capabilities = client.initialize(&["utf-8", "utf-16"]);
+    assert_eq!(capabilities["positionEncoding"], "utf-8");
+    assert_eq!(
+        capabilities["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    assert_eq!(capabilities["textDocumentSync"]["openClose"], true);
+    assert_eq!(capabilities["documentSymbolProvider"], true);
+    assert_eq!(capabilities["foldingRangeProvider"], true);
+    assert!(
+        capabilities["completionProvider"]["triggerCharacters"]
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("@")))
+    );
+    assert!(client.shutdown().success());
+
+    let mut client = LspClient::start();
+    assert_eq!(client.initialize(&["utf-16"])["positionEncoding"], "utf-16");
+    let mut client2 = LspClient::start();
+    assert_eq!(
+        client2.initialize(&[])["positionEncoding"],
+        "utf-16",
+        "no list: the mandatory UTF-16"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn diagnostics_on_open_and_after_changes_with_versions() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, SCHEMA);
+    assert_eq!(client.diagnostic_messages(URI, 1), Vec::<String>::new());
+    // Break a type name (line 13 is `  authorId Int`): `Int` → `Intx`.
+    client.change(URI, 2, (13, 14), (13, 14), "x");
+    let published = client.diagnostics(URI, 2);
+    assert_eq!(published["version"], 2);
+    let diagnostics = published["diagnostics"].as_array().expect("a list").clone();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "name/unknown-type");
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 13, "character": 11})
+    );
+    assert_eq!(diagnostics[0]["source"], "prisma-analyzer");
+    // Fix it again.
+    client.change(URI, 3, (13, 14), (13, 15), "");
+    assert_eq!(client.diagnostic_messages(URI, 3), Vec::<String>::new());
+    assert!(client.shutdown().success());
+}
+
+/// Applies an LSP change (UTF-16 positions) to a local copy, the way the server must.
+fn apply_utf16(text: &mut String, start: (u32, u32), end: (u32, u32), new_text: &str) {
+    let offset = |text: &str, (line, character): (u32, u32)| -> usize {
+        let mut line_start = 0;
+        for _ in 0..line {
+            line_start += text[line_start..]
+                .find('\n')
+                .map_or(text.len() - line_start, |i| i + 1);
+        }
+        let line_text = &text[line_start..];
+        let line_end = line_text.find('\n').unwrap_or(line_text.len());
+        let content = line_text[..line_end]
+            .strip_suffix('\r')
+            .unwrap_or(&line_text[..line_end]);
+        let mut units = 0;
+        for (index, ch) in content.char_indices() {
+            if units >= character as usize {
+                return line_start + index;
+            }
+            units += ch.len_utf16();
+        }
+        line_start + content.len()
+    };
+    let (a, b) = (offset(text, start), offset(text, end));
+    text.replace_range(a..b, new_text);
+}
+
+#[test]
+fn incremental_edits_with_multibyte_text_and_crlf() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    let initial = "// Схема 😀\r\nmodel User {\r\n  id Int @id\r\n}\r\n";
+    let mut expected = initial.to_string();
+    client.open(URI, 1, initial);
+    client.diagnostics(URI, 1);
+    let edits: &[((u32, u32), (u32, u32), &str)] = &[
+        ((0, 11), (0, 11), " ✓"), // after the emoji (a surrogate pair)
+        ((2, 12), (2, 12), "\r\n  name String"), // a new field, CRLF
+        ((3, 7), (3, 13), "Strin"), // a typo: unknown type
+        ((0, 3), (0, 8), "Schema"), // replace Cyrillic text
+        ((1, 6), (1, 10), "Персона"), // rename the model to non-ASCII
+    ];
+    for (version, &(start, end, text)) in edits.iter().enumerate() {
+        client.change(URI, version as i64 + 2, start, end, text);
+        apply_utf16(&mut expected, start, end, text);
+    }
+    let last = edits.len() as i64 + 1;
+    let messages = client.diagnostic_messages(URI, last);
+    assert_eq!(client.text_of(URI), json!(expected));
+    assert_eq!(
+        expected,
+        "// Schema 😀 ✓\r\nmodel Персона {\r\n  id Int @id\r\n  name Strin\r\n}\r\n"
+    );
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("unknown type `Strin`"), "{messages:?}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn utf8_positions_when_negotiated() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-8"]);
+    client.open(URI, 1, "// 😀\nmodel A {\n  id Int @id\n  x Strng\n}\n");
+    let diagnostics = client.diagnostics(URI, 1)["diagnostics"].clone();
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 3, "character": 4})
+    );
+    // Insert after the emoji: byte column 7 (3 + 4 bytes).
+    client.change(URI, 2, (0, 7), (0, 7), "!");
+    client.diagnostics(URI, 2);
+    assert_eq!(
+        client.text_of(URI),
+        json!("// 😀!\nmodel A {\n  id Int @id\n  x Strng\n}\n")
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_burst_of_edits_is_applied_in_order_and_analysed_to_the_end() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    let mut expected = SCHEMA.to_string();
+    client.open(URI, 1, SCHEMA);
+    client.diagnostics(URI, 1);
+    // 200 edits back to back without waiting: type a field, character by character, each
+    // edit depending on the previous one.
+    let line = "  nickname String @default(\"ü\") // typed";
+    let mut version = 1;
+    for round in 0..5 {
+        let row = 9 + round;
+        client.change(
+            URI,
+            {
+                version += 1;
+                version
+            },
+            (row, 0),
+            (row, 0),
+            "\n",
+        );
+        apply_utf16(&mut expected, (row, 0), (row, 0), "\n");
+        for (column, ch) in line.chars().enumerate() {
+            let text = ch.to_string();
+            client.change(
+                URI,
+                {
+                    version += 1;
+                    version
+                },
+                (row, column as u32),
+                (row, column as u32),
+                &text,
+            );
+            apply_utf16(
+                &mut expected,
+                (row, column as u32),
+                (row, column as u32),
+                &text,
+            );
+        }
+        // Rename the field just typed, so the five do not clash.
+        client.change(
+            URI,
+            {
+                version += 1;
+                version
+            },
+            (row, 2),
+            (row, 10),
+            &format!("nick{round}xxx"),
+        );
+        apply_utf16(
+            &mut expected,
+            (row, 2),
+            (row, 10),
+            &format!("nick{round}xxx"),
+        );
+    }
+    assert!(version > 200, "{version} edits");
+    let published = client.diagnostics(URI, version);
+    assert_eq!(published["version"], version);
+    assert_eq!(published["diagnostics"], json!([]));
+    assert_eq!(client.text_of(URI), json!(expected));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn document_symbols_and_folding_ranges() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, SCHEMA);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let outline: Vec<String> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|s| {
+            let children: Vec<String> = s["children"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .map(|c| {
+                            format!(
+                                "{}: {}",
+                                c["name"].as_str().unwrap_or(""),
+                                c["detail"].as_str().unwrap_or("")
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!(
+                "{} {} [{}]",
+                s["detail"].as_str().unwrap_or(""),
+                s["name"].as_str().unwrap_or(""),
+                children.join(", ")
+            )
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            "datasource db [provider: \"postgresql\", url: env(\"DATABASE_URL\")]",
+            "model User [id: Int, email: String, posts: Post[]]",
+            "model Post [id: Int, authorId: Int, author: User]",
+        ]
+    );
+    let folds = client.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let lines: Vec<(i64, i64)> = folds
+        .as_array()
+        .expect("folds")
+        .iter()
+        .map(|f| {
+            (
+                f["startLine"].as_i64().unwrap_or(-1),
+                f["endLine"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [(0, 2), (5, 8), (11, 14)]);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn multi_file_schema_folder_resolves_and_follows_disk_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("prisma/schema");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(dir.path().join("package.json"), "{}").expect("write");
+    std::fs::write(
+        folder.join("main.prisma"),
+        "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DB\")\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        folder.join("user.prisma"),
+        "model User {\n  id    Int    @id\n  posts Post[]\n}\n",
+    )
+    .expect("write");
+    // Not UTF-8: left out of the schema, never a crash.
+    std::fs::write(folder.join("broken.prisma"), b"model Caf\xe9 {\n}\n").expect("write");
+    let post_path = folder.join("post.prisma");
+    let post = "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+    std::fs::write(&post_path, post).expect("write");
+    let uri = file_uri(&post_path);
+
+    let mut client = LspClient::start_in(dir.path());
+    client.initialize(&["utf-16"]);
+    client.open(&uri, 1, post);
+    assert_eq!(
+        client.diagnostic_messages(&uri, 1),
+        Vec::<String>::new(),
+        "User comes from user.prisma"
+    );
+
+    // user.prisma changes on disk: User is renamed, so Post's reference breaks.
+    std::fs::write(
+        folder.join("user.prisma"),
+        "model Person {\n  id Int @id\n  posts Post[]\n}\n",
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&folder.join("user.prisma")), "type": 2}]}),
+    );
+    let messages = client.diagnostic_messages(&uri, 1);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("unknown type `User`"), "{messages:?}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn bad_input_is_answered_or_ignored_and_the_server_keeps_serving() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+
+    // Malformed JSON: a parse error response (id null), then business as usual.
+    client.send_raw(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ");
+    // An unknown request: MethodNotFound. An unknown notification: ignored.
+    let unknown = client.request_raw("prisma/doesNotExist", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    client.notify("prisma/unknownNotification", json!({"x": 1}));
+    // A change to a document that was never opened: ignored, with a log message.
+    client.change(
+        "file:///never/opened.prisma",
+        2,
+        (0, 0),
+        (0, 0),
+        "model X {}",
+    );
+    let log = client.notification("window/logMessage");
+    assert!(
+        log["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not open")),
+        "{log}"
+    );
+
+    // Positions beyond the end of a line and of the file are clamped.
+    client.open(URI, 1, "model A {\n  id Int @id\n}\n");
+    client.diagnostics(URI, 1);
+    client.change(URI, 2, (1, 500), (1, 900), " @unique");
+    client.change(URI, 3, (90, 0), (95, 4), "\nenum E {\n  X\n}\n");
+    assert_eq!(client.diagnostic_messages(URI, 3), Vec::<String>::new());
+    assert_eq!(
+        client.text_of(URI),
+        json!("model A {\n  id Int @id @unique\n}\n\nenum E {\n  X\n}\n")
+    );
+    // Requests on unknown documents: an empty answer, not a crash.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": "file:///nope.prisma"}}),
+    );
+    assert_eq!(symbols, Value::Null);
+
+    // A 10 MB document: parsed, analysed, answered.
+    let block = "model M{n} {\n  id Int @id\n  name String\n}\n\n";
+    let big: String = (0..230_000)
+        .map(|n| block.replace("{n}", &n.to_string()))
+        .collect();
+    assert!(big.len() > 10_000_000, "{} bytes", big.len());
+    let big_uri = "file:///tmp/prisma-analyzer-test/big.prisma";
+    client.open(big_uri, 1, &big);
+    assert_eq!(client.diagnostic_messages(big_uri, 1), Vec::<String>::new());
+    client.change(big_uri, 2, (2, 13), (2, 13), "x");
+    let messages = client.diagnostic_messages(big_uri, 2);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+
+    // Still alive and correct.
+    let text = client.text_of(URI);
+    assert!(text.as_str().is_some_and(|t| t.starts_with("model A")));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_one() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit().code(), Some(1));
+}
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, "model A {\n  id Intt @id\n}\n");
+    assert_eq!(client.diagnostic_messages(URI, 1).len(), 1);
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    loop {
+        let published = client.notification("textDocument/publishDiagnostics");
+        if published["params"]["uri"] == URI && published["params"]["diagnostics"] == json!([]) {
+            break;
+        }
+    }
+    assert!(client.shutdown().success());
+}

@@ -90,6 +90,9 @@ fn apply_utf16(text: &mut String, start: (u32, u32), end: (u32, u32), new_text: 
     text.replace_range(a..b, new_text);
 }
 
+/// `(start, end, new text)`, positions as `(line, UTF-16 character)`.
+type Edit = ((u32, u32), (u32, u32), &'static str);
+
 #[test]
 fn incremental_edits_with_multibyte_text_and_crlf() {
     let mut client = LspClient::start();
@@ -98,7 +101,7 @@ fn incremental_edits_with_multibyte_text_and_crlf() {
     let mut expected = initial.to_string();
     client.open(URI, 1, initial);
     client.diagnostics(URI, 1);
-    let edits: &[((u32, u32), (u32, u32), &str)] = &[
+    let edits: &[Edit] = &[
         ((0, 11), (0, 11), " ✓"), // after the emoji (a surrogate pair)
         ((2, 12), (2, 12), "\r\n  name String"), // a new field, CRLF
         ((3, 7), (3, 13), "Strin"), // a typo: unknown type

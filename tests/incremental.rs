@@ -3,8 +3,10 @@
 
 mod common;
 
-use prisma_analyzer::model::{FileId, FileModel, SourceFile};
+use prisma_analyzer::analysis::{self, Analyzer};
+use prisma_analyzer::model::{FileId, FileModel, Schema, SourceFile};
 use prisma_analyzer::syntax::{self, ByteEdit};
+use std::sync::Arc;
 
 struct Rng(u64);
 
@@ -86,6 +88,7 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
     let mut rng = Rng(seed);
     let mut text = initial.to_string();
     let mut model = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
+    let mut analyzer = Analyzer::default();
     for step in 0..steps {
         // A few edits between reparses, as a burst of keystrokes gives.
         let mut tree = model.source.tree.clone();
@@ -97,10 +100,6 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
             text = new_text;
         }
         let new_tree = syntax::parse(&text, Some(&tree));
-        let changed: Vec<_> = tree
-            .changed_ranges(&new_tree)
-            .map(|r| r.start_byte..r.end_byte)
-            .collect();
         let full_tree = syntax::parse(&text, None);
         assert_eq!(
             new_tree.root_node().to_sexp(),
@@ -110,12 +109,18 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
         model.update(
             SourceFile::from_parts("schema.prisma", text.clone(), new_tree),
             &edits,
-            &changed,
         );
         let fresh = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
         assert!(
             model == fresh,
             "seed {seed} step {step}: incremental model differs from a full build after {edits:?} of:\n{text}"
+        );
+        // The analyzer's cache, fed the updated model, must agree with a fresh analysis.
+        let cached = analyzer.check(&Schema::from_models(vec![Arc::new(model.clone())]));
+        let expected = analysis::check(&Schema::from_models(vec![Arc::new(fresh)]));
+        assert_eq!(
+            cached, expected,
+            "seed {seed} step {step}: cached analysis differs after {edits:?} of:\n{text}"
         );
     }
 }
@@ -160,14 +165,9 @@ fn an_edit_inside_one_model_lowers_only_that_model() {
     let mut tree = model.source.tree.clone();
     tree.edit(&edit.to_input_edit(&text, &new_text));
     let new_tree = syntax::parse(&new_text, Some(&tree));
-    let changed: Vec<_> = tree
-        .changed_ranges(&new_tree)
-        .map(|r| r.start_byte..r.end_byte)
-        .collect();
     let lowered = model.update(
         SourceFile::from_parts("schema.prisma", new_text.clone(), new_tree),
         &[edit],
-        &changed,
     );
     assert_eq!(
         lowered, 1,

@@ -107,4 +107,19 @@ impl Diagnostic {
         self.fixes.push(fix);
         self
     }
+
+    /// Moves every span by `delta` bytes into `file` (its block moved; see `Analyzer`).
+    pub(crate) fn move_by(&mut self, delta: i64, file: crate::model::FileId) {
+        let moved = |span: &mut Span| {
+            span.start = u32::try_from(i64::from(span.start) + delta).unwrap_or(0);
+            span.end = u32::try_from(i64::from(span.end) + delta).unwrap_or(0);
+            span.file = file;
+        };
+        moved(&mut self.span);
+        self.related.iter_mut().for_each(|r| moved(&mut r.span));
+        self.fixes
+            .iter_mut()
+            .flat_map(|fix| fix.edits.iter_mut())
+            .for_each(|edit| moved(&mut edit.span));
+    }
 }

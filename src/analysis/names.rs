@@ -13,30 +13,37 @@ pub const SCALAR_TYPES: &[&str] = &[
 /// Block attributes that may appear more than once on a block.
 const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
 
-pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    duplicate_declarations(schema, out);
-    for block in schema.blocks() {
-        duplicate_members(block, out);
-        for field in &block.fields {
-            check_attribute_list(
-                &field.attributes,
-                &|| format!("field `{}`", field.name.text),
-                out,
-            );
-        }
-        for value in &block.enum_values {
-            check_attribute_list(
-                &value.attributes,
-                &|| format!("value `{}`", value.name.text),
-                out,
-            );
-        }
-        let owner = || format!("{} `{}`", block.kind.describe(), block.name.text);
-        check_attribute_list(&block.attributes, &owner, out);
-        if block.kind.has_fields() {
-            unknown_types(schema, block, out);
-        }
+/// Name checks that depend on the block alone: duplicate members and attributes.
+pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
+    duplicate_members(block, out);
+    for field in &block.fields {
+        check_attribute_list(
+            &field.attributes,
+            &|| format!("field `{}`", field.name.text),
+            out,
+        );
     }
+    for value in &block.enum_values {
+        check_attribute_list(
+            &value.attributes,
+            &|| format!("value `{}`", value.name.text),
+            out,
+        );
+    }
+    let owner = || format!("{} `{}`", block.kind.describe(), block.name.text);
+    check_attribute_list(&block.attributes, &owner, out);
+}
+
+/// Field types that name nothing declared (depends on the schema's type names).
+pub(super) fn check_type_references(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    if block.kind.has_fields() {
+        unknown_types(schema, block, out);
+    }
+}
+
+/// Checks across blocks: duplicate declarations.
+pub(super) fn check_schema(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    duplicate_declarations(schema, out);
 }
 
 fn duplicate_declarations(schema: &Schema, out: &mut Vec<Diagnostic>) {

@@ -3,54 +3,68 @@
 
 use super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::model::{
-    Argument, ArgumentList, Attribute, Block, Expression, FileId, Schema, Span, TypeModifier,
+    Argument, ArgumentList, Attribute, Block, Expression, FileId, FileModel, SourceFile, Span,
+    TypeModifier,
 };
-use crate::syntax::SyntaxErrorKind;
-use std::collections::HashSet;
+use crate::syntax::{SyntaxError, SyntaxErrorKind};
 
-pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    // Lines where the parser met something unexpected: a field there that seems to lack its
-    // type (`tags [String]`) is the same mistake, already reported.
-    let mut unexpected_lines = HashSet::new();
-    for file_id in schema.file_ids() {
-        let file = schema.file(file_id);
-        for error in schema.syntax_errors(file_id).into_iter().cloned() {
-            if error.kind == SyntaxErrorKind::Unexpected {
-                unexpected_lines.insert((file_id, file.line_index.line_of(error.range.start)));
-            }
-            let code = match error.kind {
-                SyntaxErrorKind::Unexpected => codes::SYNTAX_UNEXPECTED,
-                SyntaxErrorKind::Missing => codes::SYNTAX_MISSING,
-                SyntaxErrorKind::Unclosed => codes::SYNTAX_UNCLOSED,
-            };
-            let mut diagnostic =
-                Diagnostic::error(code, Span::new(file_id, error.range), error.message);
-            if let Some((range, message)) = error.related {
-                diagnostic = diagnostic.with_related(Span::new(file_id, range), message);
-            }
-            if let Some((offset, closers)) = error.insertion {
-                // A guess at the author's intent (the list may need more items), so unsafe.
-                diagnostic = diagnostic.with_fix(Fix {
-                    title: format!("Insert `{closers}`"),
-                    edits: vec![TextEdit {
-                        span: Span::new(file_id, offset..offset),
-                        new_text: closers,
-                    }],
-                    applicability: Applicability::Unsafe,
-                });
-            }
-            out.push(diagnostic);
-        }
+/// A syntax error as a diagnostic, in `file`.
+fn syntax_diagnostic(file_id: FileId, error: &SyntaxError) -> Diagnostic {
+    let code = match error.kind {
+        SyntaxErrorKind::Unexpected => codes::SYNTAX_UNEXPECTED,
+        SyntaxErrorKind::Missing => codes::SYNTAX_MISSING,
+        SyntaxErrorKind::Unclosed => codes::SYNTAX_UNCLOSED,
+    };
+    let mut diagnostic = Diagnostic::error(
+        code,
+        Span::new(file_id, error.range.clone()),
+        error.message.clone(),
+    );
+    if let Some((range, message)) = &error.related {
+        diagnostic = diagnostic.with_related(Span::new(file_id, range.clone()), message.clone());
     }
-    for block in schema.blocks() {
-        check_block(schema, block, &unexpected_lines, out);
+    if let Some((offset, closers)) = &error.insertion {
+        // A guess at the author's intent (the list may need more items), so unsafe.
+        diagnostic = diagnostic.with_fix(Fix {
+            title: format!("Insert `{closers}`"),
+            edits: vec![TextEdit {
+                span: Span::new(file_id, *offset..*offset),
+                new_text: closers.clone(),
+            }],
+            applicability: Applicability::Unsafe,
+        });
     }
+    diagnostic
 }
 
-fn check_block(
-    schema: &Schema,
+/// The syntax errors between the blocks of a file.
+pub(super) fn check_top_level(file_id: FileId, file: &FileModel, out: &mut Vec<Diagnostic>) {
+    out.extend(
+        file.top_level_errors
+            .iter()
+            .map(|error| syntax_diagnostic(file_id, error)),
+    );
+}
+
+/// The syntax errors inside a block, and its incomplete declarations.
+pub(super) fn check_block(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>) {
+    let file_id = block.file();
+    // Lines where the parser met something unexpected: a field there that seems to lack its
+    // type (`tags [String]`) is the same mistake, already reported.
+    let mut unexpected_lines = Vec::new();
+    for error in &block.syntax_errors {
+        if error.kind == SyntaxErrorKind::Unexpected {
+            unexpected_lines.push(file.line_index.line_of(error.range.start));
+        }
+        out.push(syntax_diagnostic(file_id, error));
+    }
+    check_declarations(file, block, &unexpected_lines, out);
+}
+
+fn check_declarations(
+    file: &SourceFile,
     block: &Block,
-    unexpected_lines: &HashSet<(FileId, usize)>,
+    unexpected_lines: &[usize],
     out: &mut Vec<Diagnostic>,
 ) {
     for property in &block.properties {
@@ -63,12 +77,10 @@ fn check_block(
         }
     }
     for field in &block.fields {
-        let line = schema
-            .file(field.span.file)
-            .line_index
-            .line_of(field.span.start as usize);
+        let on_unexpected_line =
+            || unexpected_lines.contains(&file.line_index.line_of(field.span.start as usize));
         match &field.r#type {
-            None if unexpected_lines.contains(&(field.span.file, line)) => {}
+            None if on_unexpected_line() => {}
             None => out.push(Diagnostic::error(
                 codes::SYNTAX_INCOMPLETE,
                 field.name.span,

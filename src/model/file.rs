@@ -3,7 +3,6 @@
 use super::lower::{Lowering, TopLevel};
 use super::{Block, FileId, SourceFile};
 use crate::syntax::{self, ByteEdit, SyntaxError};
-use std::ops::Range;
 
 /// A parsed file and the model of its declarations.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,16 +53,14 @@ impl FileModel {
     }
 
     /// Takes the file's new text and tree after `edits` (in the order they were made) and
-    /// brings the model up to date. Declarations no edit touched and whose syntax did not
-    /// change (tree-sitter's `changed_ranges`, in new coordinates) are kept and moved;
-    /// only the others are lowered again. The result equals `FileModel::new` on the new
+    /// brings the model up to date. A declaration no edit touched (its text, and the lines
+    /// above it that hold its doc comment), without syntax errors, that is parsed again with
+    /// the same kind and the same bounds is kept and moved: the parser is in its top-level
+    /// state at the start of every declaration, so the same error-free text parses the same
+    /// way. (Text with errors does not: error recovery weighs the text around it.) Only the
+    /// others are lowered again. The result equals `FileModel::new` on the new
     /// source. Returns how many declarations were lowered again.
-    pub fn update(
-        &mut self,
-        source: SourceFile,
-        edits: &[ByteEdit],
-        changed_ranges: &[Range<usize>],
-    ) -> usize {
+    pub fn update(&mut self, source: SourceFile, edits: &[ByteEdit]) -> usize {
         // Where each old block is now, and whether an edit touched it.
         let mut moved: Vec<Option<i64>> = vec![Some(0); self.blocks.len()];
         for edit in edits {
@@ -110,18 +107,19 @@ impl FileModel {
                     {
                         next_old += 1;
                     }
-                    let unchanged = !changed_ranges
-                        .iter()
-                        .any(|c| c.start <= range.end && range.start <= c.end);
-                    let same = reusable
-                        .get(next_old)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|b| {
-                            b.kind == kind
-                                && b.span.start as usize == range.start
-                                && b.span.end as usize == range.end
-                        });
-                    match reusable.get_mut(next_old).filter(|_| unchanged && same) {
+                    // Error recovery weighs the text around a mistake, so only error-free
+                    // declarations are sure to parse the same way wherever they stand.
+                    let same = !node.has_error()
+                        && reusable
+                            .get(next_old)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|b| {
+                                b.syntax_errors.is_empty()
+                                    && b.kind == kind
+                                    && b.span.start as usize == range.start
+                                    && b.span.end as usize == range.end
+                            });
+                    match reusable.get_mut(next_old).filter(|_| same) {
                         Some(slot) => blocks.extend(slot.take()),
                         None => {
                             lowered += 1;

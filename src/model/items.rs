@@ -78,6 +78,9 @@ pub struct Block {
     pub attributes: Vec<Attribute>,
     /// The syntax errors inside the block.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Identifies this lowering of the block for caches; kept while edits elsewhere move
+    /// the block, new when it is lowered again.
+    pub revision: Revision,
     /// Where the text that belongs to the block begins: the line above its `///` doc
     /// comment (or above the block). An edit from there to the end can change the block.
     pub(crate) leading: u32,
@@ -300,6 +303,29 @@ pub struct ObjectEntry {
     pub key: Ident,
     pub value: Expression,
     pub span: Span,
+}
+
+/// A number that identifies one lowering of a block. Models compare equal whatever their
+/// revisions: a revision says how a block was obtained, not what it is.
+#[derive(Clone, Copy, Debug)]
+pub struct Revision(u64);
+
+impl Revision {
+    /// A revision never handed out before (in this process).
+    pub fn next() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Revision(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl PartialEq for Revision {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Every span inside an item, for moving items when text before them changes (see

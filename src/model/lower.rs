@@ -195,6 +195,7 @@ impl<'a> Lowering<'a> {
             properties: Vec::new(),
             attributes: Vec::new(),
             syntax_errors: Vec::new(),
+            revision: Revision::next(),
             leading: u32::try_from(leading).unwrap_or(u32::MAX),
         };
         if let Some(body) = body {

@@ -98,15 +98,10 @@ impl Document {
         } else if !self.pending.is_empty() {
             let text = self.rope.to_string();
             let new_tree = syntax::parse(&text, Some(&self.tree));
-            let changed: Vec<_> = self
-                .tree
-                .changed_ranges(&new_tree)
-                .map(|r| r.start_byte..r.end_byte)
-                .collect();
             let source = SourceFile::from_parts(self.uri.as_str(), text, new_tree.clone());
             let model = Arc::make_mut(&mut self.model);
             model.set_file_id(file_id);
-            model.update(source, &self.pending, &changed);
+            model.update(source, &self.pending);
             self.tree = new_tree;
             self.pending.clear();
         }

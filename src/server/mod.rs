@@ -228,6 +228,17 @@ impl State {
         })
     }
 
+    /// Whether some open document shares a schema whose first file is `first`.
+    fn schema_is_open(&self, first: &Uri) -> bool {
+        let Some(path) = first.to_file_path() else {
+            return false;
+        };
+        let cache = self.schema_files.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .values()
+            .any(|files| files.first().is_some_and(|f| f.as_path() == path.as_ref()))
+    }
+
     /// Whether `uri` is still open at `version` with nothing left to parse.
     fn is_current(&self, uri: &Uri, version: i32) -> bool {
         self.documents
@@ -489,6 +500,8 @@ fn analysis_worker(
     mut jobs: mpsc::UnboundedReceiver<Job>,
     runtime: tokio::runtime::Handle,
 ) {
+    // One analyzer (and its per-block cache) per schema, named by the schema's first file.
+    let mut analyzers: HashMap<String, analysis::Analyzer> = HashMap::new();
     while let Some(first) = jobs.blocking_recv() {
         // Everything queued meanwhile is merged: a burst of edits is analysed once.
         let mut pending: BTreeSet<String> = BTreeSet::new();
@@ -512,7 +525,12 @@ fn analysis_worker(
             let Some(snapshot) = state.schema_for(uri) else {
                 continue;
             };
-            let diagnostics = analysis::check(&snapshot.schema);
+            let schema_key = snapshot
+                .files
+                .first()
+                .map_or_else(String::new, |(first_uri, _)| first_uri.as_str().to_string());
+            let analyzer = analyzers.entry(schema_key).or_default();
+            let diagnostics = analyzer.check(&snapshot.schema);
             let encoding = state.encoding();
             let uri_of: HashMap<u32, Uri> = snapshot
                 .files
@@ -522,6 +540,9 @@ fn analysis_worker(
                 .collect();
             for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
                 done.insert(file_uri.as_str().to_string());
+                if version.is_none() {
+                    continue;
+                }
                 let Some(version) = *version else {
                     continue;
                 };
@@ -541,5 +562,10 @@ fn analysis_worker(
                 ));
             }
         }
+        // Analyzers of schemas no longer open go with them.
+        analyzers.retain(|key, _| {
+            key.parse::<Uri>()
+                .is_ok_and(|uri| state.documents.contains_key(&uri) || state.schema_is_open(&uri))
+        });
     }
 }

@@ -19,6 +19,32 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // PHASE_PARTS=1 times the pieces of an incremental update: the line index, and moving
+    // every block by one byte.
+    if std::env::var_os("PHASE_PARTS").is_some() {
+        let start = Instant::now();
+        for _ in 0..20 {
+            std::hint::black_box(prisma_analyzer::syntax::LineIndex::new(&text));
+        }
+        println!(
+            "LineIndex::new: {:.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / 20.0
+        );
+        let mut model = prisma_analyzer::model::FileModel::new(
+            prisma_analyzer::model::FileId(0),
+            SourceFile::parse(path.clone(), text.clone()),
+        );
+        let start = Instant::now();
+        for round in 0..20 {
+            let delta = if round % 2 == 0 { 1 } else { -1 };
+            model.shift_all_for_timing(delta);
+        }
+        println!(
+            "shift every block: {:.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / 20.0
+        );
+        return;
+    }
     // PHASE_REPEAT_CHECK=N re-runs only the analysis N times (for profiling it).
     if let Some(repeat) = std::env::var("PHASE_REPEAT_CHECK")
         .ok()

@@ -41,6 +41,12 @@ impl FileModel {
         }
     }
 
+    /// Moves every block by `delta` bytes (for measuring the cost of moving blocks).
+    #[doc(hidden)]
+    pub fn shift_all_for_timing(&mut self, delta: i64) {
+        self.blocks.iter_mut().for_each(|block| block.shift(delta));
+    }
+
     /// Every syntax error of the file, in source order.
     pub fn syntax_errors(&self) -> Vec<&SyntaxError> {
         let mut errors: Vec<&SyntaxError> = self

@@ -331,29 +331,29 @@ impl PartialEq for Revision {
 /// Every span inside an item, for moving items when text before them changes (see
 /// `FileModel::update`) and for renumbering files.
 pub trait VisitSpans {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span));
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F);
 }
 
 impl VisitSpans for Span {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         f(self);
     }
 }
 
 impl VisitSpans for Ident {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         f(&mut self.span);
     }
 }
 
 impl<T: VisitSpans> VisitSpans for Vec<T> {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.iter_mut().for_each(|item| item.visit_spans(f));
     }
 }
 
 impl<T: VisitSpans> VisitSpans for Option<T> {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         if let Some(item) = self {
             item.visit_spans(f);
         }
@@ -361,7 +361,7 @@ impl<T: VisitSpans> VisitSpans for Option<T> {
 }
 
 impl VisitSpans for Block {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         f(&mut self.span);
         f(&mut self.body);
@@ -373,7 +373,7 @@ impl VisitSpans for Block {
 }
 
 impl VisitSpans for Field {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         self.r#type.visit_spans(f);
         self.attributes.visit_spans(f);
@@ -382,7 +382,7 @@ impl VisitSpans for Field {
 }
 
 impl VisitSpans for FieldType {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         self.unsupported.visit_spans(f);
         self.modifiers.iter_mut().for_each(|(_, span)| f(span));
@@ -391,7 +391,7 @@ impl VisitSpans for FieldType {
 }
 
 impl VisitSpans for EnumValue {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         self.attributes.visit_spans(f);
         f(&mut self.span);
@@ -399,7 +399,7 @@ impl VisitSpans for EnumValue {
 }
 
 impl VisitSpans for Property {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.key.visit_spans(f);
         self.value.visit_spans(f);
         f(&mut self.span);
@@ -407,7 +407,7 @@ impl VisitSpans for Property {
 }
 
 impl VisitSpans for Attribute {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         self.arguments.visit_spans(f);
         f(&mut self.span);
@@ -415,7 +415,7 @@ impl VisitSpans for Attribute {
 }
 
 impl VisitSpans for ArgumentList {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.items.visit_spans(f);
         f(&mut self.span);
         self.trailing_comma.visit_spans(f);
@@ -423,7 +423,7 @@ impl VisitSpans for ArgumentList {
 }
 
 impl VisitSpans for Argument {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.name.visit_spans(f);
         self.value.visit_spans(f);
         f(&mut self.span);
@@ -431,13 +431,13 @@ impl VisitSpans for Argument {
 }
 
 impl VisitSpans for StringLiteral {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         f(&mut self.span);
     }
 }
 
 impl VisitSpans for ObjectEntry {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.key.visit_spans(f);
         self.value.visit_spans(f);
         f(&mut self.span);
@@ -445,7 +445,7 @@ impl VisitSpans for ObjectEntry {
 }
 
 impl VisitSpans for Expression {
-    fn visit_spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    fn visit_spans<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         match self {
             Expression::String(literal) => literal.visit_spans(f),
             Expression::Constant(ident) => ident.visit_spans(f),

@@ -96,12 +96,21 @@ impl Document {
             self.needs_full_parse = false;
             self.pending.clear();
         } else if !self.pending.is_empty() {
+            let started = std::time::Instant::now();
             let text = self.rope.to_string();
             let new_tree = syntax::parse(&text, Some(&self.tree));
+            let parsed = started.elapsed();
             let source = SourceFile::from_parts(self.uri.as_str(), text, new_tree.clone());
             let model = Arc::make_mut(&mut self.model);
             model.set_file_id(file_id);
-            model.update(source, &self.pending);
+            let lowered = model.update(source, &self.pending);
+            tracing::debug!(
+                "re-parsed {} after {} edits in {:?}; model updated in {:?} ({lowered} blocks lowered)",
+                self.uri.as_str(),
+                self.pending.len(),
+                parsed,
+                started.elapsed() - parsed
+            );
             self.tree = new_tree;
             self.pending.clear();
         }

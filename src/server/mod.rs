@@ -522,15 +522,24 @@ fn analysis_worker(
             let Some(uri) = uris.get(&key) else {
                 continue;
             };
+            let started = std::time::Instant::now();
             let Some(snapshot) = state.schema_for(uri) else {
                 continue;
             };
+            let assembled = started.elapsed();
+            tracing::trace!("schema assembled in {assembled:?}");
             let schema_key = snapshot
                 .files
                 .first()
                 .map_or_else(String::new, |(first_uri, _)| first_uri.as_str().to_string());
             let analyzer = analyzers.entry(schema_key).or_default();
             let diagnostics = analyzer.check(&snapshot.schema);
+            let analysed = started.elapsed();
+            tracing::debug!(
+                "analysed {} in {:?} (assembly {assembled:?})",
+                uri.as_str(),
+                analysed
+            );
             let encoding = state.encoding();
             let uri_of: HashMap<u32, Uri> = snapshot
                 .files

@@ -33,12 +33,9 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| to_u32(i + 1)),
-        );
+        // `match_indices` with a char searches with memchr: several times faster than
+        // looking at each byte.
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| to_u32(i + 1)));
         LineIndex {
             line_starts,
             len: to_u32(text.len()),

@@ -413,3 +413,99 @@ fn closing_a_document_clears_its_diagnostics() {
     }
     assert!(client.shutdown().success());
 }
+
+/// The completion labels at the `|` in `schema` (opened as a fresh document).
+fn complete_at(client: &mut LspClient, uri: &str, version: i64, schema: &str) -> Vec<String> {
+    let marker = schema.find('|').expect("a cursor marker");
+    let text = schema.replacen('|', "", 1);
+    let before = &text[..marker];
+    let line = before.matches('\n').count() as u32;
+    let character = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .encode_utf16()
+        .count() as u32;
+    client.open(uri, version, &text);
+    let result = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    result
+        .as_array()
+        .expect("a list of items")
+        .iter()
+        .map(|item| {
+            let snippet = item["insertTextFormat"] == 2;
+            match item["insertText"].as_str() {
+                Some(insert) if insert != item["label"] => {
+                    format!(
+                        "{} => {}{}",
+                        item["label"].as_str().unwrap_or(""),
+                        insert,
+                        if snippet { " (snippet)" } else { "" }
+                    )
+                }
+                _ => item["label"].as_str().unwrap_or("").to_string(),
+            }
+        })
+        .collect()
+}
+
+const HEAD: &str =
+    "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n";
+const MODELS: &str = "\nmodel User {\n  id    String @id @default(cuid())\n  email String @unique\n  role  Role   @default(USER)\n  posts Post[]\n}\n\nenum Role {\n  USER\n  ADMIN\n}\n\ntype Address {\n  street String\n}\n";
+
+#[test]
+fn completion_in_every_context() {
+    let contexts: &[(&str, String)] = &[
+        ("top level", format!("{HEAD}|\n{MODELS}")),
+        ("datasource keys", "datasource db {\n  provider = \"postgresql\"\n  |\n}\n".to_string()),
+        ("datasource provider", "datasource db {\n  provider = |\n}\n".to_string()),
+        ("datasource provider in quotes", "datasource db {\n  provider = \"|\"\n}\n".to_string()),
+        ("relation mode", "datasource db {\n  provider = \"mysql\"\n  relationMode = |\n}\n".to_string()),
+        ("generator keys", "generator client {\n  |\n}\n".to_string()),
+        ("generator provider", "generator client {\n  provider = \"|\n}\n".to_string()),
+        ("preview features", "generator client {\n  provider = \"prisma-client-js\"\n  previewFeatures = [\"views\", \"|\"]\n}\n".to_string()),
+        ("field type", format!("{HEAD}model Post {{\n  id     Int @id\n  author |\n}}\n{MODELS}")),
+        ("field type, half typed", format!("{HEAD}model Post {{\n  id     Int @id\n  author Us|\n  title String\n}}\n{MODELS}")),
+        ("field attribute on String", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String @|\n}}\n{MODELS}")),
+        ("field attribute on DateTime", format!("{HEAD}model Post {{\n  id  Int      @id\n  at  DateTime @default(now()) @|\n}}\n{MODELS}")),
+        ("field attribute on a relation", format!("{HEAD}model Post {{\n  id     Int  @id\n  author User @|\n}}\n{MODELS}")),
+        ("native types for String", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String @db.|\n}}\n{MODELS}")),
+        ("native types for Decimal", format!("{HEAD}model Post {{\n  id    Int     @id\n  price Decimal @db.|\n}}\n{MODELS}")),
+        ("default functions for String", format!("{HEAD}model Post {{\n  id String @id @default(|)\n}}\n{MODELS}")),
+        ("default functions for Int", format!("{HEAD}model Post {{\n  id Int @id @default(|)\n}}\n{MODELS}")),
+        ("default functions for DateTime", format!("{HEAD}model Post {{\n  id Int @id\n  at DateTime @default(|)\n}}\n{MODELS}")),
+        ("enum values in default", format!("{HEAD}model Post {{\n  id   Int  @id\n  role Role @default(|)\n}}\n{MODELS}")),
+        ("relation arguments", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(|)\n}}\n{MODELS}")),
+        ("relation arguments after fields", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(fields: [authorId], |)\n}}\n{MODELS}")),
+        ("relation fields", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  title    String\n  author   User   @relation(fields: [|])\n}}\n{MODELS}")),
+        ("relation fields, broken line", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(fields: [|\n  title    String\n}}\n{MODELS}")),
+        ("relation references", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(fields: [authorId], references: [|])\n}}\n{MODELS}")),
+        ("referential actions", format!("{HEAD}model Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(fields: [authorId], references: [id], onDelete: |)\n}}\n{MODELS}")),
+        ("referential actions, relationMode prisma", format!("datasource db {{\n  provider     = \"postgresql\"\n  relationMode = \"prisma\"\n}}\nmodel Post {{\n  id       Int    @id\n  authorId String\n  author   User   @relation(fields: [authorId], references: [id], onUpdate: |)\n}}\n{MODELS}")),
+        ("block attributes", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n\n  @@|\n}}\n{MODELS}")),
+        ("index fields", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n  body  String\n\n  @@index([title, |])\n}}\n{MODELS}")),
+        ("index arguments", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n\n  @@index([title], |)\n}}\n{MODELS}")),
+        ("index types", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n\n  @@index([title], type: |)\n}}\n{MODELS}")),
+        ("index field arguments", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n\n  @@index([title(|)])\n}}\n{MODELS}")),
+        ("index sort", format!("{HEAD}model Post {{\n  id    Int    @id\n  title String\n\n  @@unique([title(sort: |)])\n}}\n{MODELS}")),
+        ("id fields across lines", format!("{HEAD}model Post {{\n  a Int\n  b Int\n\n  @@id([\n    a,\n    |\n  ])\n}}\n{MODELS}")),
+        ("enum block attributes", format!("{HEAD}enum Color {{\n  RED\n\n  @@|\n}}\n")),
+        ("enum value attributes", format!("{HEAD}enum Color {{\n  RED @|\n}}\n")),
+        ("composite type field type", format!("{HEAD}type Point {{\n  x |\n}}\n{MODELS}")),
+    ];
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    let mut report = String::new();
+    for (index, (name, schema)) in contexts.iter().enumerate() {
+        let uri = format!("file:///tmp/prisma-analyzer-completion/{index}.prisma");
+        let labels = complete_at(&mut client, &uri, 1, schema);
+        assert!(!labels.is_empty(), "no completion for {name}");
+        report.push_str(&format!("## {name}\n{}\n\n", labels.join("\n")));
+    }
+    insta::assert_snapshot!(report);
+    assert!(client.shutdown().success());
+}

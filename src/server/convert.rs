@@ -2,7 +2,7 @@
 //! encoding.
 
 use crate::analysis::{self, Severity};
-use crate::ide::{Fold, Symbol, SymbolKind};
+use crate::ide::{CompletionKind, Fold, Symbol, SymbolKind};
 use crate::model::{Schema, SourceFile, Span};
 use crate::syntax::PositionEncoding;
 use std::collections::HashMap;
@@ -105,6 +105,40 @@ pub fn folding_range(fold: &Fold) -> FoldingRange {
             FoldingRangeKind::Comment
         } else {
             FoldingRangeKind::Region
+        }),
+        ..Default::default()
+    }
+}
+
+pub fn completion_item(item: &crate::ide::CompletionItem) -> lsp::CompletionItem {
+    lsp::CompletionItem {
+        label: item.label.clone(),
+        kind: Some(match item.kind {
+            CompletionKind::Keyword => lsp::CompletionItemKind::KEYWORD,
+            CompletionKind::Property => lsp::CompletionItemKind::PROPERTY,
+            CompletionKind::Value => lsp::CompletionItemKind::VALUE,
+            CompletionKind::ScalarType => lsp::CompletionItemKind::TYPE_PARAMETER,
+            CompletionKind::Model | CompletionKind::View => lsp::CompletionItemKind::CLASS,
+            CompletionKind::Enum => lsp::CompletionItemKind::ENUM,
+            CompletionKind::CompositeType => lsp::CompletionItemKind::STRUCT,
+            CompletionKind::Attribute => lsp::CompletionItemKind::PROPERTY,
+            CompletionKind::Function => lsp::CompletionItemKind::FUNCTION,
+            CompletionKind::Field => lsp::CompletionItemKind::FIELD,
+            CompletionKind::EnumValue => lsp::CompletionItemKind::ENUM_MEMBER,
+            CompletionKind::Argument => lsp::CompletionItemKind::VARIABLE,
+        }),
+        detail: item.detail.clone(),
+        documentation: item.documentation.as_ref().map(|doc| {
+            lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: doc.clone(),
+            })
+        }),
+        insert_text: item.insert_text.clone(),
+        insert_text_format: Some(if item.is_snippet {
+            lsp::InsertTextFormat::SNIPPET
+        } else {
+            lsp::InsertTextFormat::PLAIN_TEXT
         }),
         ..Default::default()
     }

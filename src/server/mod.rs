@@ -442,6 +442,35 @@ impl LanguageServer for Backend {
         self.schedule_all_open();
     }
 
+    async fn completion(&self, params: CompletionParams) -> RpcResult<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let uri = position.text_document.uri;
+        let Some(snapshot) = self.state.schema_for(&uri) else {
+            return Ok(None);
+        };
+        let Some(index) = snapshot
+            .files
+            .iter()
+            .position(|(file_uri, _)| file_uri == &uri)
+        else {
+            return Ok(None);
+        };
+        let file_id = FileId(index as u32);
+        let source = snapshot.schema.file(file_id);
+        let at = crate::syntax::LineCol {
+            line: position.position.line,
+            col: position.position.character,
+        };
+        let offset = source
+            .line_index
+            .offset(&source.text, at, self.state.encoding());
+        let items = ide::complete(&snapshot.schema, file_id, offset)
+            .iter()
+            .map(convert::completion_item)
+            .collect();
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,

@@ -509,3 +509,30 @@ fn completion_in_every_context() {
     insta::assert_snapshot!(report);
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn cancelled_requests_are_answered_and_the_server_goes_on() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, SCHEMA);
+    client.diagnostics(URI, 1);
+    // A request, cancelled at once: its answer is either the result or RequestCancelled.
+    let id = client.send_request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 13, "character": 14}}),
+    );
+    client.notify("$/cancelRequest", json!({"id": id}));
+    let response = client.response(id);
+    assert!(
+        response.get("result").is_some() || response["error"]["code"] == -32800,
+        "{response}"
+    );
+    // Cancelling a request that does not exist (any more) is harmless.
+    client.notify("$/cancelRequest", json!({"id": 424242}));
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(symbols.as_array().map(Vec::len), Some(3));
+    assert!(client.shutdown().success());
+}

@@ -93,14 +93,25 @@ impl LspClient {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
-    /// Sends a request and returns the whole response message (with `result` or `error`).
-    pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+    /// Sends a request without waiting; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The response to request `id`.
+    pub fn response(&mut self, id: i64) -> Value {
         self.wait_for(|message| {
             message.get("id") == Some(&json!(id)) && message.get("method").is_none()
         })
+    }
+
+    /// Sends a request and returns the whole response message (with `result` or `error`).
+    pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        self.response(id)
     }
 
     /// Sends a request and returns its result (panics on an error response).

@@ -100,13 +100,30 @@ pub fn complete(schema: &Schema, file: FileId, offset: usize) -> Vec<CompletionI
     };
     let statement = statement_start(block, text, offset);
     let scan = Scan::new(&text[statement..offset]);
-    match block.kind {
+    let mut items = match block.kind {
         BlockKind::Datasource | BlockKind::Generator => context.config(block, &scan),
         BlockKind::Enum => context.enum_block(&scan),
         BlockKind::Model | BlockKind::View | BlockKind::CompositeType => {
-            context.model_block(block, &scan)
+            context.model_block(block, offset, &scan)
         }
+    };
+    // Only what continues the word being typed (`Cas` → `Cascade`); the client filters
+    // further as typing goes on.
+    let typed = scan
+        .word
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if !typed.is_empty() && !scan.in_string {
+        items.retain(|item| {
+            item.label
+                .trim_start_matches('@')
+                .to_lowercase()
+                .starts_with(&typed)
+        });
     }
+    items
 }
 
 /// After the closing brace of a closed block.
@@ -382,6 +399,15 @@ impl<'a> Context<'a> {
             }
             let keys: Vec<&Item> = if is_datasource {
                 catalog::datasource_keys(self.provider)
+                    .into_iter()
+                    .filter(|k| match k.name {
+                        // Only where they mean something: extensions need the preview
+                        // feature, schemas a provider with several schemas.
+                        "extensions" => self.preview_feature("postgresqlExtensions"),
+                        "schemas" => self.provider.is_some_and(Provider::supports_multi_schema),
+                        _ => true,
+                    })
+                    .collect()
             } else {
                 catalog::GENERATOR_KEYS.iter().collect()
             };
@@ -407,6 +433,9 @@ impl<'a> Context<'a> {
                 format!("\"{name}\"")
             }
         };
+        if is_datasource && catalog::is_datasource_url_key(key) {
+            return self.url_values(key, scan);
+        }
         let values: Vec<&Item> = match (is_datasource, key.as_str()) {
             (true, "provider") => catalog::DATASOURCE_PROVIDERS.iter().collect(),
             (true, "relationMode") => catalog::relation_modes(self.provider),
@@ -442,6 +471,55 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// `url = ` → `env("…")` or a string; inside `env("` → the usual variable name.
+    fn url_values(&self, key: &str, scan: &Scan) -> Vec<CompletionItem> {
+        let in_env = scan
+            .innermost()
+            .is_some_and(|f| f.kind == FrameKind::Call("env".to_string()));
+        if in_env {
+            let variable = match key {
+                "directUrl" => "DIRECT_URL",
+                "shadowDatabaseUrl" => "SHADOW_DATABASE_URL",
+                _ => "DATABASE_URL",
+            };
+            let item = CompletionItem::new(variable, CompletionKind::Value)
+                .doc("The environment variable that holds the connection URL.");
+            return vec![if scan.in_string {
+                item
+            } else {
+                item.insert(format!("\"{variable}\""))
+            }];
+        }
+        if !scan.frames.is_empty() || scan.in_string {
+            return Vec::new();
+        }
+        vec![
+            CompletionItem::new("env()", CompletionKind::Function)
+                .doc("Reads the URL from an environment variable: `env(\"DATABASE_URL\")`.")
+                .snippet("env(\"$1\")"),
+            CompletionItem::new("\"\"", CompletionKind::Value)
+                .doc("The URL as a string (it then lives in the schema file).")
+                .snippet("\"$1\""),
+        ]
+    }
+
+    /// Whether a generator lists this preview feature.
+    fn preview_feature(&self, feature: &str) -> bool {
+        self.schema
+            .blocks_of_kind(BlockKind::Generator)
+            .any(|generator| {
+                generator
+                    .property("previewFeatures")
+                    .and_then(|p| p.value.as_ref())
+                    .is_some_and(|value| {
+                        value
+                            .as_list()
+                            .iter()
+                            .any(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(feature)))
+                    })
+            })
+    }
+
     fn enum_block(&self, scan: &Scan) -> Vec<CompletionItem> {
         match scan.marker {
             Some(true) => self.attribute_items(catalog::enum_attributes(), &[] as &[&str]),
@@ -450,7 +528,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn model_block(&self, block: &Block, scan: &Scan) -> Vec<CompletionItem> {
+    fn model_block(&self, block: &Block, offset: usize, scan: &Scan) -> Vec<CompletionItem> {
         if scan.in_string {
             return Vec::new();
         }
@@ -459,7 +537,7 @@ impl<'a> Context<'a> {
             .get(1)
             .map(|t| t.trim_end_matches(['?', '[', ']', '!']));
         if let Some((name, is_block, frames)) = scan.attribute() {
-            return self.attribute_arguments(block, field_type, name, is_block, frames);
+            return self.attribute_arguments(block, field_type, name, is_block, frames, offset);
         }
         match scan.marker {
             Some(true) if scan.top_words.is_empty() => {
@@ -609,6 +687,7 @@ impl<'a> Context<'a> {
         name: &str,
         is_block: bool,
         frames: &[Frame],
+        offset: usize,
     ) -> Vec<CompletionItem> {
         let Some(attribute) = frames.first() else {
             return Vec::new();
@@ -629,7 +708,7 @@ impl<'a> Context<'a> {
                 }
             }
             ("index" | "unique" | "id" | "fulltext", true) => {
-                self.index_arguments(block, name, frames, innermost)
+                self.index_arguments(block, name, frames, innermost, offset)
             }
             ("id" | "unique", false) => match attribute.key.as_deref() {
                 None if frames.len() == 1 => {
@@ -718,6 +797,53 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Operator classes that fit the index's type and the field (`ops:` in `@@index`), and
+    /// `raw("…")` for any other.
+    fn operator_classes(
+        &self,
+        block: &Block,
+        field_name: &str,
+        offset: usize,
+    ) -> Vec<CompletionItem> {
+        // The index's `type:` may come after the cursor: read it from the model.
+        let index_type = block
+            .attributes
+            .iter()
+            .find(|a| a.span.start as usize <= offset && offset <= a.span.end as usize)
+            .and_then(|a| a.argument("type", None))
+            .and_then(|a| a.value.as_ref())
+            .and_then(|v| match v {
+                Expression::Constant(ident) => Some(ident.text.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "BTree".to_string());
+        let field = block.field(field_name);
+        let field_type = field.and_then(|f| f.r#type.as_ref());
+        let scalar = field_type.map_or("", |t| t.name.text.as_str());
+        let is_list = field_type.is_some_and(|t| t.arity() == crate::model::Arity::List);
+        let native = field
+            .and_then(|f| f.attributes.iter().find(|a| a.name.text.starts_with("db.")))
+            .map(|a| a.name.text.trim_start_matches("db."));
+        let mut result: Vec<CompletionItem> = catalog::operator_classes_for_field(
+            self.provider,
+            &index_type,
+            scalar,
+            native,
+            is_list,
+        )
+        .into_iter()
+        .map(|op| CompletionItem::new(op.name, CompletionKind::Value).doc(op.doc))
+        .collect();
+        if self.provider == Some(Provider::PostgreSql) {
+            result.push(
+                CompletionItem::new(catalog::RAW_FUNCTION.name, CompletionKind::Function)
+                    .doc(catalog::RAW_FUNCTION.doc)
+                    .snippet("raw(\"$1\")"),
+            );
+        }
+        result
+    }
+
     fn field_item(&self, field: &crate::model::Field) -> CompletionItem {
         let type_text = field
             .r#type
@@ -767,6 +893,7 @@ impl<'a> Context<'a> {
         name: &str,
         frames: &[Frame],
         innermost: &Frame,
+        offset: usize,
     ) -> Vec<CompletionItem> {
         let attribute = &frames[0];
         // In the field list: the model's fields not listed yet.
@@ -790,10 +917,12 @@ impl<'a> Context<'a> {
         if frames.len() == 3 && matches!(innermost.kind, FrameKind::Call(_)) {
             return match innermost.key.as_deref() {
                 Some("sort") => items(catalog::SORT_ORDERS, CompletionKind::Value),
-                Some("ops") => catalog::operator_classes(self.provider)
-                    .iter()
-                    .map(|op| CompletionItem::new(op.name, CompletionKind::Value).doc(op.doc))
-                    .collect(),
+                Some("ops") => {
+                    let FrameKind::Call(field_name) = &innermost.kind else {
+                        return Vec::new();
+                    };
+                    self.operator_classes(block, field_name, offset)
+                }
                 Some(_) => Vec::new(),
                 None => {
                     let names: Vec<(&str, String)> = catalog::INDEX_FIELD_ARGUMENTS

@@ -19,6 +19,35 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // PHASE_MEMORY=1 prints the resident memory after each phase.
+    if std::env::var_os("PHASE_MEMORY").is_some() {
+        let rss = || {
+            std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmRSS:"))
+                        .map(str::to_string)
+                })
+                .unwrap_or_default()
+        };
+        println!("text read:    {}", rss());
+        let tree = syntax::parse(&text, None);
+        println!("parsed:       {}", rss());
+        let schema = Schema::new(vec![SourceFile::from_parts(
+            path.clone(),
+            text.clone(),
+            tree,
+        )]);
+        println!("model built:  {}", rss());
+        let diagnostics = analysis::check(&schema);
+        println!(
+            "analysed:     {} ({} diagnostics)",
+            rss(),
+            diagnostics.len()
+        );
+        return;
+    }
     // PHASE_PARTS=1 times the pieces of an incremental update: the line index, and moving
     // every block by one byte.
     if std::env::var_os("PHASE_PARTS").is_some() {

@@ -218,6 +218,11 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
+        // Vectors grow by doubling; a schema keeps thousands of them, so give back the slack.
+        block.fields.shrink_to_fit();
+        block.enum_values.shrink_to_fit();
+        block.properties.shrink_to_fit();
+        block.attributes.shrink_to_fit();
         if report_errors {
             let mut nodes = self.recovery_nodes.take();
             syntax::collect_error_nodes(node, &mut nodes);
@@ -239,6 +244,7 @@ impl<'a> Lowering<'a> {
                 attributes.push(self.attribute(child, false));
             }
         }
+        attributes.shrink_to_fit();
         Field {
             name: name.unwrap_or_else(|| self.missing_ident(node)),
             r#type: field_type,
@@ -381,6 +387,7 @@ impl<'a> Lowering<'a> {
                 });
             }
         }
+        items.shrink_to_fit();
         ArgumentList {
             items,
             span: self.span(node),

@@ -72,6 +72,57 @@ fn main() {
             "shift every block: {:.2} ms",
             start.elapsed().as_secs_f64() * 1e3 / 20.0
         );
+        // One character typed in the middle of the file, many times (PHASE_KEYSTROKES=N).
+        let rounds: u32 = std::env::var("PHASE_KEYSTROKES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(20);
+        let at = text.len() / 2;
+        let at = text[at..].find("\n  ").map_or(at, |i| at + i + 3);
+        let (mut parse_ms, mut source_ms, mut update_ms) = (0.0, 0.0, 0.0);
+        let mut current = text.clone();
+        for round in 0..rounds {
+            let (new_text, edit) = if round % 2 == 0 {
+                let new_text = format!("{}x{}", &current[..at], &current[at..]);
+                (
+                    new_text,
+                    prisma_analyzer::syntax::ByteEdit {
+                        start: at,
+                        old_end: at,
+                        new_end: at + 1,
+                    },
+                )
+            } else {
+                let new_text = format!("{}{}", &current[..at], &current[at + 1..]);
+                (
+                    new_text,
+                    prisma_analyzer::syntax::ByteEdit {
+                        start: at,
+                        old_end: at + 1,
+                        new_end: at,
+                    },
+                )
+            };
+            let mut tree = model.source.tree.clone();
+            tree.edit(&edit.to_input_edit(&current, &new_text));
+            let start = Instant::now();
+            let new_tree = prisma_analyzer::syntax::parse(&new_text, Some(&tree));
+            let parsed = start.elapsed();
+            let source = SourceFile::from_parts(path.clone(), new_text.clone(), new_tree);
+            let sourced = start.elapsed();
+            model.update(source, &[edit]);
+            parse_ms += parsed.as_secs_f64() * 1e3;
+            source_ms += (sourced - parsed).as_secs_f64() * 1e3;
+            update_ms += (start.elapsed() - sourced).as_secs_f64() * 1e3;
+            current = new_text;
+        }
+        let n = f64::from(rounds);
+        println!(
+            "keystroke: parse {:.2} ms, source + line index {:.2} ms, model update {:.2} ms",
+            parse_ms / n,
+            source_ms / n,
+            update_ms / n
+        );
         return;
     }
     // PHASE_REPEAT_CHECK=N re-runs only the analysis N times (for profiling it).

@@ -740,15 +740,7 @@ impl<'a> Context<'a> {
         match (attribute.key.as_deref(), in_list) {
             (Some("fields"), true) => {
                 let listed = &frames[frames.len() - 1].words;
-                block
-                    .fields
-                    .iter()
-                    .filter(|f| {
-                        f.r#type
-                            .as_ref()
-                            .is_some_and(|t| self.schema.find_model(&t.name.text).is_none())
-                    })
-                    .filter(|f| !listed.contains(&f.name.text))
+                self.scalar_fields(block, listed)
                     .map(|f| self.field_item(f))
                     .collect()
             }
@@ -758,16 +750,7 @@ impl<'a> Context<'a> {
                     return Vec::new();
                 };
                 // Unique fields first: references must point at a unique criterion.
-                let mut fields: Vec<_> = target
-                    .fields
-                    .iter()
-                    .filter(|f| {
-                        f.r#type
-                            .as_ref()
-                            .is_some_and(|t| self.schema.find_model(&t.name.text).is_none())
-                    })
-                    .filter(|f| !listed.contains(&f.name.text))
-                    .collect();
+                let mut fields: Vec<_> = self.scalar_fields(target, listed).collect();
                 fields.sort_by_key(|f| {
                     !(f.attribute("id").is_some() || f.attribute("unique").is_some())
                 });
@@ -844,6 +827,24 @@ impl<'a> Context<'a> {
         result
     }
 
+    /// The fields of `block` that are not relations, without those already `listed`.
+    fn scalar_fields<'b>(
+        &self,
+        block: &'b Block,
+        listed: &'b [String],
+    ) -> impl Iterator<Item = &'b crate::model::Field> + use<'a, 'b> {
+        let schema = self.schema;
+        block
+            .fields
+            .iter()
+            .filter(move |f| {
+                f.r#type
+                    .as_ref()
+                    .is_some_and(|t| schema.find_model(&t.name.text).is_none())
+            })
+            .filter(move |f| !listed.contains(&f.name.text))
+    }
+
     fn field_item(&self, field: &crate::model::Field) -> CompletionItem {
         let type_text = field
             .r#type
@@ -901,15 +902,8 @@ impl<'a> Context<'a> {
             && innermost.kind == FrameKind::List
             && attribute.key.as_deref().is_none_or(|k| k == "fields");
         if in_fields {
-            return block
-                .fields
-                .iter()
-                .filter(|f| {
-                    f.r#type
-                        .as_ref()
-                        .is_some_and(|t| self.schema.find_model(&t.name.text).is_none())
-                })
-                .filter(|f| !innermost.words.contains(&f.name.text))
+            return self
+                .scalar_fields(block, &innermost.words)
                 .map(|f| self.field_item(f))
                 .collect();
         }

@@ -61,9 +61,25 @@ impl SourceFile {
 
     /// A file whose tree was already parsed (e.g. incrementally by the server).
     pub fn from_parts(name: impl Into<String>, text: String, tree: Tree) -> Self {
+        let line_index = LineIndex::new(&text);
+        Self::with_line_index(name, text, tree, line_index)
+    }
+
+    /// A file whose tree and line index are already up to date (the server keeps both).
+    pub fn with_line_index(
+        name: impl Into<String>,
+        text: String,
+        tree: Tree,
+        line_index: LineIndex,
+    ) -> Self {
+        debug_assert_eq!(
+            line_index,
+            LineIndex::new(&text),
+            "the line index matches the text"
+        );
         SourceFile {
             name: name.into(),
-            line_index: LineIndex::new(&text),
+            line_index,
             text,
             tree,
         }

@@ -2,7 +2,7 @@
 //! edits applied strictly in the order the client sent them.
 
 use crate::model::{FileId, FileModel, SourceFile};
-use crate::syntax::{self, ByteEdit, PositionEncoding};
+use crate::syntax::{self, ByteEdit, LineIndex, PositionEncoding};
 use ropey::Rope;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,7 +15,12 @@ pub struct Document {
     /// The file on disk, when the URI is a `file:` URI.
     pub path: Option<PathBuf>,
     pub version: i32,
+    /// The text as a rope (edits and position conversions)…
     rope: Rope,
+    /// …and as a string with its line index, kept in step, so that a re-parse neither
+    /// copies the rope nor indexes the whole text again.
+    text: String,
+    line_index: LineIndex,
     /// The last parsed tree, with the edits made since (`pending`) already recorded on it.
     tree: Tree,
     /// Edits applied to `rope` since the last parse, in order.
@@ -34,6 +39,8 @@ impl Document {
             path,
             version,
             rope: Rope::from_str(text),
+            text: text.to_string(),
+            line_index: LineIndex::new(text),
             tree: placeholder.source.tree.clone(),
             pending: Vec::new(),
             needs_full_parse: true,
@@ -49,6 +56,8 @@ impl Document {
     ) {
         let Some(range) = change.range else {
             self.rope = Rope::from_str(&change.text);
+            self.text = change.text.clone();
+            self.line_index = LineIndex::new(&self.text);
             self.needs_full_parse = true;
             self.pending.clear();
             return;
@@ -62,6 +71,8 @@ impl Document {
         let end_char = self.rope.byte_to_char(old_end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, &change.text);
+        self.text.replace_range(start..old_end, &change.text);
+        self.line_index.apply_edit(start, old_end, &change.text);
         if self.needs_full_parse {
             return;
         }
@@ -90,17 +101,22 @@ impl Document {
     /// file `file_id` of its schema; returns the model.
     pub fn refresh(&mut self, file_id: FileId) -> Arc<FileModel> {
         if self.needs_full_parse {
-            let source = SourceFile::parse(self.uri.as_str(), self.rope.to_string());
+            let source = SourceFile::parse(self.uri.as_str(), self.text.clone());
             self.tree = source.tree.clone();
             self.model = Arc::new(FileModel::new(file_id, source));
             self.needs_full_parse = false;
             self.pending.clear();
         } else if !self.pending.is_empty() {
             let started = std::time::Instant::now();
-            let text = self.rope.to_string();
+            let text = self.text.clone();
             let new_tree = syntax::parse(&text, Some(&self.tree));
             let parsed = started.elapsed();
-            let source = SourceFile::from_parts(self.uri.as_str(), text, new_tree.clone());
+            let source = SourceFile::with_line_index(
+                self.uri.as_str(),
+                text,
+                new_tree.clone(),
+                self.line_index.clone(),
+            );
             let model = Arc::make_mut(&mut self.model);
             model.set_file_id(file_id);
             let lowered = model.update(source, &self.pending);
@@ -127,7 +143,8 @@ impl Document {
 
     /// The current text.
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        debug_assert_eq!(self.rope, self.text.as_str(), "rope and string agree");
+        self.text.clone()
     }
 }
 

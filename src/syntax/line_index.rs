@@ -42,6 +42,27 @@ impl LineIndex {
         }
     }
 
+    /// Follows an edit: `start..old_end` of the old text was replaced by `inserted`. Only
+    /// the line starts after the edit move; the result equals `LineIndex::new` on the new text.
+    pub fn apply_edit(&mut self, start: usize, old_end: usize, inserted: &str) {
+        let delta = inserted.len() as i64 - (old_end as i64 - start as i64);
+        // Line starts inside the replaced text (after a newline in it) go; the inserted
+        // text's newlines bring their own.
+        let first = self.line_starts.partition_point(|&s| (s as usize) <= start);
+        let last = self
+            .line_starts
+            .partition_point(|&s| (s as usize) <= old_end);
+        let new_starts = inserted
+            .match_indices('\n')
+            .map(|(i, _)| to_u32(start + i + 1));
+        self.line_starts.splice(first..last, new_starts);
+        let moved_from = first + inserted.matches('\n').count();
+        for line_start in &mut self.line_starts[moved_from..] {
+            *line_start = to_u32((i64::from(*line_start) + delta) as usize);
+        }
+        self.len = to_u32((i64::from(self.len) + delta) as usize);
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -219,6 +240,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn edits_match_a_rebuild() {
+        let mut text = TEXT.to_string();
+        let mut index = LineIndex::new(&text);
+        let edits: &[(usize, usize, &str)] = &[
+            (0, 0, "a\n"),
+            (5, 9, ""),
+            (10, 10, "x\ny\r\nz"),
+            (0, 3, "\n\n"),
+            (20, 40, "é\n"),
+        ];
+        for &(start, old_end, inserted) in edits {
+            let mut old_end = old_end.min(text.len());
+            while !text.is_char_boundary(old_end) {
+                old_end -= 1;
+            }
+            let mut start = start.min(old_end);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            text.replace_range(start..old_end, inserted);
+            index.apply_edit(start, old_end, inserted);
+            assert_eq!(
+                index,
+                LineIndex::new(&text),
+                "after replacing {start}..{old_end} with {inserted:?}"
+            );
+        }
+        // Deleting everything.
+        let len = text.len();
+        text.clear();
+        index.apply_edit(0, len, "");
+        assert_eq!(index, LineIndex::new(""));
     }
 
     #[test]

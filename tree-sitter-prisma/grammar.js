@@ -2,10 +2,16 @@
  * Tree-sitter grammar for the Prisma Schema Language.
  *
  * Newlines end fields, enum values and key/value pairs, but are plain whitespace inside
- * brackets. The external scanner (src/scanner.c) emits `_newline` only where the parser
- * can accept one, which gives exactly that behaviour, and emits `_implicit_block_end`
- * when an unclosed block is followed by a new top-level declaration, so that one missing
- * `}` does not swallow the rest of the file.
+ * brackets: `_newline` is an ordinary token, and tree-sitter's lexer only produces it where
+ * the parser can accept it (after a declaration), skipping line breaks as whitespace
+ * elsewhere. The last declaration before `}` or the end of the file needs none, so two
+ * declarations on one line also parse; the analyzer reports that. (`_newline` was an
+ * external token once: tree-sitter then walks every reused subtree for its last external
+ * token, which made incremental re-parses five times slower.)
+ *
+ * The external scanner (src/scanner.c) only emits recovery tokens: `implicit_block_end`
+ * when an unclosed block is followed by a new top-level declaration, `implicit_close` for
+ * an unclosed bracket, `unterminated_string_end` for a string cut by a line break.
  */
 
 const commaSeparated = (rule) =>
@@ -19,7 +25,6 @@ export default grammar({
   extras: $ => [/\s/, $.comment, $.doc_comment, $.block_comment],
 
   externals: $ => [
-    $._newline,
     $.implicit_block_end,
     $.implicit_close,
     $.unterminated_string_end,
@@ -54,6 +59,11 @@ export default grammar({
     datasource_declaration: $ => seq('datasource', field('name', $.identifier), field('body', $.config_block)),
     generator_declaration: $ => seq('generator', field('name', $.identifier), field('body', $.config_block)),
 
+    // A line break ends a field, an enum value or a property; it is an ordinary token, valid
+    // only where a declaration may end (elsewhere, line breaks are whitespace). The last
+    // declaration before `}` or the end of the file needs none.
+    _newline: $ => token(prec(1, /\r?\n/)),
+
     model_block: $ => seq('{', repeat(choice($.field_declaration, $.block_attribute)), $._block_end),
     enum_block: $ => seq('{', repeat(choice($.enum_value, $.block_attribute)), $._block_end),
     config_block: $ => seq('{', repeat($.key_value), $._block_end),
@@ -62,12 +72,12 @@ export default grammar({
 
     // The type is optional so that a half-typed field (`  email`) still yields a field node:
     // the model layer reports it with a precise message and completion knows where it is.
-    field_declaration: $ => seq(
+    field_declaration: $ => prec.right(seq(
       field('name', $.identifier),
       optional(field('type', $.field_type)),
       repeat(field('attribute', $.field_attribute)),
-      $._newline,
-    ),
+      optional($._newline),
+    )),
 
     field_type: $ => seq(
       field('base', choice($.identifier, $.unsupported_type)),
@@ -84,18 +94,18 @@ export default grammar({
     // `Type!` was accepted by very old Prisma versions; parsed so it can be reported clearly.
     required_modifier: $ => '!',
 
-    enum_value: $ => seq(
+    enum_value: $ => prec.right(seq(
       field('name', $.identifier),
       repeat(field('attribute', $.field_attribute)),
-      $._newline,
-    ),
+      optional($._newline),
+    )),
 
-    key_value: $ => seq(
+    key_value: $ => prec.right(seq(
       field('key', $.identifier),
       '=',
       optional(field('value', $._expression)),
-      $._newline,
-    ),
+      optional($._newline),
+    )),
 
     // The name is optional (and must follow `@` directly) so that a lone `@` typed at the end
     // of a line is an attribute without a name, not the start of the next line's field.

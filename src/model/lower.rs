@@ -115,6 +115,34 @@ impl<'a> Lowering<'a> {
         (blocks, syntax::describe_errors(&self.source.text, errors))
     }
 
+    fn text_before(&self, offset: usize) -> &str {
+        self.source.text.get(..offset).unwrap_or_default()
+    }
+
+    /// `next` starts on the line where a field, value or property ends.
+    fn same_line_error(&self, kind: BlockKind, next: Node) -> SyntaxError {
+        let what = match kind {
+            BlockKind::Enum => "enum value",
+            BlockKind::Datasource | BlockKind::Generator => "property",
+            _ => "field",
+        };
+        let first = self
+            .text(next)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        let line_end = self.source.text[next.start_byte()..]
+            .find('\n')
+            .map_or(next.end_byte(), |i| next.start_byte() + i);
+        SyntaxError::new(
+            crate::syntax::SyntaxErrorKind::Unexpected,
+            next.start_byte()..line_end.max(next.start_byte() + first.len()),
+            format!(
+                "unexpected `{first}` after the {what} on this line: each {what} goes on its own line"
+            ),
+        )
+    }
+
     fn note_recovery(&self, node: Node<'a>) {
         self.recovery_nodes.borrow_mut().push(node);
     }
@@ -198,11 +226,34 @@ impl<'a> Lowering<'a> {
             revision: Revision::next(),
             leading: u32::try_from(leading).unwrap_or(u32::MAX),
         };
+        // A line holds one field, enum value or property: the grammar lets the last one before
+        // `}` go without a line break, so two on one line are caught here.
+        let mut same_line = Vec::new();
         if let Some(body) = body {
             block.body = self.span(body);
             let k = self.kinds;
+            let mut unterminated: Option<Node> = None;
             for (child, _) in children(body) {
                 let id = child.kind_id();
+                let is_member =
+                    id == k.field_declaration || id == k.enum_value || id == k.key_value;
+                let terminated = self.text_before(child.end_byte()).ends_with('\n');
+                if is_member || id == k.block_attribute {
+                    if let Some(previous) = unterminated.take() {
+                        // The rest of the line is one mistake: reported once, and kept out
+                        // of the model.
+                        if !same_line_reported(&same_line, previous) {
+                            same_line.push(self.same_line_error(block.kind, child));
+                        }
+                        if !terminated {
+                            unterminated = Some(child);
+                        }
+                        continue;
+                    }
+                    if is_member && !terminated {
+                        unterminated = Some(child);
+                    }
+                }
                 if id == k.field_declaration {
                     block.fields.push(self.field(child));
                 } else if id == k.enum_value {
@@ -227,6 +278,9 @@ impl<'a> Lowering<'a> {
             let mut nodes = self.recovery_nodes.take();
             syntax::collect_error_nodes(node, &mut nodes);
             block.syntax_errors = syntax::describe_errors(&self.source.text, nodes);
+            block.syntax_errors.extend(same_line);
+            block.syntax_errors.sort_by_key(|e| e.range.start);
+            syntax::merge_line_errors(&self.source.text, &mut block.syntax_errors);
         }
         block
     }
@@ -605,6 +659,14 @@ pub(crate) fn decode_unicode_escape(rest: &str) -> Option<(char, usize)> {
         return char::from_u32(combined).map(|c| (c, 10));
     }
     char::from_u32(first).map(|c| (c, 4))
+}
+
+/// Whether the line that `previous` is on already has its same-line error (which spans to
+/// the end of that line).
+fn same_line_reported(errors: &[SyntaxError], previous: Node) -> bool {
+    errors.last().is_some_and(|e| {
+        e.range.start <= previous.start_byte() && previous.start_byte() <= e.range.end
+    })
 }
 
 #[cfg(test)]

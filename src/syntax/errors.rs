@@ -27,7 +27,7 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    fn new(kind: SyntaxErrorKind, range: Range<usize>, message: String) -> Self {
+    pub(crate) fn new(kind: SyntaxErrorKind, range: Range<usize>, message: String) -> Self {
         SyntaxError {
             kind,
             range,
@@ -104,6 +104,25 @@ pub fn describe_errors(text: &str, mut nodes: Vec<Node>) -> Vec<SyntaxError> {
         }
     }
     errors
+}
+
+/// Unexpected text that goes on along one line is one mistake: errors after the first on a
+/// line are folded into it (its range grows to cover them). `errors` must be sorted.
+pub fn merge_line_errors(text: &str, errors: &mut Vec<SyntaxError>) {
+    let mut merged: Vec<SyntaxError> = Vec::with_capacity(errors.len());
+    for error in errors.drain(..) {
+        if let Some(previous) = merged.last_mut()
+            && previous.kind == SyntaxErrorKind::Unexpected
+            && error.kind == SyntaxErrorKind::Unexpected
+            && previous.range.start <= error.range.start
+            && !text[previous.range.start..error.range.start].contains('\n')
+        {
+            previous.range.end = previous.range.end.max(error.range.end);
+            continue;
+        }
+        merged.push(error);
+    }
+    *errors = merged;
 }
 
 /// ERROR and MISSING nodes under `node`, without descending into subtrees free of them or

@@ -9,7 +9,9 @@ mod line_index;
 mod edit;
 
 pub use edit::ByteEdit;
-pub use errors::{SyntaxError, SyntaxErrorKind, collect_error_nodes, describe_errors};
+pub use errors::{
+    SyntaxError, SyntaxErrorKind, collect_error_nodes, describe_errors, merge_line_errors,
+};
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 
 use std::cell::RefCell;

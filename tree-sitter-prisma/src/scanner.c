@@ -1,9 +1,8 @@
 // External scanner for tree-sitter-prisma (hand-written, not generated).
 //
-// NEWLINE: fields, enum values and key/value pairs end at a line break, while brackets
-// may span lines. The parser asks for NEWLINE only where a declaration can end, so every
-// other line break is ordinary whitespace. Before `}` or the end of the file the token is
-// zero-width, so `model A { id Int }` and a file without a trailing newline both work.
+// Only recovery tokens live here; line breaks are an ordinary token of the grammar (see the
+// comment at the top of grammar.js). None of these tokens occurs in a well-formed schema, so
+// subtrees of valid text carry no external tokens and incremental re-parses stay cheap.
 //
 // IMPLICIT_BLOCK_END: where a block may close, a line that starts a new top-level block
 // (`model X {`, `enum X {`, `datasource x {`, ...) closes the current one. The token is
@@ -22,7 +21,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum TokenType { NEWLINE, IMPLICIT_BLOCK_END, IMPLICIT_CLOSE, UNTERMINATED_STRING_END, ERROR_SENTINEL };
+enum TokenType { IMPLICIT_BLOCK_END, IMPLICIT_CLOSE, UNTERMINATED_STRING_END, ERROR_SENTINEL };
 
 void *tree_sitter_prisma_external_scanner_create(void) { return NULL; }
 void tree_sitter_prisma_external_scanner_destroy(void *payload) { (void)payload; }
@@ -126,21 +125,6 @@ bool tree_sitter_prisma_external_scanner_scan(void *payload, TSLexer *lexer, con
       return true;
     }
     return false;
-  }
-
-  if (valid_symbols[NEWLINE]) {
-    if (lexer->lookahead == '\n') {
-      // One token for the line break and any blank lines after it.
-      while (lexer->lookahead == '\n' || is_horizontal_space(lexer->lookahead)) lexer->advance(lexer, false);
-      lexer->mark_end(lexer);
-      lexer->result_symbol = NEWLINE;
-      return true;
-    }
-    if (lexer->lookahead == '}' || lexer->eof(lexer)) {
-      lexer->mark_end(lexer);
-      lexer->result_symbol = NEWLINE;
-      return true;
-    }
   }
 
   if (valid_symbols[IMPLICIT_BLOCK_END]) {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use prisma_analyzer::analysis::{self, Diagnostic};
+use prisma_analyzer::analysis::{self, Diagnostic, Severity};
 use prisma_analyzer::cli::resolve_paths;
 use prisma_analyzer::model::{Schema, SourceFile};
 use std::path::Path;
@@ -70,14 +70,24 @@ fn check_folder(folder: &Path) -> (usize, Vec<(String, Diagnostic)>) {
 }
 
 #[test]
-fn check_reports_nothing_on_the_real_world_corpus() {
+fn check_reports_no_error_on_the_real_world_corpus() {
     let Some(shared) = common::shared_dir("corpus check test") else {
         return;
     };
     let corpus = shared.join("corpus/real");
     let (schemas, reported) = check_folder(&corpus);
+    // Warnings Prisma gives too (deprecated preview features) are fine; errors are not:
+    // every corpus schema is valid for Prisma 6.
+    let warnings = reported
+        .iter()
+        .filter(|(_, d)| d.severity != Severity::Error)
+        .count();
+    let reported: Vec<_> = reported
+        .into_iter()
+        .filter(|(_, d)| d.severity == Severity::Error)
+        .collect();
     println!(
-        "checked {schemas} corpus schemas: {} diagnostics",
+        "checked {schemas} corpus schemas: {} errors, {warnings} warnings",
         reported.len()
     );
     // Each file directly in the folder is a schema, and each subfolder is one multi-file schema.
@@ -96,7 +106,7 @@ fn check_reports_nothing_on_the_real_world_corpus() {
         .collect();
     assert!(
         reported.is_empty(),
-        "diagnostics on valid schemas:\n{}",
+        "errors on valid schemas:\n{}",
         listing.join("\n")
     );
 }
@@ -131,7 +141,10 @@ fn conformance_cases_prisma_accepts_get_no_diagnostics() {
             let text = std::fs::read_to_string(&path).expect("readable case");
             let schema = Schema::new(vec![SourceFile::parse("schema.prisma", text)]);
             checked += 1;
-            for d in analysis::check(&schema) {
+            // psl cases record warnings too; psl-rust cases record errors only (Prisma's
+            // unit tests there assert on errors), so their warnings are not compared.
+            let counts = |d: &Diagnostic| set == "psl" || d.severity == Severity::Error;
+            for d in analysis::check(&schema).iter().filter(|d| counts(d)) {
                 wrong.push(format!("{set}/{file}: {} {}", d.code, d.message));
             }
         }

@@ -16,6 +16,15 @@ pub const NAME_DUPLICATE_FIELD: Code = Code("name/duplicate-field");
 pub const NAME_DUPLICATE_ENUM_VALUE: Code = Code("name/duplicate-enum-value");
 pub const NAME_DUPLICATE_PROPERTY: Code = Code("name/duplicate-property");
 pub const ATTRIBUTE_DUPLICATE: Code = Code("attribute/duplicate");
+pub const CONFIG_MULTIPLE_DATASOURCES: Code = Code("config/multiple-datasources");
+pub const CONFIG_MISSING_PROVIDER: Code = Code("config/missing-provider");
+pub const CONFIG_INVALID_PROVIDER: Code = Code("config/invalid-provider");
+pub const CONFIG_UNKNOWN_PROPERTY: Code = Code("config/unknown-property");
+pub const CONFIG_PREVIEW_FEATURE: Code = Code("config/preview-feature");
+pub const CONFIG_SCHEMAS: Code = Code("config/schemas");
+pub const CONFIG_VALUE_TYPE: Code = Code("config/value-type");
+pub const CONFIG_SHADOW_DATABASE: Code = Code("config/shadow-database-url");
+pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
 
 /// All codes with a summary, for documentation and for validating configuration.
 pub const ALL: &[(Code, &str)] = &[

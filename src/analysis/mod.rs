@@ -3,6 +3,7 @@
 //! `check` is the single entry point used by both the CLI and the server.
 
 pub mod codes;
+mod config;
 mod diagnostic;
 mod names;
 mod syntax;
@@ -91,6 +92,7 @@ impl Analyzer {
             }
         }
         names::check_schema(schema, &mut diagnostics);
+        config::check(schema, &mut diagnostics);
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(

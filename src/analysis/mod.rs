@@ -6,6 +6,7 @@ pub mod codes;
 mod config;
 mod diagnostic;
 mod names;
+mod relations;
 mod syntax;
 
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
@@ -93,6 +94,7 @@ impl Analyzer {
         }
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
+        relations::check(schema, &mut diagnostics);
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 
 /// Cases (of those Prisma's current release agrees with) where our error lines equal
 /// Prisma's. Measured when the harness was added; the validation work raises it.
-const BASELINE: usize = 507;
+const BASELINE: usize = 528;
 
 fn expected_error_lines(expected_plain: &str) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();

@@ -18,6 +18,7 @@ pub const NAME_DUPLICATE_PROPERTY: Code = Code("name/duplicate-property");
 pub const ATTRIBUTE_DUPLICATE: Code = Code("attribute/duplicate");
 pub const RELATION_MISSING_OPPOSITE: Code = Code("relation/missing-opposite");
 pub const RELATION_AMBIGUOUS: Code = Code("relation/ambiguous");
+pub const RELATION_ARGUMENTS: Code = Code("relation/arguments");
 pub const CONFIG_MULTIPLE_DATASOURCES: Code = Code("config/multiple-datasources");
 pub const CONFIG_MISSING_PROVIDER: Code = Code("config/missing-provider");
 pub const CONFIG_INVALID_PROVIDER: Code = Code("config/invalid-provider");

@@ -114,7 +114,21 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
         } else {
             groups.contains_key(&(relation.target, model, relation.name.as_str()))
         };
-        if !has_opposite {
+        if has_opposite {
+            let opposite = if model == relation.target {
+                group
+                    .iter()
+                    .find(|other| !std::ptr::eq(**other, relation))
+                    .copied()
+            } else {
+                groups[&(relation.target, model, relation.name.as_str())]
+                    .first()
+                    .copied()
+            };
+            if let Some(opposite) = opposite {
+                check_arguments(schema, relation, opposite, out);
+            }
+        } else {
             out.push(Diagnostic::error(
                 codes::RELATION_MISSING_OPPOSITE,
                 relation.field.name.span,
@@ -147,4 +161,149 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
         diagnostic = diagnostic.with_related(other.field.name.span, "also this relation");
     }
     diagnostic
+}
+
+/// The fields listed in `@relation(<argument>: [...])`, if the argument is given.
+fn listed<'a>(field: &'a Field, argument: &str) -> Option<Vec<&'a crate::model::Ident>> {
+    let value = field
+        .attribute("relation")?
+        .argument(argument, None)?
+        .value
+        .as_ref()?;
+    Some(
+        value
+            .as_list()
+            .iter()
+            .filter_map(|item| match item {
+                Expression::Constant(ident) => Some(ident),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+fn is_list(field: &Field) -> bool {
+    field
+        .r#type
+        .as_ref()
+        .is_some_and(|t| t.arity() == crate::model::Arity::List)
+}
+
+/// `fields` and `references`: on which side they belong, and what they name. Called for each
+/// side of a pair; reports about `relation`'s side only.
+fn check_arguments(
+    schema: &Schema,
+    relation: &RelationField,
+    opposite: &RelationField,
+    out: &mut Vec<Diagnostic>,
+) {
+    let field = relation.field;
+    let at = field.name.span;
+    let model = relation.model.name.text.as_str();
+    let (fields, references) = (listed(field, "fields"), listed(field, "references"));
+    let (opposite_fields, opposite_references) = (
+        listed(opposite.field, "fields"),
+        listed(opposite.field, "references"),
+    );
+    let mongodb = schema
+        .datasource()
+        .and_then(|d| d.property("provider"))
+        .and_then(|p| p.value.as_ref())
+        .and_then(Expression::as_str)
+        == Some("mongodb");
+    let error = |message: String| Diagnostic::error(codes::RELATION_ARGUMENTS, at, message);
+    match (is_list(field), is_list(opposite.field)) {
+        (true, true) => {
+            // MongoDB's many-to-many relations list their ids on both sides.
+            if !mongodb && references.is_some() {
+                out.push(error(format!(
+                    "`{}` is part of an implicit many-to-many relation, which takes no `references`: remove it (or make the relation one-to-many)",
+                    field.name.text
+                )));
+            }
+            return;
+        }
+        (true, false) => {
+            if fields.is_some() || references.is_some() {
+                out.push(error(format!(
+                    "`fields` and `references` belong on the other side of this one-to-many relation, `{}.{}`",
+                    opposite.model.name.text, opposite.field.name.text
+                )));
+            }
+            return;
+        }
+        (false, true) => {
+            for (argument, given) in [
+                ("fields", fields.is_some()),
+                ("references", references.is_some()),
+            ] {
+                if !given {
+                    out.push(error(format!(
+                        "relation field `{}` on model `{model}` needs `{argument}` in its `@relation`: this side of the one-to-many relation holds the foreign key",
+                        field.name.text
+                    )));
+                }
+            }
+        }
+        (false, false) => {
+            for (argument, here, there) in [
+                ("fields", fields.is_some(), opposite_fields.is_some()),
+                (
+                    "references",
+                    references.is_some(),
+                    opposite_references.is_some(),
+                ),
+            ] {
+                let message = match (here, there) {
+                    (false, false) => format!(
+                        "neither `{}` nor `{}.{}` gives `{argument}`: one side of this one-to-one relation must (the side that holds the foreign key)",
+                        field.name.text, opposite.model.name.text, opposite.field.name.text
+                    ),
+                    (true, true) => format!(
+                        "both `{}` and `{}.{}` give `{argument}`: only the side that holds the foreign key of this one-to-one relation may",
+                        field.name.text, opposite.model.name.text, opposite.field.name.text
+                    ),
+                    _ => continue,
+                };
+                out.push(error(message));
+            }
+        }
+    }
+    // What the lists name.
+    let own_fields = |block: &Block, names: &[&crate::model::Ident]| -> Vec<String> {
+        names
+            .iter()
+            .filter(|name| block.field(&name.text).is_none())
+            .map(|name| format!("`{}`", name.text))
+            .collect()
+    };
+    if let Some(fields) = &fields {
+        let unknown = own_fields(relation.model, fields);
+        if !unknown.is_empty() {
+            out.push(error(format!(
+                "`fields` names {}, which model `{model}` does not have",
+                unknown.join(", ")
+            )));
+        }
+    }
+    if let (Some(references), Some(target)) = (&references, schema.find_type(relation.target)) {
+        let unknown = own_fields(target, references);
+        if !unknown.is_empty() {
+            out.push(error(format!(
+                "`references` names {}, which model `{}` does not have",
+                unknown.join(", "),
+                relation.target
+            )));
+        }
+    }
+    if let (Some(fields), Some(references)) = (&fields, &references)
+        && fields.len() != references.len()
+    {
+        out.push(error(format!(
+            "`fields` lists {} field{} but `references` lists {}: they pair up one to one",
+            fields.len(),
+            if fields.len() == 1 { "" } else { "s" },
+            references.len()
+        )));
+    }
 }

@@ -108,6 +108,16 @@ impl Diagnostic {
         self
     }
 
+    /// Calls `f` on every span: the primary one, the related ones, the fixes' edits.
+    pub(crate) fn for_each_span(&mut self, mut f: impl FnMut(&mut Span)) {
+        f(&mut self.span);
+        self.related.iter_mut().for_each(|r| f(&mut r.span));
+        self.fixes
+            .iter_mut()
+            .flat_map(|fix| fix.edits.iter_mut())
+            .for_each(|edit| f(&mut edit.span));
+    }
+
     /// Moves every span by `delta` bytes into `file` (its block moved; see `Analyzer`).
     pub(crate) fn move_by(&mut self, delta: i64, file: crate::model::FileId) {
         let moved = |span: &mut Span| {

@@ -29,6 +29,16 @@ pub fn check(schema: &Schema) -> Vec<Diagnostic> {
 pub struct Analyzer {
     blocks: FxHashMap<u64, CachedBlock>,
     type_names: u64,
+    relations: RelationCache,
+}
+
+/// The relation pass's last result, with each span anchored to its block (by revision) so
+/// that it can be moved with the blocks. Reused while the relation-relevant content of the
+/// schema (see `relations::fingerprint`) is the same.
+#[derive(Default)]
+struct RelationCache {
+    fingerprint: u64,
+    diagnostics: Vec<(Diagnostic, Vec<(u64, u32)>)>,
 }
 
 struct CachedBlock {
@@ -37,6 +47,8 @@ struct CachedBlock {
     file: FileId,
     local: Vec<Diagnostic>,
     type_references: Vec<Diagnostic>,
+    /// A fingerprint of what the relation pass reads from this block.
+    relations: u64,
     seen: bool,
 }
 
@@ -50,6 +62,14 @@ impl Analyzer {
             .for_each(|cached| cached.seen = false);
 
         let mut diagnostics = Vec::new();
+        // Where each block is now (for moving cached relation diagnostics), and what the
+        // relation pass would read.
+        let mut block_starts: FxHashMap<u64, (FileId, u32)> = FxHashMap::default();
+        let mut relation_input = rustc_hash::FxHasher::default();
+        {
+            use std::hash::Hasher;
+            relation_input.write_u64(type_names);
+        }
         for file_id in schema.file_ids() {
             let file = schema.file_model(file_id);
             syntax::check_top_level(file_id, file, &mut diagnostics);
@@ -65,9 +85,15 @@ impl Analyzer {
                         file: block.file(),
                         local,
                         type_references,
+                        relations: relations::fingerprint(&file.source, block),
                         seen: false,
                     }
                 });
+                {
+                    use std::hash::Hasher;
+                    relation_input.write_u64(cached.relations);
+                }
+                block_starts.insert(block.revision.get(), (block.file(), block.span.start));
                 if cached.seen {
                     // The same revision twice (a copied file): compute afresh below.
                     syntax::check_block(&file.source, block, &mut diagnostics);
@@ -94,7 +120,12 @@ impl Analyzer {
         }
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
-        relations::check(schema, &mut diagnostics);
+        let fingerprint = {
+            use std::hash::Hasher;
+            relation_input.write(config::provider_name(schema).unwrap_or_default().as_bytes());
+            relation_input.finish()
+        };
+        self.relation_diagnostics(schema, fingerprint, &block_starts, &mut diagnostics);
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
@@ -105,6 +136,84 @@ impl Analyzer {
             ))
         });
         diagnostics
+    }
+}
+
+impl Analyzer {
+    /// The relation pass, or its cached result moved to where the blocks are now.
+    fn relation_diagnostics(
+        &mut self,
+        schema: &Schema,
+        fingerprint: u64,
+        block_starts: &FxHashMap<u64, (FileId, u32)>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if fingerprint == self.relations.fingerprint && fingerprint != 0 {
+            let mut moved_all = Vec::with_capacity(self.relations.diagnostics.len());
+            for (diagnostic, anchors) in &self.relations.diagnostics {
+                let mut moved = diagnostic.clone();
+                let mut anchors = anchors.iter();
+                let mut all_found = true;
+                moved.for_each_span(|span| {
+                    let found = anchors.next().and_then(|(revision, offset)| {
+                        block_starts
+                            .get(revision)
+                            .map(|&(file, start)| (file, start + offset))
+                    });
+                    match found {
+                        Some((file, start)) => {
+                            let len = span.end - span.start;
+                            *span = crate::model::Span {
+                                file,
+                                start,
+                                end: start + len,
+                            };
+                        }
+                        None => all_found = false,
+                    }
+                });
+                if !all_found {
+                    // A block is gone though the fingerprint matched: compute afresh.
+                    moved_all.clear();
+                    self.relations.fingerprint = 0;
+                    break;
+                }
+                moved_all.push(moved);
+            }
+            if self.relations.fingerprint != 0 {
+                out.append(&mut moved_all);
+                return;
+            }
+        }
+        let mut fresh = Vec::new();
+        relations::check(schema, &mut fresh);
+        // Anchor every span to the block that contains it.
+        let mut blocks: Vec<(FileId, u32, u32, u64)> = schema
+            .blocks()
+            .map(|b| (b.file(), b.span.start, b.span.end, b.revision.get()))
+            .collect();
+        blocks.sort_unstable();
+        let anchor = |span: crate::model::Span| {
+            let index = blocks
+                .partition_point(|&(file, start, _, _)| (file, start) <= (span.file, span.start));
+            let &(file, start, end, revision) = blocks.get(index.checked_sub(1)?)?;
+            (file == span.file && span.end <= end).then_some((revision, span.start - start))
+        };
+        let mut cacheable = true;
+        let mut stored = Vec::with_capacity(fresh.len());
+        for mut diagnostic in fresh {
+            let mut anchors = Vec::new();
+            diagnostic.for_each_span(|span| match anchor(*span) {
+                Some(found) => anchors.push(found),
+                None => cacheable = false,
+            });
+            out.push(diagnostic.clone());
+            stored.push((diagnostic, anchors));
+        }
+        self.relations = RelationCache {
+            fingerprint: if cacheable { fingerprint } else { 0 },
+            diagnostics: stored,
+        };
     }
 }
 

@@ -7,33 +7,114 @@
 //! and `User` are the same relation.
 
 use super::{Diagnostic, codes};
-use crate::model::{Block, BlockKind, Expression, Field, Schema};
-use rustc_hash::FxHashMap;
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Ident, Schema};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A field of a model or view whose type is a model or view.
+/// A field of a model or view whose type is a model or view, with what its `@relation`
+/// says (read once: this runs on every analysis).
 struct RelationField<'a> {
     model: &'a Block,
     field: &'a Field,
     target: &'a str,
-    name: String,
-    /// The name comes from `@relation("…")`, not Prisma's default.
+    /// The name from `@relation("…")`, unless it is the default name anyway.
+    explicit: Option<&'a str>,
+    /// The name comes from `@relation("…")` (even if it equals the default).
     named: bool,
+    list: bool,
+    fields: Option<Vec<&'a Ident>>,
+    references: Option<Vec<&'a Ident>>,
 }
 
-fn explicit_name(field: &Field) -> Option<&str> {
-    field
-        .attribute("relation")
-        .and_then(|a| a.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-}
-
-fn relation_name(field: &Field, model: &str, target: &str) -> String {
-    match explicit_name(field) {
-        Some(name) => name.to_string(),
-        None if model <= target => format!("{model}To{target}"),
-        None => format!("{target}To{model}"),
+impl<'a> RelationField<'a> {
+    fn new(model: &'a Block, field: &'a Field, target: &'a str) -> Self {
+        let relation = field.attributes.iter().find(|a| a.name.text == "relation");
+        let explicit = relation
+            .and_then(|a| a.argument("name", Some(0)))
+            .and_then(|a| a.value.as_ref())
+            .and_then(Expression::as_str);
+        let model_name = model.name.text.as_str();
+        RelationField {
+            model,
+            field,
+            target,
+            explicit: explicit.filter(|name| !is_default_name(name, model_name, target)),
+            named: explicit.is_some(),
+            list: field
+                .r#type
+                .as_ref()
+                .is_some_and(|t| t.arity() == Arity::List),
+            fields: relation.and_then(|a| listed(a, "fields")),
+            references: relation.and_then(|a| listed(a, "references")),
+        }
     }
+}
+
+/// Whether `name` is Prisma's default name for a relation between these models: the two
+/// names in alphabetical order joined by `To`. Checked without building it: this runs for
+/// every relation field on every analysis.
+fn is_default_name(name: &str, a: &str, b: &str) -> bool {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    name.len() == first.len() + 2 + second.len()
+        && name.starts_with(first)
+        && name[first.len()..].starts_with("To")
+        && name.ends_with(second)
+}
+
+impl RelationField<'_> {
+    /// The relation's name as Prisma shows it.
+    fn name(&self) -> String {
+        match self.explicit {
+            Some(name) => name.to_string(),
+            None => {
+                let (a, b) = (self.model.name.text.as_str(), self.target);
+                if a <= b {
+                    format!("{a}To{b}")
+                } else {
+                    format!("{b}To{a}")
+                }
+            }
+        }
+    }
+}
+
+/// The fields listed in `@relation(<argument>: [...])`, if the argument is given.
+fn listed<'a>(relation: &'a Attribute, argument: &str) -> Option<Vec<&'a Ident>> {
+    let value = relation.argument(argument, None)?.value.as_ref()?;
+    Some(
+        value
+            .as_list()
+            .iter()
+            .filter_map(|item| match item {
+                Expression::Constant(ident) => Some(ident),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// A fingerprint of what the relation pass reads from a block: its kind and name, and for
+/// each field its name, type, modifiers and `@relation` text (plus whether it is ignored).
+/// With the type names and the provider it determines the pass's result for the block.
+pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (block.kind as u8).hash(&mut hasher);
+    block.name.text.hash(&mut hasher);
+    for field in &block.fields {
+        field.name.text.hash(&mut hasher);
+        if let Some(field_type) = &field.r#type {
+            field_type.name.text.hash(&mut hasher);
+            (field_type.arity() as u8).hash(&mut hasher);
+        }
+        for attribute in field
+            .attributes
+            .iter()
+            .filter(|a| a.name.text == "relation")
+        {
+            source.slice(attribute.span).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
@@ -55,88 +136,91 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
             let Some(field_type) = &field.r#type else {
                 continue;
             };
+            // Most fields are scalars: no need to look those up.
+            if crate::catalog::is_scalar_type(&field_type.name.text) {
+                continue;
+            }
             let Some(target) = is_relation_target(&field_type.name.text) else {
                 continue;
             };
-            relations.push(RelationField {
-                model,
-                field,
-                target: &target.name.text,
-                name: relation_name(field, &model.name.text, &target.name.text),
-                named: explicit_name(field).is_some(),
-            });
+            relations.push(RelationField::new(model, field, &target.name.text));
         }
     }
 
-    // Fields by (model, target, relation name).
-    let mut groups: FxHashMap<(&str, &str, &str), Vec<&RelationField>> = FxHashMap::default();
-    for relation in &relations {
-        groups
-            .entry((&relation.model.name.text, relation.target, &relation.name))
-            .or_default()
-            .push(relation);
+    let mongodb = schema
+        .datasource()
+        .and_then(|d| d.property("provider"))
+        .and_then(|p| p.value.as_ref())
+        .and_then(Expression::as_str)
+        == Some("mongodb");
+
+    // Each relation's key (model, target, name) as small integers, and the relations sorted
+    // by key (stable: source order within a key), so the fields of one relation are a run.
+    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
+    fn intern<'s>(table: &mut FxHashMap<&'s str, u32>, text: &'s str) -> u32 {
+        let next = table.len() as u32 + 1;
+        *table.entry(text).or_insert(next)
     }
+    let keys: Vec<(u32, u32, u32)> = relations
+        .iter()
+        .map(|r| {
+            let model = intern(&mut interned, r.model.name.text.as_str());
+            let target = intern(&mut interned, r.target);
+            // Names share the table with models; 0 is the default name.
+            let name = r.explicit.map_or(0, |name| intern(&mut interned, name));
+            (model, target, name)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..relations.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    // The run of `order` holding `key`.
+    let run = |key: (u32, u32, u32)| -> &[usize] {
+        let start = order.partition_point(|&i| keys[i] < key);
+        let end = order.partition_point(|&i| keys[i] <= key);
+        &order[start..end]
+    };
+    let pair = |(model, target, _): (u32, u32, u32)| (model.min(target), model.max(target));
 
     // Ambiguities first: a model pair with one gets no other relation error (as in Prisma,
     // which reports the ambiguity once per pair).
-    let pair = |a: &'_ str, b: &'_ str| {
-        if a <= b {
-            (a.to_string(), b.to_string())
-        } else {
-            (b.to_string(), a.to_string())
-        }
-    };
-    let mut ambiguous_pairs: Vec<(String, String)> = Vec::new();
-    for relation in &relations {
-        let model = relation.model.name.text.as_str();
-        let group = &groups[&(model, relation.target, relation.name.as_str())];
-        let self_relation = model == relation.target;
+    let mut ambiguous_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+    for (index, relation) in relations.iter().enumerate() {
+        let key = keys[index];
+        let group = run(key);
         // A self-relation's two sides are in one group, and must be named explicitly.
-        let too_many = if self_relation {
+        let too_many = if key.0 == key.1 {
             group.len() > 2 || (group.len() == 2 && !relation.named)
         } else {
             group.len() > 1
         };
-        let key = pair(model, relation.target);
-        if too_many && std::ptr::eq(group[0], relation) && !ambiguous_pairs.contains(&key) {
-            out.push(ambiguous(relation, group));
-            ambiguous_pairs.push(key);
+        if too_many && group[0] == index && ambiguous_pairs.insert(pair(key)) {
+            let members: Vec<&RelationField> = group.iter().map(|&i| &relations[i]).collect();
+            out.push(ambiguous(relation, &members));
         }
     }
-    for relation in &relations {
-        let model = relation.model.name.text.as_str();
-        if ambiguous_pairs.contains(&pair(model, relation.target)) {
+    for (index, relation) in relations.iter().enumerate() {
+        let key = keys[index];
+        if ambiguous_pairs.contains(&pair(key)) {
             continue;
         }
-        let group = &groups[&(model, relation.target, relation.name.as_str())];
-        let has_opposite = if model == relation.target {
-            group.len() == 2
+        let opposite = if key.0 == key.1 {
+            run(key).iter().copied().find(|&i| i != index)
         } else {
-            groups.contains_key(&(relation.target, model, relation.name.as_str()))
+            run((key.1, key.0, key.2)).first().copied()
         };
-        if has_opposite {
-            let opposite = if model == relation.target {
-                group
-                    .iter()
-                    .find(|other| !std::ptr::eq(**other, relation))
-                    .copied()
-            } else {
-                groups[&(relation.target, model, relation.name.as_str())]
-                    .first()
-                    .copied()
-            };
-            if let Some(opposite) = opposite {
-                check_arguments(schema, relation, opposite, out);
+        match opposite {
+            Some(opposite) => check_arguments(schema, relation, &relations[opposite], mongodb, out),
+            None => {
+                let model = relation.model.name.text.as_str();
+                out.push(Diagnostic::error(
+                    codes::RELATION_MISSING_OPPOSITE,
+                    relation.field.name.span,
+                    format!(
+                        "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
+                        relation.field.name.text, relation.target, relation.target
+                    ),
+                ));
             }
-        } else {
-            out.push(Diagnostic::error(
-                codes::RELATION_MISSING_OPPOSITE,
-                relation.field.name.span,
-                format!(
-                    "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
-                    relation.field.name.text, relation.target, relation.target
-                ),
-            ));
         }
     }
 }
@@ -154,7 +238,7 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
             names.join(" and "),
             first.model.name.text,
             first.target,
-            first.name
+            first.name()
         ),
     );
     for other in &group[1..] {
@@ -163,56 +247,22 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
     diagnostic
 }
 
-/// The fields listed in `@relation(<argument>: [...])`, if the argument is given.
-fn listed<'a>(field: &'a Field, argument: &str) -> Option<Vec<&'a crate::model::Ident>> {
-    let value = field
-        .attribute("relation")?
-        .argument(argument, None)?
-        .value
-        .as_ref()?;
-    Some(
-        value
-            .as_list()
-            .iter()
-            .filter_map(|item| match item {
-                Expression::Constant(ident) => Some(ident),
-                _ => None,
-            })
-            .collect(),
-    )
-}
-
-fn is_list(field: &Field) -> bool {
-    field
-        .r#type
-        .as_ref()
-        .is_some_and(|t| t.arity() == crate::model::Arity::List)
-}
-
 /// `fields` and `references`: on which side they belong, and what they name. Called for each
 /// side of a pair; reports about `relation`'s side only.
 fn check_arguments(
     schema: &Schema,
     relation: &RelationField,
     opposite: &RelationField,
+    mongodb: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let field = relation.field;
     let at = field.name.span;
     let model = relation.model.name.text.as_str();
-    let (fields, references) = (listed(field, "fields"), listed(field, "references"));
-    let (opposite_fields, opposite_references) = (
-        listed(opposite.field, "fields"),
-        listed(opposite.field, "references"),
-    );
-    let mongodb = schema
-        .datasource()
-        .and_then(|d| d.property("provider"))
-        .and_then(|p| p.value.as_ref())
-        .and_then(Expression::as_str)
-        == Some("mongodb");
+    let (fields, references) = (&relation.fields, &relation.references);
+    let (opposite_fields, opposite_references) = (&opposite.fields, &opposite.references);
     let error = |message: String| Diagnostic::error(codes::RELATION_ARGUMENTS, at, message);
-    match (is_list(field), is_list(opposite.field)) {
+    match (relation.list, opposite.list) {
         (true, true) => {
             // MongoDB's many-to-many relations list their ids on both sides.
             if !mongodb && references.is_some() {
@@ -270,14 +320,14 @@ fn check_arguments(
         }
     }
     // What the lists name.
-    let own_fields = |block: &Block, names: &[&crate::model::Ident]| -> Vec<String> {
+    let own_fields = |block: &Block, names: &[&Ident]| -> Vec<String> {
         names
             .iter()
             .filter(|name| block.field(&name.text).is_none())
             .map(|name| format!("`{}`", name.text))
             .collect()
     };
-    if let Some(fields) = &fields {
+    if let Some(fields) = fields {
         let unknown = own_fields(relation.model, fields);
         if !unknown.is_empty() {
             out.push(error(format!(
@@ -286,7 +336,7 @@ fn check_arguments(
             )));
         }
     }
-    if let (Some(references), Some(target)) = (&references, schema.find_type(relation.target)) {
+    if let (Some(references), Some(target)) = (references, schema.find_type(relation.target)) {
         let unknown = own_fields(target, references);
         if !unknown.is_empty() {
             out.push(error(format!(
@@ -296,7 +346,7 @@ fn check_arguments(
             )));
         }
     }
-    if let (Some(fields), Some(references)) = (&fields, &references)
+    if let (Some(fields), Some(references)) = (fields, references)
         && fields.len() != references.len()
     {
         out.push(error(format!(

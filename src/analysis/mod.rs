@@ -78,6 +78,7 @@ impl Analyzer {
                     let mut local = Vec::new();
                     syntax::check_block(&file.source, block, &mut local);
                     names::check_block(block, &mut local);
+                    relations::check_listed_fields(block, &mut local);
                     let mut type_references = Vec::new();
                     names::check_type_references(schema, block, &mut type_references);
                     CachedBlock {
@@ -98,6 +99,7 @@ impl Analyzer {
                     // The same revision twice (a copied file): compute afresh below.
                     syntax::check_block(&file.source, block, &mut diagnostics);
                     names::check_block(block, &mut diagnostics);
+                    relations::check_listed_fields(block, &mut diagnostics);
                     names::check_type_references(schema, block, &mut diagnostics);
                     continue;
                 }
@@ -126,6 +128,7 @@ impl Analyzer {
             relation_input.finish()
         };
         self.relation_diagnostics(schema, fingerprint, &block_starts, &mut diagnostics);
+        relations::check_references(schema, &mut diagnostics);
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(

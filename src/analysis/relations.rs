@@ -209,7 +209,7 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
             run((key.1, key.0, key.2)).first().copied()
         };
         match opposite {
-            Some(opposite) => check_arguments(schema, relation, &relations[opposite], mongodb, out),
+            Some(opposite) => check_arguments(relation, &relations[opposite], mongodb, out),
             None => {
                 let model = relation.model.name.text.as_str();
                 out.push(Diagnostic::error(
@@ -250,7 +250,6 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
 /// `fields` and `references`: on which side they belong, and what they name. Called for each
 /// side of a pair; reports about `relation`'s side only.
 fn check_arguments(
-    schema: &Schema,
     relation: &RelationField,
     opposite: &RelationField,
     mongodb: bool,
@@ -319,33 +318,6 @@ fn check_arguments(
             }
         }
     }
-    // What the lists name.
-    let own_fields = |block: &Block, names: &[&Ident]| -> Vec<String> {
-        names
-            .iter()
-            .filter(|name| block.field(&name.text).is_none())
-            .map(|name| format!("`{}`", name.text))
-            .collect()
-    };
-    if let Some(fields) = fields {
-        let unknown = own_fields(relation.model, fields);
-        if !unknown.is_empty() {
-            out.push(error(format!(
-                "`fields` names {}, which model `{model}` does not have",
-                unknown.join(", ")
-            )));
-        }
-    }
-    if let (Some(references), Some(target)) = (references, schema.find_type(relation.target)) {
-        let unknown = own_fields(target, references);
-        if !unknown.is_empty() {
-            out.push(error(format!(
-                "`references` names {}, which model `{}` does not have",
-                unknown.join(", "),
-                relation.target
-            )));
-        }
-    }
     if let (Some(fields), Some(references)) = (fields, references)
         && fields.len() != references.len()
     {
@@ -355,5 +327,93 @@ fn check_arguments(
             if fields.len() == 1 { "" } else { "s" },
             references.len()
         )));
+    }
+}
+
+/// `@relation(fields: [...])` names fields of the model itself: checked with the block's own
+/// checks (the result depends on the block alone).
+pub(super) fn check_listed_fields(block: &Block, out: &mut Vec<Diagnostic>) {
+    if !matches!(block.kind, BlockKind::Model | BlockKind::View) {
+        return;
+    }
+    for field in &block.fields {
+        let Some(fields) = field
+            .attributes
+            .iter()
+            .find(|a| a.name.text == "relation")
+            .and_then(|relation| listed(relation, "fields"))
+        else {
+            continue;
+        };
+        let unknown: Vec<String> = fields
+            .iter()
+            .filter(|name| block.field(&name.text).is_none())
+            .map(|name| format!("`{}`", name.text))
+            .collect();
+        if !unknown.is_empty() {
+            out.push(Diagnostic::error(
+                codes::RELATION_ARGUMENTS,
+                field.name.span,
+                format!(
+                    "`fields` names {}, which model `{}` does not have",
+                    unknown.join(", "),
+                    block.name.text
+                ),
+            ));
+        }
+    }
+}
+
+/// `@relation(references: [...])` names fields of the related model: depends on that model,
+/// so it runs on every analysis (a scan of the relation attributes, no allocation unless a
+/// name is unknown).
+pub(super) fn check_references(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    for block in schema
+        .blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
+    {
+        for field in &block.fields {
+            let Some(relation) = field.attributes.iter().find(|a| a.name.text == "relation") else {
+                continue;
+            };
+            let Some(references) = relation
+                .argument("references", None)
+                .and_then(|a| a.value.as_ref())
+            else {
+                continue;
+            };
+            let Some(target) = field
+                .r#type
+                .as_ref()
+                .and_then(|t| schema.find_type(&t.name.text))
+                .filter(|t| matches!(t.kind, BlockKind::Model | BlockKind::View))
+            else {
+                continue;
+            };
+            let is_unknown = |item: &Expression| match item {
+                Expression::Constant(name) => target.field(&name.text).is_none(),
+                _ => false,
+            };
+            if references.as_list().iter().any(is_unknown) {
+                let names: Vec<String> = references
+                    .as_list()
+                    .iter()
+                    .filter(|item| is_unknown(item))
+                    .filter_map(|item| match item {
+                        Expression::Constant(name) => Some(format!("`{}`", name.text)),
+                        _ => None,
+                    })
+                    .collect();
+                out.push(Diagnostic::error(
+                    codes::RELATION_ARGUMENTS,
+                    field.name.span,
+                    format!(
+                        "`references` names {}, which model `{}` does not have",
+                        names.join(", "),
+                        target.name.text
+                    ),
+                ));
+            }
+        }
     }
 }

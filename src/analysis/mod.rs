@@ -86,7 +86,7 @@ impl Analyzer {
                         file: block.file(),
                         local,
                         type_references,
-                        relations: relations::fingerprint(&file.source, block),
+                        relations: relations::fingerprint(schema, &file.source, block),
                         seen: false,
                     }
                 });

@@ -95,17 +95,33 @@ fn listed<'a>(relation: &'a Attribute, argument: &str) -> Option<Vec<&'a Ident>>
 /// A fingerprint of what the relation pass reads from a block: its kind and name, and for
 /// each field its name, type, modifiers and `@relation` text (plus whether it is ignored).
 /// With the type names and the provider it determines the pass's result for the block.
-pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+///
+/// Only fields whose type is a model or view count (a half-typed `Strin` is no relation).
+/// Which fields those are also depends on the other blocks; but a change there changes
+/// their revision or the declared type names, both part of the schema-wide fingerprint.
+pub(super) fn fingerprint(
+    schema: &Schema,
+    source: &crate::model::SourceFile,
+    block: &Block,
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     (block.kind as u8).hash(&mut hasher);
     block.name.text.hash(&mut hasher);
     for field in &block.fields {
-        field.name.text.hash(&mut hasher);
-        if let Some(field_type) = &field.r#type {
-            field_type.name.text.hash(&mut hasher);
-            (field_type.arity() as u8).hash(&mut hasher);
+        let Some(field_type) = &field.r#type else {
+            continue;
+        };
+        let is_relation = !crate::catalog::is_scalar_type(&field_type.name.text)
+            && schema
+                .find_type(&field_type.name.text)
+                .is_some_and(|t| matches!(t.kind, BlockKind::Model | BlockKind::View));
+        if !is_relation {
+            continue;
         }
+        field.name.text.hash(&mut hasher);
+        field_type.name.text.hash(&mut hasher);
+        (field_type.arity() as u8).hash(&mut hasher);
         for attribute in field
             .attributes
             .iter()

@@ -530,38 +530,28 @@ fn analysis_worker(
     runtime: tokio::runtime::Handle,
 ) {
     // One analyzer (and its per-block cache) per schema, named by the schema's first file.
-    let mut analyzers: HashMap<String, analysis::Analyzer> = HashMap::new();
-    while let Some(first) = jobs.blocking_recv() {
+    let mut analyzers: HashMap<Uri, analysis::Analyzer> = HashMap::new();
+    while let Some(Job::Analyze(first)) = jobs.blocking_recv() {
         // Everything queued meanwhile is merged: a burst of edits is analysed once.
-        let mut pending: BTreeSet<String> = BTreeSet::new();
-        let mut uris: HashMap<String, Uri> = HashMap::new();
-        let mut add = |Job::Analyze(uri): Job| {
-            pending.insert(uri.as_str().to_string());
-            uris.insert(uri.as_str().to_string(), uri);
-        };
-        add(first);
-        while let Ok(job) = jobs.try_recv() {
-            add(job);
+        let mut pending: BTreeSet<Uri> = BTreeSet::from([first]);
+        while let Ok(Job::Analyze(uri)) = jobs.try_recv() {
+            pending.insert(uri);
         }
-        let mut done: BTreeSet<String> = BTreeSet::new();
-        for key in pending {
-            if done.contains(&key) {
+        let mut done: BTreeSet<Uri> = BTreeSet::new();
+        for uri in &pending {
+            if done.contains(uri) {
                 continue;
             }
-            let Some(uri) = uris.get(&key) else {
-                continue;
-            };
             let started = std::time::Instant::now();
             let Some(snapshot) = state.schema_for(uri) else {
                 continue;
             };
             let assembled = started.elapsed();
             tracing::trace!("schema assembled in {assembled:?}");
-            let schema_key = snapshot
-                .files
-                .first()
-                .map_or_else(String::new, |(first_uri, _)| first_uri.as_str().to_string());
-            let analyzer = analyzers.entry(schema_key).or_default();
+            let Some((schema_key, _)) = snapshot.files.first() else {
+                continue;
+            };
+            let analyzer = analyzers.entry(schema_key.clone()).or_default();
             let diagnostics = analyzer.check(&snapshot.schema);
             let analysed = started.elapsed();
             tracing::debug!(
@@ -577,7 +567,7 @@ fn analysis_worker(
                 .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
                 .collect();
             for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
-                done.insert(file_uri.as_str().to_string());
+                done.insert(file_uri.clone());
                 if version.is_none() {
                     continue;
                 }
@@ -601,9 +591,7 @@ fn analysis_worker(
             }
         }
         // Analyzers of schemas no longer open go with them.
-        analyzers.retain(|key, _| {
-            key.parse::<Uri>()
-                .is_ok_and(|uri| state.documents.contains_key(&uri) || state.schema_is_open(&uri))
-        });
+        analyzers
+            .retain(|first, _| state.documents.contains_key(first) || state.schema_is_open(first));
     }
 }

@@ -7,7 +7,7 @@
 //! and `User` are the same relation.
 
 use super::{Diagnostic, codes};
-use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Ident, Schema};
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A field of a model or view whose type is a model or view, with what its `@relation`
@@ -21,13 +21,14 @@ struct RelationField<'a> {
     /// The name comes from `@relation("…")` (even if it equals the default).
     named: bool,
     list: bool,
-    fields: Option<Vec<&'a Ident>>,
-    references: Option<Vec<&'a Ident>>,
+    /// How many fields `fields:` / `references:` list, when given.
+    fields: Option<usize>,
+    references: Option<usize>,
 }
 
 impl<'a> RelationField<'a> {
     fn new(model: &'a Block, field: &'a Field, target: &'a str) -> Self {
-        let relation = field.attributes.iter().find(|a| a.name.text == "relation");
+        let relation = field.attribute("relation");
         let explicit = relation
             .and_then(|a| a.argument("name", Some(0)))
             .and_then(|a| a.value.as_ref())
@@ -43,8 +44,12 @@ impl<'a> RelationField<'a> {
                 .r#type
                 .as_ref()
                 .is_some_and(|t| t.arity() == Arity::List),
-            fields: relation.and_then(|a| listed(a, "fields")),
-            references: relation.and_then(|a| listed(a, "references")),
+            fields: relation
+                .and_then(|a| argument_list(a, "fields"))
+                .map(<[_]>::len),
+            references: relation
+                .and_then(|a| argument_list(a, "references"))
+                .map(<[_]>::len),
         }
     }
 }
@@ -77,23 +82,56 @@ impl RelationField<'_> {
     }
 }
 
-/// The fields listed in `@relation(<argument>: [...])`, if the argument is given.
-fn listed<'a>(relation: &'a Attribute, argument: &str) -> Option<Vec<&'a Ident>> {
-    let value = relation.argument(argument, None)?.value.as_ref()?;
-    Some(
-        value
-            .as_list()
-            .iter()
-            .filter_map(|item| match item {
-                Expression::Constant(ident) => Some(ident),
-                _ => None,
-            })
-            .collect(),
-    )
+/// The items of `@relation(<argument>: [...])`, if the argument is given.
+fn argument_list<'a>(relation: &'a Attribute, argument: &str) -> Option<&'a [Expression]> {
+    Some(relation.argument(argument, None)?.value.as_ref()?.as_list())
+}
+
+/// The model or view a field's type names, if any: the other side of a relation.
+fn relation_target<'s>(schema: &'s Schema, field: &Field) -> Option<&'s Block> {
+    let name = &field.r#type.as_ref()?.name.text;
+    // Most fields are scalars: no need to look those up.
+    if crate::catalog::is_scalar_type(name) {
+        return None;
+    }
+    schema
+        .find_type(name)
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
+}
+
+/// Reports the names in `items` (from `argument`) that `model` has no field for.
+fn report_unknown_names(
+    argument: &str,
+    items: &[Expression],
+    model: &Block,
+    at: crate::model::Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let unknown = |item: &&Expression| matches!(item, Expression::Constant(name) if model.field(&name.text).is_none());
+    if !items.iter().any(|item| unknown(&item)) {
+        return;
+    }
+    let names: Vec<String> = items
+        .iter()
+        .filter(unknown)
+        .filter_map(|item| match item {
+            Expression::Constant(name) => Some(format!("`{}`", name.text)),
+            _ => None,
+        })
+        .collect();
+    out.push(Diagnostic::error(
+        codes::RELATION_ARGUMENTS,
+        at,
+        format!(
+            "`{argument}` names {}, which model `{}` does not have",
+            names.join(", "),
+            model.name.text
+        ),
+    ));
 }
 
 /// A fingerprint of what the relation pass reads from a block: its kind and name, and for
-/// each field its name, type, modifiers and `@relation` text (plus whether it is ignored).
+/// each relation field its name, type, modifiers and `@relation` text.
 /// With the type names and the provider it determines the pass's result for the block.
 ///
 /// Only fields whose type is a model or view count (a half-typed `Strin` is no relation).
@@ -109,36 +147,24 @@ pub(super) fn fingerprint(
     (block.kind as u8).hash(&mut hasher);
     block.name.text.hash(&mut hasher);
     for field in &block.fields {
-        let Some(field_type) = &field.r#type else {
+        let Some(field_type) = field
+            .r#type
+            .as_ref()
+            .filter(|_| relation_target(schema, field).is_some())
+        else {
             continue;
         };
-        let is_relation = !crate::catalog::is_scalar_type(&field_type.name.text)
-            && schema
-                .find_type(&field_type.name.text)
-                .is_some_and(|t| matches!(t.kind, BlockKind::Model | BlockKind::View));
-        if !is_relation {
-            continue;
-        }
         field.name.text.hash(&mut hasher);
         field_type.name.text.hash(&mut hasher);
         (field_type.arity() as u8).hash(&mut hasher);
-        for attribute in field
-            .attributes
-            .iter()
-            .filter(|a| a.name.text == "relation")
-        {
-            source.slice(attribute.span).hash(&mut hasher);
+        if let Some(relation) = field.attribute("relation") {
+            source.slice(relation.span).hash(&mut hasher);
         }
     }
     hasher.finish()
 }
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    let is_relation_target = |name: &str| {
-        schema
-            .find_type(name)
-            .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
-    };
     let mut relations: Vec<RelationField> = Vec::new();
     for model in schema
         .blocks()
@@ -149,26 +175,13 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for field in &model.fields {
-            let Some(field_type) = &field.r#type else {
-                continue;
-            };
-            // Most fields are scalars: no need to look those up.
-            if crate::catalog::is_scalar_type(&field_type.name.text) {
-                continue;
+            if let Some(target) = relation_target(schema, field) {
+                relations.push(RelationField::new(model, field, &target.name.text));
             }
-            let Some(target) = is_relation_target(&field_type.name.text) else {
-                continue;
-            };
-            relations.push(RelationField::new(model, field, &target.name.text));
         }
     }
 
-    let mongodb = schema
-        .datasource()
-        .and_then(|d| d.property("provider"))
-        .and_then(|p| p.value.as_ref())
-        .and_then(Expression::as_str)
-        == Some("mongodb");
+    let mongodb = super::config::provider_name(schema) == Some("mongodb");
 
     // Each relation's key (model, target, name) as small integers, and the relations sorted
     // by key (stable: source order within a key), so the fields of one relation are a run.
@@ -334,14 +347,12 @@ fn check_arguments(
             }
         }
     }
-    if let (Some(fields), Some(references)) = (fields, references)
-        && fields.len() != references.len()
+    if let (Some(fields), Some(references)) = (*fields, *references)
+        && fields != references
     {
         out.push(error(format!(
-            "`fields` lists {} field{} but `references` lists {}: they pair up one to one",
-            fields.len(),
-            if fields.len() == 1 { "" } else { "s" },
-            references.len()
+            "`fields` lists {fields} field{} but `references` lists {references}: they pair up one to one",
+            if fields == 1 { "" } else { "s" },
         )));
     }
 }
@@ -353,29 +364,11 @@ pub(super) fn check_listed_fields(block: &Block, out: &mut Vec<Diagnostic>) {
         return;
     }
     for field in &block.fields {
-        let Some(fields) = field
-            .attributes
-            .iter()
-            .find(|a| a.name.text == "relation")
-            .and_then(|relation| listed(relation, "fields"))
-        else {
-            continue;
-        };
-        let unknown: Vec<String> = fields
-            .iter()
-            .filter(|name| block.field(&name.text).is_none())
-            .map(|name| format!("`{}`", name.text))
-            .collect();
-        if !unknown.is_empty() {
-            out.push(Diagnostic::error(
-                codes::RELATION_ARGUMENTS,
-                field.name.span,
-                format!(
-                    "`fields` names {}, which model `{}` does not have",
-                    unknown.join(", "),
-                    block.name.text
-                ),
-            ));
+        if let Some(items) = field
+            .attribute("relation")
+            .and_then(|r| argument_list(r, "fields"))
+        {
+            report_unknown_names("fields", items, block, field.name.span, out);
         }
     }
 }
@@ -389,46 +382,14 @@ pub(super) fn check_references(schema: &Schema, out: &mut Vec<Diagnostic>) {
         .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
     {
         for field in &block.fields {
-            let Some(relation) = field.attributes.iter().find(|a| a.name.text == "relation") else {
-                continue;
-            };
-            let Some(references) = relation
-                .argument("references", None)
-                .and_then(|a| a.value.as_ref())
+            let Some(items) = field
+                .attribute("relation")
+                .and_then(|r| argument_list(r, "references"))
             else {
                 continue;
             };
-            let Some(target) = field
-                .r#type
-                .as_ref()
-                .and_then(|t| schema.find_type(&t.name.text))
-                .filter(|t| matches!(t.kind, BlockKind::Model | BlockKind::View))
-            else {
-                continue;
-            };
-            let is_unknown = |item: &Expression| match item {
-                Expression::Constant(name) => target.field(&name.text).is_none(),
-                _ => false,
-            };
-            if references.as_list().iter().any(is_unknown) {
-                let names: Vec<String> = references
-                    .as_list()
-                    .iter()
-                    .filter(|item| is_unknown(item))
-                    .filter_map(|item| match item {
-                        Expression::Constant(name) => Some(format!("`{}`", name.text)),
-                        _ => None,
-                    })
-                    .collect();
-                out.push(Diagnostic::error(
-                    codes::RELATION_ARGUMENTS,
-                    field.name.span,
-                    format!(
-                        "`references` names {}, which model `{}` does not have",
-                        names.join(", "),
-                        target.name.text
-                    ),
-                ));
+            if let Some(target) = relation_target(schema, field) {
+                report_unknown_names("references", items, target, field.name.span, out);
             }
         }
     }

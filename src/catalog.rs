@@ -1433,21 +1433,32 @@ impl NativeType {
     }
 }
 
+/// A native type with these arguments, `required` of which must be given.
+const fn native(
+    name: &'static str,
+    arguments: &'static [&'static str],
+    required_arguments: u8,
+    scalar_types: &'static [&'static str],
+    doc: &'static str,
+) -> NativeType {
+    NativeType {
+        name,
+        arguments,
+        required_arguments,
+        scalar_types,
+        doc,
+        all_or_none: false,
+        accepts_max: false,
+    }
+}
+
 /// No arguments.
 const fn plain(
     name: &'static str,
     scalar_types: &'static [&'static str],
     doc: &'static str,
 ) -> NativeType {
-    NativeType {
-        name,
-        arguments: &[],
-        required_arguments: 0,
-        scalar_types,
-        doc,
-        all_or_none: false,
-        accepts_max: false,
-    }
+    native(name, &[], 0, scalar_types, doc)
 }
 
 /// One optional argument.
@@ -1457,15 +1468,7 @@ const fn opt1(
     scalar_types: &'static [&'static str],
     doc: &'static str,
 ) -> NativeType {
-    NativeType {
-        name,
-        arguments: arg,
-        required_arguments: 0,
-        scalar_types,
-        doc,
-        all_or_none: false,
-        accepts_max: false,
-    }
+    native(name, arg, 0, scalar_types, doc)
 }
 
 /// One required argument.
@@ -1475,27 +1478,14 @@ const fn req1(
     scalar_types: &'static [&'static str],
     doc: &'static str,
 ) -> NativeType {
-    NativeType {
-        name,
-        arguments: arg,
-        required_arguments: 1,
-        scalar_types,
-        doc,
-        all_or_none: false,
-        accepts_max: false,
-    }
+    native(name, arg, 1, scalar_types, doc)
 }
 
 /// `(precision, scale)` given together or not at all.
 const fn decimal(doc: &'static str) -> NativeType {
     NativeType {
-        name: "Decimal",
-        arguments: &["precision", "scale"],
-        required_arguments: 0,
-        scalar_types: DECIMAL,
-        doc,
         all_or_none: true,
-        accepts_max: false,
+        ..native("Decimal", &["precision", "scale"], 0, DECIMAL, doc)
     }
 }
 
@@ -1506,13 +1496,8 @@ const fn opt_max(
     doc: &'static str,
 ) -> NativeType {
     NativeType {
-        name,
-        arguments: LENGTH,
-        required_arguments: 0,
-        scalar_types,
-        doc,
-        all_or_none: false,
         accepts_max: true,
+        ..native(name, LENGTH, 0, scalar_types, doc)
     }
 }
 

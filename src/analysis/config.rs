@@ -217,10 +217,9 @@ fn check_shadow_database(datasource: &Block, out: &mut Vec<Diagnostic>) {
         return;
     };
     for other in ["url", "directUrl"] {
-        if let Some((url, other_span)) =
+        if let Some((_, other_span)) =
             literal(other).filter(|(url, _)| *url == shadow && !url.is_empty())
         {
-            let _ = url;
             out.push(
                 Diagnostic::error(
                     codes::CONFIG_SHADOW_DATABASE,

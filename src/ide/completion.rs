@@ -300,12 +300,11 @@ impl Scan {
     /// A word ended (at whitespace or punctuation).
     fn finish_word(&mut self) {
         let word = std::mem::take(&mut self.word);
-        if let Some(block) = self.marker.take() {
+        if self.marker.take().is_some() {
             // `@id ` — an attribute without arguments.
             if self.frames.is_empty() && !word.is_empty() {
                 self.attributes.push(word);
             }
-            let _ = block;
             return;
         }
         if word.is_empty() {
@@ -553,8 +552,7 @@ impl<'a> Context<'a> {
                 self.attribute_items(catalog::block_attributes(), &present)
             }
             Some(false) if scan.top_words.len() >= 2 => {
-                if let Some(native_prefix) = scan.word.strip_prefix("db.") {
-                    let _ = native_prefix;
+                if scan.word.starts_with("db.") {
                     return self.native_types(field_type);
                 }
                 self.field_attributes(block.kind, field_type, &scan.attributes)

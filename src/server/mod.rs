@@ -399,7 +399,6 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         {
             let Some(mut document) = self.state.documents.get_mut(&uri) else {
-                drop(params.content_changes);
                 self.log(
                     MessageType::WARNING,
                     format!("ignored a change to {}, which is not open", uri.as_str()),

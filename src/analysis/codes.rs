@@ -29,6 +29,16 @@ pub const CONFIG_VALUE_TYPE: Code = Code("config/value-type");
 pub const CONFIG_SHADOW_DATABASE: Code = Code("config/shadow-database-url");
 pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
 
+// Codes of `attributes.rs`.
+
+// Codes of `indexes.rs`.
+
+// Codes of `native_types.rs`.
+
+// Codes of `models.rs`.
+
+// Codes of `relations.rs` (beyond the ones above).
+
 /// All codes with a summary, for documentation and for validating configuration.
 pub const ALL: &[(Code, &str)] = &[
     (
@@ -75,4 +85,58 @@ pub const ALL: &[(Code, &str)] = &[
         ATTRIBUTE_DUPLICATE,
         "an attribute that may appear once given twice on the same field or block",
     ),
+    (
+        SYNTAX_TRAILING_COMMA,
+        "a comma after the last argument of an attribute or function",
+    ),
+    (
+        RELATION_MISSING_OPPOSITE,
+        "a relation field whose target model has no field pointing back",
+    ),
+    (
+        RELATION_AMBIGUOUS,
+        "several relations between the same models that are not told apart by name",
+    ),
+    (
+        RELATION_ARGUMENTS,
+        "`@relation` arguments that are missing, unknown, or do not match each other",
+    ),
+    (
+        CONFIG_MULTIPLE_DATASOURCES,
+        "more than one datasource block",
+    ),
+    (
+        CONFIG_MISSING_PROVIDER,
+        "a datasource or generator without `provider`",
+    ),
+    (
+        CONFIG_INVALID_PROVIDER,
+        "a datasource provider Prisma does not know",
+    ),
+    (
+        CONFIG_UNKNOWN_PROPERTY,
+        "a datasource or generator property Prisma does not know",
+    ),
+    (
+        CONFIG_PREVIEW_FEATURE,
+        "an unknown, deprecated or promoted preview feature",
+    ),
+    (
+        CONFIG_SCHEMAS,
+        "a problem with the datasource `schemas` list",
+    ),
+    (CONFIG_VALUE_TYPE, "a configuration value of the wrong type"),
+    (
+        CONFIG_SHADOW_DATABASE,
+        "a shadow database URL equal to the main URL",
+    ),
+    (
+        CONFIG_ENV_ARGUMENT,
+        "an `env()` call without exactly one string argument",
+    ),
+    // Codes of `attributes.rs`.
+    // Codes of `indexes.rs`.
+    // Codes of `native_types.rs`.
+    // Codes of `models.rs`.
+    // Codes of `relations.rs` (beyond the ones above).
 ];

@@ -2,13 +2,19 @@
 //!
 //! `check` is the single entry point used by both the CLI and the server.
 
+mod attributes;
 pub mod codes;
 mod config;
+mod context;
 mod diagnostic;
+mod indexes;
+mod models;
 mod names;
+mod native_types;
 mod relations;
 mod syntax;
 
+pub use context::{Context, RelationMode, block_schema};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
@@ -122,9 +128,14 @@ impl Analyzer {
         }
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
+        let context = Context::new(schema);
+        attributes::check(schema, &context, &mut diagnostics);
+        indexes::check(schema, &context, &mut diagnostics);
+        native_types::check(schema, &context, &mut diagnostics);
+        models::check(schema, &context, &mut diagnostics);
         let fingerprint = {
             use std::hash::Hasher;
-            relation_input.write(config::provider_name(schema).unwrap_or_default().as_bytes());
+            relation_input.write_u64(context.fingerprint());
             relation_input.finish()
         };
         self.relation_diagnostics(schema, fingerprint, &block_starts, &mut diagnostics);

@@ -38,6 +38,16 @@ pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
 // Codes of `models.rs`.
 
 // Codes of `relations.rs` (beyond the ones above).
+pub const RELATION_REFERENTIAL_ACTION: Code = Code("relation/referential-action");
+pub const RELATION_CYCLE: Code = Code("relation/cascade-cycle");
+pub const RELATION_REFERENCES_NOT_UNIQUE: Code = Code("relation/references-not-unique");
+pub const RELATION_ONE_TO_ONE_NOT_UNIQUE: Code = Code("relation/one-to-one-not-unique");
+pub const RELATION_OPTIONALITY: Code = Code("relation/optionality");
+pub const RELATION_TYPE_MISMATCH: Code = Code("relation/type-mismatch");
+pub const RELATION_MANY_TO_MANY: Code = Code("relation/many-to-many");
+pub const RELATION_NON_SCALAR: Code = Code("relation/non-scalar-field");
+pub const RELATION_CONSTRAINT_NAME: Code = Code("relation/constraint-name");
+pub const RELATION_IN_COMPOSITE_TYPE: Code = Code("relation/in-composite-type");
 
 /// All codes with a summary, for documentation and for validating configuration.
 pub const ALL: &[(Code, &str)] = &[

@@ -33,15 +33,6 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The datasource's provider as written (a string), if any.
-pub(super) fn provider_name(schema: &Schema) -> Option<&str> {
-    schema
-        .datasource()
-        .and_then(|d| d.property("provider"))
-        .and_then(|p| p.value.as_ref())
-        .and_then(Expression::as_str)
-}
-
 fn missing_provider(block: &Block, out: &mut Vec<Diagnostic>) {
     if block.property("provider").is_none() && !block.name.is_missing() {
         out.push(Diagnostic::error(

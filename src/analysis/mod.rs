@@ -92,7 +92,7 @@ impl Analyzer {
                         file: block.file(),
                         local,
                         type_references,
-                        relations: relations::fingerprint(schema, &file.source, block),
+                        relations: relations::fingerprint(&file.source, block),
                         seen: false,
                     }
                 });
@@ -138,7 +138,13 @@ impl Analyzer {
             relation_input.write_u64(context.fingerprint());
             relation_input.finish()
         };
-        self.relation_diagnostics(schema, fingerprint, &block_starts, &mut diagnostics);
+        self.relation_diagnostics(
+            schema,
+            &context,
+            fingerprint,
+            &block_starts,
+            &mut diagnostics,
+        );
         relations::check_references(schema, &mut diagnostics);
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
@@ -158,6 +164,7 @@ impl Analyzer {
     fn relation_diagnostics(
         &mut self,
         schema: &Schema,
+        context: &Context,
         fingerprint: u64,
         block_starts: &FxHashMap<u64, (FileId, u32)>,
         out: &mut Vec<Diagnostic>,
@@ -200,7 +207,7 @@ impl Analyzer {
             }
         }
         let mut fresh = Vec::new();
-        relations::check(schema, &mut fresh);
+        relations::check(schema, context, &mut fresh);
         // Anchor every span to the block that contains it.
         let mut blocks: Vec<(FileId, u32, u32, u64)> = schema
             .blocks()

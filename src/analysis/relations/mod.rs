@@ -1,0 +1,486 @@
+//! Relations: every relation field needs exactly one opposite field, and the relations
+//! between two models must be told apart by name.
+//!
+//! A relation's name is the string in `@relation("Name")` (or `name:`), else the default
+//! Prisma gives it: the two model names in alphabetical order joined by `To`
+//! (`PostToUser`). So an explicit `"ClubToUser"` and an unnamed relation between `Club`
+//! and `User` are the same relation.
+
+mod actions;
+mod inline;
+mod many_to_many;
+
+use super::{Context, Diagnostic, codes};
+use crate::model::{
+    Argument, Arity, Attribute, Block, BlockKind, Expression, Field, Ident, Schema,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A field of a model or view whose type is a model or view, with what its `@relation`
+/// says (read once: this runs on every analysis).
+struct RelationField<'a> {
+    model: &'a Block,
+    field: &'a Field,
+    target: &'a Block,
+    /// The name from `@relation("…")`, unless it is the default name anyway.
+    explicit: Option<&'a str>,
+    /// The name comes from `@relation("…")` (even if it equals the default).
+    named: bool,
+    list: bool,
+    required: bool,
+    relation: Option<&'a Attribute>,
+    /// The items of `fields:` / `references:`, when given.
+    fields: Option<&'a [Expression]>,
+    references: Option<&'a [Expression]>,
+    on_delete: Option<&'a Argument>,
+    on_update: Option<&'a Argument>,
+}
+
+impl<'a> RelationField<'a> {
+    fn new(model: &'a Block, field: &'a Field, target: &'a Block) -> Self {
+        let relation = field.attribute("relation");
+        let explicit = relation
+            .and_then(|a| a.argument("name", Some(0)))
+            .and_then(|a| a.value.as_ref())
+            .and_then(Expression::as_str);
+        let model_name = model.name.text.as_str();
+        let arity = field.r#type.as_ref().map(|t| t.arity());
+        RelationField {
+            model,
+            field,
+            target,
+            explicit: explicit.filter(|name| !is_default_name(name, model_name, &target.name.text)),
+            named: explicit.is_some(),
+            list: arity == Some(Arity::List),
+            required: arity == Some(Arity::Required),
+            relation,
+            fields: relation.and_then(|a| argument_list(a, "fields")),
+            references: relation.and_then(|a| argument_list(a, "references")),
+            on_delete: relation.and_then(|a| a.argument("onDelete", None)),
+            on_update: relation.and_then(|a| a.argument("onUpdate", None)),
+        }
+    }
+
+    fn target_name(&self) -> &'a str {
+        &self.target.name.text
+    }
+
+    /// `model.field`, for messages.
+    fn path(&self) -> String {
+        format!("{}.{}", self.model.name.text, self.field.name.text)
+    }
+
+    fn has_actions(&self) -> bool {
+        self.on_delete.is_some() || self.on_update.is_some()
+    }
+
+    fn error(&self, code: crate::analysis::Code, message: String) -> Diagnostic {
+        Diagnostic::error(code, self.field.name.span, message)
+    }
+
+    /// The fields of this model that `fields:` names (unknown names skipped: reported
+    /// elsewhere).
+    fn referencing_fields(&self) -> Vec<&'a Field> {
+        named_fields(self.fields.unwrap_or_default(), self.model)
+    }
+
+    /// The fields of the target that `references:` names.
+    fn referenced_fields(&self) -> Vec<&'a Field> {
+        named_fields(self.references.unwrap_or_default(), self.target)
+    }
+}
+
+/// The field names listed in an argument (`[a, b]`), as written.
+fn listed_names(items: &[Expression]) -> impl Iterator<Item = &Ident> {
+    items.iter().filter_map(|item| match item {
+        Expression::Constant(name) => Some(name),
+        // `@@unique([a(sort: Desc)])`
+        Expression::Function { name, .. } => Some(name),
+        _ => None,
+    })
+}
+
+fn named_fields<'a>(items: &'a [Expression], model: &'a Block) -> Vec<&'a Field> {
+    listed_names(items)
+        .filter_map(|name| model.field(&name.text))
+        .collect()
+}
+
+/// The sets of fields that identify a record of `model`: `@id`, `@unique`, `@@id`,
+/// `@@unique`. Each as written (names).
+fn unique_criteria(model: &Block) -> Vec<Vec<&str>> {
+    let mut criteria: Vec<Vec<&str>> = model
+        .fields
+        .iter()
+        .filter(|f| f.attribute("id").is_some() || f.attribute("unique").is_some())
+        .map(|f| vec![f.name.text.as_str()])
+        .collect();
+    for attribute in model
+        .attributes
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "id" | "unique"))
+    {
+        if let Some(value) = attribute
+            .argument("fields", Some(0))
+            .and_then(|a| a.value.as_ref())
+        {
+            criteria.push(
+                listed_names(value.as_list())
+                    .map(|n| n.text.as_str())
+                    .collect(),
+            );
+        }
+    }
+    criteria
+}
+
+/// The field of `model` marked `@id`, if its identifier is a single field.
+fn single_id_field(model: &Block) -> Option<&Field> {
+    model.fields.iter().find(|f| f.attribute("id").is_some())
+}
+
+/// Whether a field's type is a model or view (a relation field).
+fn is_relation_field(schema: &Schema, field: &Field) -> bool {
+    relation_target(schema, field).is_some()
+}
+
+/// Whether `name` is Prisma's default name for a relation between these models: the two
+/// names in alphabetical order joined by `To`. Checked without building it: this runs for
+/// every relation field on every analysis.
+fn is_default_name(name: &str, a: &str, b: &str) -> bool {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    name.len() == first.len() + 2 + second.len()
+        && name.starts_with(first)
+        && name[first.len()..].starts_with("To")
+        && name.ends_with(second)
+}
+
+impl RelationField<'_> {
+    /// The relation's name as Prisma shows it.
+    fn name(&self) -> String {
+        match self.explicit {
+            Some(name) => name.to_string(),
+            None => {
+                let (a, b) = (self.model.name.text.as_str(), self.target_name());
+                if a <= b {
+                    format!("{a}To{b}")
+                } else {
+                    format!("{b}To{a}")
+                }
+            }
+        }
+    }
+}
+
+/// The items of `@relation(<argument>: [...])`, if the argument is given.
+fn argument_list<'a>(relation: &'a Attribute, argument: &str) -> Option<&'a [Expression]> {
+    Some(relation.argument(argument, None)?.value.as_ref()?.as_list())
+}
+
+/// The model or view a field's type names, if any: the other side of a relation.
+fn relation_target<'s>(schema: &'s Schema, field: &Field) -> Option<&'s Block> {
+    let name = &field.r#type.as_ref()?.name.text;
+    // Most fields are scalars: no need to look those up.
+    if crate::catalog::is_scalar_type(name) {
+        return None;
+    }
+    schema
+        .find_type(name)
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
+}
+
+/// Reports the names in `items` (from `argument`) that `model` has no field for.
+fn report_unknown_names(
+    argument: &str,
+    items: &[Expression],
+    model: &Block,
+    at: crate::model::Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let unknown = |item: &&Expression| matches!(item, Expression::Constant(name) if model.field(&name.text).is_none());
+    if !items.iter().any(|item| unknown(&item)) {
+        return;
+    }
+    let names: Vec<String> = items
+        .iter()
+        .filter(unknown)
+        .filter_map(|item| match item {
+            Expression::Constant(name) => Some(format!("`{}`", name.text)),
+            _ => None,
+        })
+        .collect();
+    out.push(Diagnostic::error(
+        codes::RELATION_ARGUMENTS,
+        at,
+        format!(
+            "`{argument}` names {}, which model `{}` does not have",
+            names.join(", "),
+            model.name.text
+        ),
+    ));
+}
+
+/// A fingerprint of what the relation pass reads from a block: its kind and name; each
+/// field's name, type and modifiers; the text of the attributes the relation rules look at
+/// (`@relation`, `@id`, `@unique`, native types; `@@id`, `@@unique`, `@@ignore`).
+/// With the type names and the context it determines the pass's result for the block.
+///
+/// Edits elsewhere in a block (defaults, maps, comments, indexes) keep it, so the pass's
+/// cached result is reused while typing there.
+pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (block.kind as u8).hash(&mut hasher);
+    block.name.text.hash(&mut hasher);
+    for field in &block.fields {
+        field.name.text.hash(&mut hasher);
+        if let Some(field_type) = &field.r#type {
+            field_type.name.text.hash(&mut hasher);
+            (field_type.arity() as u8).hash(&mut hasher);
+        }
+        for attribute in &field.attributes {
+            let name = attribute.name.text.as_str();
+            if matches!(name, "relation" | "id" | "unique") || name.contains('.') {
+                source.slice(attribute.span).hash(&mut hasher);
+            }
+        }
+    }
+    for attribute in &block.attributes {
+        if matches!(attribute.name.text.as_str(), "id" | "unique" | "ignore") {
+            source.slice(attribute.span).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
+pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
+    // A name declared twice is already an error; its relations would only add noise.
+    let declared_once = |name: &str| schema.declarations_of(name).nth(1).is_none();
+    let mut relations: Vec<RelationField> = Vec::new();
+    for model in schema
+        .blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View) && !b.name.is_missing())
+    {
+        if !declared_once(&model.name.text) {
+            continue;
+        }
+        for field in &model.fields {
+            if let Some(target) = relation_target(schema, field)
+                && declared_once(&target.name.text)
+            {
+                relations.push(RelationField::new(model, field, target));
+            }
+        }
+    }
+
+    // Each relation's key (model, target, name) as small integers, and the relations sorted
+    // by key (stable: source order within a key), so the fields of one relation are a run.
+    let mut interned: FxHashMap<&str, u32> = FxHashMap::default();
+    fn intern<'s>(table: &mut FxHashMap<&'s str, u32>, text: &'s str) -> u32 {
+        let next = table.len() as u32 + 1;
+        *table.entry(text).or_insert(next)
+    }
+    let keys: Vec<(u32, u32, u32)> = relations
+        .iter()
+        .map(|r| {
+            let model = intern(&mut interned, r.model.name.text.as_str());
+            let target = intern(&mut interned, r.target_name());
+            // Names share the table with models; 0 is the default name.
+            let name = r.explicit.map_or(0, |name| intern(&mut interned, name));
+            (model, target, name)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..relations.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    // The run of `order` holding `key`.
+    let run = |key: (u32, u32, u32)| -> &[usize] {
+        let start = order.partition_point(|&i| keys[i] < key);
+        let end = order.partition_point(|&i| keys[i] <= key);
+        &order[start..end]
+    };
+    let pair = |(model, target, _): (u32, u32, u32)| (model.min(target), model.max(target));
+
+    // Ambiguities first: a model pair with one gets no other relation error (as in Prisma,
+    // which reports the ambiguity once per pair).
+    let mut ambiguous_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+    for (index, relation) in relations.iter().enumerate() {
+        let key = keys[index];
+        let group = run(key);
+        // A self-relation's two sides are in one group, and must be named explicitly.
+        let too_many = if key.0 == key.1 {
+            group.len() > 2 || (group.len() == 2 && !relation.named)
+        } else {
+            group.len() > 1
+        };
+        if too_many && group[0] == index && ambiguous_pairs.insert(pair(key)) {
+            let members: Vec<&RelationField> = group.iter().map(|&i| &relations[i]).collect();
+            out.push(ambiguous(relation, &members));
+        }
+    }
+    // Forward sides (the ones holding a foreign key) for the cycle checks.
+    let mut forward_sides: Vec<&RelationField> = Vec::new();
+    for (index, relation) in relations.iter().enumerate() {
+        let key = keys[index];
+        if ambiguous_pairs.contains(&pair(key)) {
+            continue;
+        }
+        actions::check_names(relation, context, out);
+        let opposite = if key.0 == key.1 {
+            run(key).iter().copied().find(|&i| i != index)
+        } else {
+            run((key.1, key.0, key.2)).first().copied()
+        };
+        let Some(opposite) = opposite else {
+            let model = relation.model.name.text.as_str();
+            out.push(relation.error(
+                codes::RELATION_MISSING_OPPOSITE,
+                format!(
+                    "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
+                    relation.field.name.text,
+                    relation.target_name(),
+                    relation.target_name()
+                ),
+            ));
+            if !relation.list && relation.fields.is_some() {
+                inline::check_forward(schema, relation, context, out);
+                forward_sides.push(relation);
+            }
+            continue;
+        };
+        // Each pair once: from its first field (in key order; a self-relation's sides
+        // share a key, so by index).
+        let opposite_relation = &relations[opposite];
+        if (keys[opposite], opposite) < (key, index) {
+            continue;
+        }
+        let forward = match (relation.list, opposite_relation.list) {
+            (true, true) => {
+                many_to_many::check(schema, relation, opposite_relation, context, out);
+                None
+            }
+            (false, true) => {
+                inline::check_one_to_many(relation, opposite_relation, out);
+                Some(relation)
+            }
+            (true, false) => {
+                inline::check_one_to_many(opposite_relation, relation, out);
+                Some(opposite_relation)
+            }
+            (false, false) => Some(inline::check_one_to_one(
+                schema,
+                relation,
+                opposite_relation,
+                out,
+            )),
+        };
+        if let Some(forward) = forward
+            && forward.fields.is_some()
+        {
+            inline::check_forward(schema, forward, context, out);
+            forward_sides.push(forward);
+        }
+    }
+    actions::check_cycles(&forward_sides, context, out);
+    relations_in_composite_types(schema, out);
+    mongodb_relation_mode(schema, context, out);
+}
+
+/// Composite types are embedded documents: they cannot point to models.
+fn relations_in_composite_types(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    for composite in schema.blocks_of_kind(BlockKind::CompositeType) {
+        for field in &composite.fields {
+            if let Some(target) = relation_target(schema, field) {
+                out.push(Diagnostic::error(
+                    codes::RELATION_IN_COMPOSITE_TYPE,
+                    field.name.span,
+                    format!(
+                        "field `{}` of composite type `{}` has the model `{}` as its type: composite types cannot hold relations (store the id instead, or make `{}` a composite type)",
+                        field.name.text, composite.name.text, target.name.text, target.name.text
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// MongoDB has no foreign keys: Prisma always enforces its relations.
+fn mongodb_relation_mode(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
+    if !context.is(crate::catalog::Provider::MongoDb) {
+        return;
+    }
+    let Some(property) = schema.datasource().and_then(|d| {
+        d.property("relationMode")
+            .or_else(|| d.property("referentialIntegrity"))
+    }) else {
+        return;
+    };
+    if let Some(value) = &property.value
+        && value.as_str() == Some("foreignKeys")
+    {
+        out.push(Diagnostic::error(
+            codes::RELATION_REFERENTIAL_ACTION,
+            value.span(),
+            "MongoDB has no foreign keys: its only relation mode is `\"prisma\"`",
+        ));
+    }
+}
+
+fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
+    let names: Vec<String> = group
+        .iter()
+        .map(|r| format!("`{}`", r.field.name.text))
+        .collect();
+    let mut diagnostic = Diagnostic::error(
+        codes::RELATION_AMBIGUOUS,
+        first.field.name.span,
+        format!(
+            "ambiguous relations: {} in model `{}` all refer to `{}` as relation `{}`; give each its own name with `@relation(\"…\")`",
+            names.join(" and "),
+            first.model.name.text,
+            first.target_name(),
+            first.name()
+        ),
+    );
+    for other in &group[1..] {
+        diagnostic = diagnostic.with_related(other.field.name.span, "also this relation");
+    }
+    diagnostic
+}
+
+/// `@relation(fields: [...])` names fields of the model itself: checked with the block's own
+/// checks (the result depends on the block alone).
+pub(super) fn check_listed_fields(block: &Block, out: &mut Vec<Diagnostic>) {
+    if !matches!(block.kind, BlockKind::Model | BlockKind::View) {
+        return;
+    }
+    for field in &block.fields {
+        if let Some(items) = field
+            .attribute("relation")
+            .and_then(|r| argument_list(r, "fields"))
+        {
+            report_unknown_names("fields", items, block, field.name.span, out);
+        }
+    }
+}
+
+/// `@relation(references: [...])` names fields of the related model: depends on that model,
+/// so it runs on every analysis (a scan of the relation attributes, no allocation unless a
+/// name is unknown).
+pub(super) fn check_references(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    for block in schema
+        .blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
+    {
+        for field in &block.fields {
+            let Some(items) = field
+                .attribute("relation")
+                .and_then(|r| argument_list(r, "references"))
+            else {
+                continue;
+            };
+            if let Some(target) = relation_target(schema, field) {
+                report_unknown_names("references", items, target, field.name.span, out);
+            }
+        }
+    }
+}

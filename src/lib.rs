@@ -10,5 +10,6 @@ pub mod cli;
 pub mod ide;
 pub mod model;
 pub mod server;
+pub mod settings;
 pub mod syntax;
 pub mod workspace;

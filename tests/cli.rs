@@ -333,3 +333,71 @@ fn the_whole_corpus_is_clean() {
         stdout(&output)
     );
 }
+
+const MODEL: &str = "model User {\n  id Int @id\n}\n";
+
+#[test]
+fn target_version_comes_from_the_flag_or_the_settings_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let without_url = "datasource db {\n  provider = \"postgresql\"\n}\n";
+    write_files(
+        dir.path(),
+        &[
+            ("six/schema.prisma", &format!("{DATASOURCE}{MODEL}")),
+            ("seven/schema.prisma", &format!("{without_url}{MODEL}")),
+        ],
+    );
+    // The default accepts both a Prisma 6 and a Prisma 7 datasource.
+    let output = run_in(dir.path(), &["check", "six", "seven"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+
+    // Prisma 7 rejects `url`; the fix is offered, and the message says where it goes.
+    let output = run_in(dir.path(), &["check", "--prisma-version", "7", "six"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("error[version/datasource-url]")
+            && stdout(&output).contains("prisma.config.ts"),
+        "{}",
+        stdout(&output)
+    );
+
+    // The settings file applies to the schemas below it; the flag overrides it.
+    write_files(
+        dir.path(),
+        &[("prisma-analyzer.toml", "prisma-version = \"6\"\n")],
+    );
+    let output = run_in(dir.path(), &["check", "six", "seven"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("error[version/url-required]")
+            && !stdout(&output).contains("six/schema.prisma:"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run_in(dir.path(), &["check", "--prisma-version", "any", "seven"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_with_its_position_and_the_defaults_apply() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_files(
+        dir.path(),
+        &[
+            ("schema.prisma", &format!("{DATASOURCE}{MODEL}")),
+            (
+                "prisma-analyzer.toml",
+                "# settings\nprisma-version = \"5\"\n",
+            ),
+        ],
+    );
+    let output = run_in(dir.path(), &["check", "schema.prisma"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("prisma-analyzer.toml:2:18: `prisma-version` is"),
+        "{}",
+        stderr(&output)
+    );
+    // The schema is still checked, with the defaults.
+    assert!(stdout(&output).contains("0 errors"), "{}", stdout(&output));
+}

@@ -202,3 +202,72 @@ fn reformatter_outputs_parse_without_error_nodes() {
     assert!(files.len() > 50);
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
+
+/// SOURCES.tsv says which corpus schemas Prisma 7 accepts as they are (`yes`) and which only
+/// Prisma 6 accepts (`skew`: `url` in the datasource or a removed preview feature). Targeting
+/// 7, the `yes` schemas stay clean and every `skew` schema gets version errors and no other;
+/// targeting 6, the `skew` schemas stay clean.
+#[test]
+fn target_versions_agree_with_the_corpus_verdicts() {
+    use prisma_analyzer::analysis::{Options, PrismaVersion};
+    let Some(shared) = common::shared_dir("corpus target version test") else {
+        return;
+    };
+    let corpus = shared.join("corpus/real");
+    let sources = std::fs::read_to_string(corpus.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let mut header = sources.lines().next().unwrap_or_default().split('\t');
+    let verdict_column = header
+        .position(|c| c == "prisma_valid")
+        .expect("a prisma_valid column");
+    let mut counted = (0, 0);
+    for line in sources.lines().skip(1) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let (Some(name), Some(verdict)) = (columns.first(), columns.get(verdict_column)) else {
+            continue;
+        };
+        let (inputs, errors) = resolve_paths(&[corpus.join(name.trim_end_matches('/'))]);
+        assert!(errors.is_empty() && inputs.len() == 1, "{name}: {errors:?}");
+        let schema = Schema::new(inputs[0].load().expect("corpus files load"));
+        let errors_with = |version| -> Vec<String> {
+            analysis::check_with(
+                &schema,
+                Options {
+                    prisma_version: version,
+                },
+            )
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.code.as_str().to_string())
+            .collect()
+        };
+        match *verdict {
+            "yes" => {
+                counted.0 += 1;
+                assert_eq!(
+                    errors_with(PrismaVersion::Seven),
+                    Vec::<String>::new(),
+                    "{name}"
+                );
+            }
+            "skew" => {
+                counted.1 += 1;
+                let seven = errors_with(PrismaVersion::Seven);
+                assert!(
+                    !seven.is_empty() && seven.iter().all(|code| code.starts_with("version/")),
+                    "{name}: {seven:?}"
+                );
+                assert_eq!(
+                    errors_with(PrismaVersion::Six),
+                    Vec::<String>::new(),
+                    "{name}"
+                );
+            }
+            other => panic!("{name}: unexpected verdict {other:?}"),
+        }
+    }
+    println!(
+        "target versions: {} Prisma 7 schemas clean for 7, {} Prisma 6 schemas rejected only for their version by 7 and clean for 6",
+        counted.0, counted.1
+    );
+    assert!(counted.0 > 0 && counted.1 > 0);
+}

@@ -60,3 +60,48 @@ fn duplicates_across_files_point_at_the_other_file() {
     ]);
     insta::assert_snapshot!(rendered(schema));
 }
+
+#[test]
+fn target_versions() {
+    use prisma_analyzer::analysis::{Options, PrismaVersion};
+    let text = "datasource db {\n  provider  = \"postgresql\"\n  url       = env(\"DATABASE_URL\")\n  directUrl = env(\"DIRECT_URL\")\n}\n\ngenerator client {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"metrics\"]\n}\n\nmodel User {\n  id Int @id\n}\n";
+    let render_with = |version: PrismaVersion| {
+        let schema = Schema::parse("schema.prisma", text);
+        let diagnostics = analysis::check_with(
+            &schema,
+            Options {
+                prisma_version: version,
+            },
+        );
+        let fixes: Vec<String> = diagnostics
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .map(|fix| {
+                let removed: Vec<&str> = fix.edits.iter().map(|e| schema.text(e.span)).collect();
+                format!(
+                    "{} ({:?}) removes {removed:?}",
+                    fix.title, fix.applicability
+                )
+            })
+            .collect();
+        format!(
+            "{}\nfixes:\n{}",
+            render(OutputFormat::Human, &[(schema, diagnostics)], false),
+            fixes.join("\n")
+        )
+    };
+    assert!(render_with(PrismaVersion::Any).contains(": 0 errors, 0 warnings"));
+    insta::assert_snapshot!("target_version_7", render_with(PrismaVersion::Seven));
+    let without_url = text.replace("  url       = env(\"DATABASE_URL\")\n", "");
+    let schema = Schema::parse("schema.prisma", without_url);
+    let six = analysis::check_with(
+        &schema,
+        Options {
+            prisma_version: PrismaVersion::Six,
+        },
+    );
+    insta::assert_snapshot!(
+        "target_version_6",
+        render(OutputFormat::Human, &[(schema, six)], false)
+    );
+}

@@ -536,3 +536,47 @@ fn cancelled_requests_are_answered_and_the_server_goes_on() {
     assert_eq!(symbols.as_array().map(Vec::len), Some(3));
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn the_target_version_comes_from_initialization_options_or_the_settings_file() {
+    let with_url = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id Int @id\n}\n";
+    let mut client = LspClient::start();
+    client.initialize_with_options(&["utf-16"], json!({"prismaVersion": "7"}));
+    client.open(URI, 1, with_url);
+    let published = client.diagnostics(URI, 1);
+    let diagnostics = published["diagnostics"].as_array().expect("a list");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "version/datasource-url");
+    assert!(client.shutdown().success());
+
+    // A settings file beside the schema wins, and is re-read when it changes.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = dir.path().join("prisma-analyzer.toml");
+    std::fs::write(&settings, "prisma-version = \"6\"\n").expect("write");
+    let schema_path = dir.path().join("schema.prisma");
+    let without_url =
+        "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel User {\n  id Int @id\n}\n";
+    std::fs::write(&schema_path, without_url).expect("write");
+    let uri = file_uri(&schema_path);
+    let mut client = LspClient::start_in(dir.path());
+    client.initialize_with_options(&["utf-16"], json!({"prismaVersion": "7"}));
+    client.open(&uri, 1, without_url);
+    let published = client.diagnostics(&uri, 1);
+    assert_eq!(
+        published["diagnostics"][0]["code"], "version/url-required",
+        "{published}"
+    );
+    std::fs::write(&settings, "prisma-version = 9\n").expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&settings), "type": 2}]}),
+    );
+    let problems = client.diagnostics(&file_uri(&settings), 0);
+    assert_eq!(
+        problems["diagnostics"][0]["range"]["start"],
+        json!({"line": 0, "character": 17}),
+        "{problems}"
+    );
+    assert_eq!(client.diagnostic_messages(&uri, 1), Vec::<String>::new());
+    assert!(client.shutdown().success());
+}

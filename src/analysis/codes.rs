@@ -28,6 +28,9 @@ pub const CONFIG_SCHEMAS: Code = Code("config/schemas");
 pub const CONFIG_VALUE_TYPE: Code = Code("config/value-type");
 pub const CONFIG_SHADOW_DATABASE: Code = Code("config/shadow-database-url");
 pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
+pub const VERSION_DATASOURCE_URL: Code = Code("version/datasource-url");
+pub const VERSION_URL_REQUIRED: Code = Code("version/url-required");
+pub const VERSION_REMOVED_PREVIEW_FEATURE: Code = Code("version/removed-preview-feature");
 
 // Codes of `attributes.rs`.
 
@@ -143,6 +146,18 @@ pub const ALL: &[(Code, &str)] = &[
     (
         CONFIG_ENV_ARGUMENT,
         "an `env()` call without exactly one string argument",
+    ),
+    (
+        VERSION_DATASOURCE_URL,
+        "`url`, `directUrl` or `shadowDatabaseUrl` in the datasource, which Prisma 7 reads from prisma.config.ts (target 7)",
+    ),
+    (
+        VERSION_URL_REQUIRED,
+        "a datasource without `url`, which Prisma 6 requires (target 6)",
+    ),
+    (
+        VERSION_REMOVED_PREVIEW_FEATURE,
+        "a preview feature Prisma 7 no longer knows (target 7)",
     ),
     // Codes of `attributes.rs`.
     // Codes of `indexes.rs`.

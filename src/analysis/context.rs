@@ -12,8 +12,48 @@ pub enum RelationMode {
     Prisma,
 }
 
+/// The Prisma release a schema is checked against. Prisma 7 moved the connection URLs out of
+/// the schema (into `prisma.config.ts`), which Prisma 6 requires in it; most schemas in the
+/// wild are Prisma 6 schemas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PrismaVersion {
+    /// Accept what either release accepts (the default): no error for `url` in the
+    /// datasource, nor for its absence.
+    #[default]
+    Any,
+    Six,
+    Seven,
+}
+
+impl PrismaVersion {
+    /// From the configuration value: `"6"`, `"7"` or `"any"`.
+    pub fn from_name(name: &str) -> Option<PrismaVersion> {
+        match name.trim() {
+            "any" => Some(PrismaVersion::Any),
+            "6" => Some(PrismaVersion::Six),
+            "7" => Some(PrismaVersion::Seven),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PrismaVersion::Any => "any",
+            PrismaVersion::Six => "6",
+            PrismaVersion::Seven => "7",
+        }
+    }
+}
+
+/// What the user chose about how schemas are checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Options {
+    pub prisma_version: PrismaVersion,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Context {
+    pub prisma_version: PrismaVersion,
     /// The datasource's provider; `None` without a datasource or with an unknown provider
     /// (then provider-specific checks stay silent).
     pub provider: Option<Provider>,
@@ -27,7 +67,7 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(schema: &Schema) -> Self {
+    pub fn new(schema: &Schema, options: &Options) -> Self {
         let datasource = schema.datasource();
         let string_property = |key: &str| {
             datasource
@@ -56,6 +96,7 @@ impl Context {
             .map(string_items)
             .unwrap_or_default();
         Context {
+            prisma_version: options.prisma_version,
             provider,
             relation_mode,
             relation_mode_explicit: written_mode.is_some(),

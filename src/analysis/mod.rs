@@ -13,17 +13,23 @@ mod names;
 mod native_types;
 mod relations;
 mod syntax;
+mod versions;
 
-pub use context::{Context, RelationMode, block_schema};
+pub use context::{Context, Options, PrismaVersion, RelationMode, block_schema};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
 use crate::model::{FileId, Schema};
 use rustc_hash::FxHashMap;
 
-/// Every diagnostic of the schema, sorted by file and position.
+/// Every diagnostic of the schema, sorted by file and position (default options).
 pub fn check(schema: &Schema) -> Vec<Diagnostic> {
     Analyzer::default().check(schema)
+}
+
+/// Every diagnostic of the schema with the given options.
+pub fn check_with(schema: &Schema, options: Options) -> Vec<Diagnostic> {
+    Analyzer::new(options).check(schema)
 }
 
 /// Runs the checks, remembering per block what the block alone decides, so that analysing
@@ -33,6 +39,7 @@ pub fn check(schema: &Schema) -> Vec<Diagnostic> {
 /// declared type names is the same.
 #[derive(Default)]
 pub struct Analyzer {
+    options: Options,
     blocks: FxHashMap<u64, CachedBlock>,
     type_names: u64,
     relations: RelationCache,
@@ -59,6 +66,24 @@ struct CachedBlock {
 }
 
 impl Analyzer {
+    pub fn new(options: Options) -> Self {
+        Analyzer {
+            options,
+            ..Analyzer::default()
+        }
+    }
+
+    pub fn options(&self) -> Options {
+        self.options
+    }
+
+    /// Changes the options; the cached results that depend on them are recomputed.
+    pub fn set_options(&mut self, options: Options) {
+        if options != self.options {
+            *self = Analyzer::new(options);
+        }
+    }
+
     pub fn check(&mut self, schema: &Schema) -> Vec<Diagnostic> {
         let type_names = type_names_fingerprint(schema);
         let names_changed = type_names != self.type_names;
@@ -128,7 +153,8 @@ impl Analyzer {
         }
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
-        let context = Context::new(schema);
+        let context = Context::new(schema, &self.options);
+        versions::check(schema, &context, &mut diagnostics);
         attributes::check(schema, &context, &mut diagnostics);
         indexes::check(schema, &context, &mut diagnostics);
         native_types::check(schema, &context, &mut diagnostics);

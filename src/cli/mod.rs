@@ -58,6 +58,14 @@ struct CheckArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// The Prisma release to check against: 6, 7 or any (accept what either accepts).
+    /// Overrides `prisma-version` in prisma-analyzer.toml.
+    #[arg(long, value_parser = parse_prisma_version)]
+    prisma_version: Option<analysis::PrismaVersion>,
+}
+
+fn parse_prisma_version(text: &str) -> Result<analysis::PrismaVersion, String> {
+    analysis::PrismaVersion::from_name(text).ok_or_else(|| "expected 6, 7 or any".to_string())
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -126,7 +134,28 @@ fn run_check(args: &CheckArgs) -> u8 {
         resolve_paths(&args.paths)
     };
 
-    let (checked, mut load_errors) = check_all(inputs);
+    // Each schema's options: the flag, else its prisma-analyzer.toml, else the defaults.
+    let mut settings_errors: Vec<crate::settings::SettingsError> = Vec::new();
+    let options: Vec<analysis::Options> = inputs
+        .iter()
+        .map(|input| {
+            let (mut options, errors) = input
+                .files
+                .first()
+                .map(|file| crate::settings::options_for(file))
+                .unwrap_or_default();
+            for error in errors {
+                if !settings_errors.contains(&error) {
+                    settings_errors.push(error);
+                }
+            }
+            if let Some(version) = args.prisma_version {
+                options.prisma_version = version;
+            }
+            options
+        })
+        .collect();
+    let (checked, mut load_errors) = check_all(inputs.into_iter().zip(options).collect());
     input_errors.append(&mut load_errors);
 
     let styled = match args.color {
@@ -151,10 +180,13 @@ fn run_check(args: &CheckArgs) -> u8 {
     for error in &input_errors {
         eprintln!("error: {error}");
     }
+    for error in &settings_errors {
+        eprintln!("error: {error}");
+    }
 
     let diagnostics = checked.iter().flat_map(|(_, diagnostics)| diagnostics);
     let code = exit_code(
-        !input_errors.is_empty(),
+        !input_errors.is_empty() || !settings_errors.is_empty(),
         diagnostics,
         args.fail_on.severity(),
     );
@@ -166,11 +198,13 @@ fn run_check(args: &CheckArgs) -> u8 {
 
 /// Loads and checks every schema, spreading independent schemas over the machine's cores.
 /// The result keeps the order of `inputs`.
-fn check_all(inputs: Vec<SchemaInput>) -> (Vec<(Schema, Vec<Diagnostic>)>, Vec<InputError>) {
-    let check_one = |input: &SchemaInput| {
+fn check_all(
+    inputs: Vec<(SchemaInput, analysis::Options)>,
+) -> (Vec<(Schema, Vec<Diagnostic>)>, Vec<InputError>) {
+    let check_one = |(input, options): &(SchemaInput, analysis::Options)| {
         input.load().map(|files| {
             let schema = Schema::new(files);
-            let diagnostics = analysis::check(&schema);
+            let diagnostics = analysis::check_with(&schema, *options);
             (schema, diagnostics)
         })
     };

@@ -120,6 +120,9 @@ struct State {
     /// Open documents by path, to find them among a schema's files.
     open_paths: DashMap<PathBuf, Uri>,
     encoding: OnceLock<PositionEncoding>,
+    /// Options from the client's `initializationOptions`; a prisma-analyzer.toml next to
+    /// (or above) a schema overrides them.
+    client_options: OnceLock<analysis::Options>,
     disk: Mutex<HashMap<PathBuf, DiskFile>>,
     /// The files of the schema each open file belongs to (cleared when files change).
     schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
@@ -260,6 +263,7 @@ impl Backend {
             documents: DashMap::new(),
             open_paths: DashMap::new(),
             encoding: OnceLock::new(),
+            client_options: OnceLock::new(),
             disk: Mutex::new(HashMap::new()),
             schema_files: Mutex::new(HashMap::new()),
         });
@@ -326,6 +330,10 @@ impl LanguageServer for Backend {
             (PositionEncoding::Utf16, PositionEncodingKind::UTF16)
         };
         let _ = self.state.encoding.set(encoding);
+        let _ = self
+            .state
+            .client_options
+            .set(client_options(params.initialization_options.as_ref()));
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(kind),
@@ -361,15 +369,18 @@ impl LanguageServer for Backend {
         // to the client: spawned, never awaited in a handler (see the module docs).
         let client = self.client.clone();
         tokio::spawn(async move {
-            let watcher = FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/*.prisma".to_string()),
-                kind: None,
-            };
+            // Schema files, and the configuration (re-read on every analysis).
+            let watchers = ["**/*.prisma", "**/prisma-analyzer.toml"]
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.to_string()),
+                    kind: None,
+                })
+                .to_vec();
             let registration = Registration {
                 id: "prisma-files".to_string(),
                 method: "workspace/didChangeWatchedFiles".to_string(),
                 register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                    watchers: vec![watcher],
+                    watchers,
                 })
                 .ok(),
             };
@@ -521,6 +532,75 @@ impl Backend {
     }
 }
 
+/// The options a client passes in `initializationOptions`:
+/// `{ "prismaVersion": "7" }` (the same keys as prisma-analyzer.toml, in camel case).
+fn client_options(value: Option<&serde_json::Value>) -> analysis::Options {
+    let mut options = analysis::Options::default();
+    let version = value
+        .and_then(|v| v.get("prismaVersion").or_else(|| v.get("prisma-version")))
+        .and_then(|v| match v {
+            serde_json::Value::String(text) => Some(text.clone()),
+            serde_json::Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        });
+    if let Some(version) = version
+        .as_deref()
+        .and_then(analysis::PrismaVersion::from_name)
+    {
+        options.prisma_version = version;
+    }
+    options
+}
+
+/// The options of the schema whose first file is `uri`, and the configuration file they
+/// come from (with its problems), if any.
+fn schema_options(
+    state: &State,
+    uri: &Uri,
+) -> (
+    analysis::Options,
+    Option<(PathBuf, Vec<crate::settings::SettingsError>)>,
+) {
+    let defaults = state.client_options.get().copied().unwrap_or_default();
+    let Some(path) = uri.to_file_path() else {
+        return (defaults, None);
+    };
+    let Some(settings_file) = path.parent().and_then(crate::settings::discover) else {
+        return (defaults, None);
+    };
+    let (options, errors) = crate::settings::load(&settings_file);
+    (options, Some((settings_file, errors)))
+}
+
+/// Publishes the problems of a configuration file on that file.
+fn publish_settings_problems(
+    client: &Client,
+    runtime: &tokio::runtime::Handle,
+    path: &Path,
+    errors: &[crate::settings::SettingsError],
+) {
+    let Some(uri) = Uri::from_file_path(path) else {
+        return;
+    };
+    let diagnostics = errors
+        .iter()
+        .map(|error| {
+            let position = Position::new(
+                error.line.saturating_sub(1) as u32,
+                error.column.saturating_sub(1) as u32,
+            );
+            Diagnostic {
+                range: Range::new(position, position),
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some("prisma-analyzer".to_string()),
+                message: error.message.clone(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    runtime.block_on(client.publish_diagnostics(uri, diagnostics, None));
+}
+
 /// The worker: analyses schemas and publishes diagnostics, always for the latest text.
 fn analysis_worker(
     state: Arc<State>,
@@ -530,6 +610,9 @@ fn analysis_worker(
 ) {
     // One analyzer (and its per-block cache) per schema, named by the schema's first file.
     let mut analyzers: HashMap<Uri, analysis::Analyzer> = HashMap::new();
+    // What was last published for each configuration file (to publish only changes).
+    let mut published_settings: HashMap<PathBuf, Vec<crate::settings::SettingsError>> =
+        HashMap::new();
     while let Some(Job::Analyze(first)) = jobs.blocking_recv() {
         // Everything queued meanwhile is merged: a burst of edits is analysed once.
         let mut pending: BTreeSet<Uri> = BTreeSet::from([first]);
@@ -550,7 +633,15 @@ fn analysis_worker(
             let Some((schema_key, _)) = snapshot.files.first() else {
                 continue;
             };
+            let (options, settings) = schema_options(&state, schema_key);
+            if let Some((path, errors)) = &settings
+                && published_settings.get(path) != Some(errors)
+            {
+                publish_settings_problems(&client, &runtime, path, errors);
+                published_settings.insert(path.clone(), errors.clone());
+            }
             let analyzer = analyzers.entry(schema_key.clone()).or_default();
+            analyzer.set_options(options);
             let diagnostics = analyzer.check(&snapshot.schema);
             let analysed = started.elapsed();
             tracing::debug!(

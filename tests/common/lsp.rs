@@ -184,11 +184,21 @@ impl LspClient {
 
     /// `initialize` + `initialized`; returns the server's capabilities.
     pub fn initialize(&mut self, position_encodings: &[&str]) -> Value {
+        self.initialize_with_options(position_encodings, Value::Null)
+    }
+
+    /// `initialize` with `initializationOptions`.
+    pub fn initialize_with_options(
+        &mut self,
+        position_encodings: &[&str],
+        options: Value,
+    ) -> Value {
         let result = self.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": null,
+                "initializationOptions": options,
                 "capabilities": {
                     "general": {"positionEncodings": position_encodings},
                     "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},

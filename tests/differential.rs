@@ -310,7 +310,7 @@ fn verdicts_agree_with_prismas_validators() {
     };
     let details = std::env::var_os("DIFFERENTIAL_DETAILS").is_some();
     let corpus = shared.join("corpus/real");
-    let (inputs, errors) = resolve_paths(&[corpus.clone()]);
+    let (inputs, errors) = resolve_paths(std::slice::from_ref(&corpus));
     assert!(errors.is_empty(), "{errors:?}");
     let mut cases: Vec<Case> = Vec::new();
     let mut random = Random(0x5eed_cafe_f00d_1234);

@@ -33,6 +33,17 @@ pub const VERSION_URL_REQUIRED: Code = Code("version/url-required");
 pub const VERSION_REMOVED_PREVIEW_FEATURE: Code = Code("version/removed-preview-feature");
 
 // Codes of `attributes.rs`.
+pub const ATTRIBUTE_UNKNOWN: Code = Code("attribute/unknown");
+pub const ATTRIBUTE_ARGUMENT: Code = Code("attribute/argument");
+pub const ATTRIBUTE_MISPLACED: Code = Code("attribute/misplaced");
+pub const ATTRIBUTE_IGNORE: Code = Code("attribute/ignore");
+pub const ATTRIBUTE_UPDATED_AT: Code = Code("attribute/updated-at");
+pub const DEFAULT_INVALID_FUNCTION: Code = Code("default/invalid-function");
+pub const DEFAULT_INVALID_VALUE: Code = Code("default/invalid-value");
+pub const DEFAULT_NOT_ALLOWED: Code = Code("default/not-allowed");
+pub const DEFAULT_MAP: Code = Code("default/map");
+pub const DEFAULT_AUTOINCREMENT: Code = Code("default/autoincrement");
+pub const DEFAULT_AUTO: Code = Code("default/auto");
 
 // Codes of `indexes.rs`.
 
@@ -160,6 +171,50 @@ pub const ALL: &[(Code, &str)] = &[
         "a preview feature Prisma 7 no longer knows (target 7)",
     ),
     // Codes of `attributes.rs`.
+    (
+        ATTRIBUTE_UNKNOWN,
+        "an attribute Prisma does not know on this kind of field, value or block",
+    ),
+    (
+        ATTRIBUTE_ARGUMENT,
+        "an attribute argument that is unknown, repeated, missing, or of the wrong kind",
+    ),
+    (
+        ATTRIBUTE_MISPLACED,
+        "a known attribute where it has no meaning (`@map` on a relation field)",
+    ),
+    (
+        ATTRIBUTE_IGNORE,
+        "a misused `@ignore`: on an `Unsupported` field, inside an ignored model, or missing on a relation to an ignored model",
+    ),
+    (
+        ATTRIBUTE_UPDATED_AT,
+        "`@updatedAt` on a field that is not a single `DateTime`",
+    ),
+    (
+        DEFAULT_INVALID_FUNCTION,
+        "a `@default` function that is unknown, wrong for the field's type or provider, or given wrong arguments",
+    ),
+    (
+        DEFAULT_INVALID_VALUE,
+        "a `@default` value that does not fit the field's type (wrong kind, unparsable literal, unknown enum value, list vs single)",
+    ),
+    (
+        DEFAULT_NOT_ALLOWED,
+        "a `@default` on a field that cannot have one (relation, composite-typed or `Unsupported` field)",
+    ),
+    (
+        DEFAULT_MAP,
+        "a `map:` name on `@default` where it is not allowed or empty",
+    ),
+    (
+        DEFAULT_AUTOINCREMENT,
+        "`autoincrement()` where the provider does not allow it (MongoDB, non-id on SQLite, several or unindexed on MySQL, `Int` on CockroachDB)",
+    ),
+    (
+        DEFAULT_AUTO,
+        "a MongoDB `auto()` default without `@id` or `@db.ObjectId`, or `dbgenerated()` on MongoDB",
+    ),
     // Codes of `indexes.rs`.
     // Codes of `native_types.rs`.
     // Codes of `models.rs`.

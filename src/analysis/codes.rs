@@ -188,7 +188,10 @@ pub const ALL: &[(Code, &str)] = &[
         ID_TYPE,
         "a field type the provider does not allow in a primary key (`Bytes` on SQL Server)",
     ),
-    (ID_MONGO_MAP, "a MongoDB id field not stored as `_id`"),
+    (
+        ID_MONGO_MAP,
+        "a MongoDB id field not stored as `_id`, or `@default(auto())` on a field that is not the id",
+    ),
     (
         INDEX_ARGUMENT,
         "a malformed argument of `@id`, `@@id`, `@unique`, `@@unique`, `@@index` or `@@fulltext`",

@@ -157,7 +157,7 @@ fn check_primary_key(
     {
         out.push(Diagnostic::error(
             codes::ID_NAME_CLASH,
-            attribute.span,
+            block.name.span,
             format!(
                 "The name `{name}` given to `{label}` is already the name of a field of {} `{}`; choose another one.",
                 container(block),
@@ -272,9 +272,6 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
         .chain(keys.indexes.iter().filter(|i| i.kind == KeyKind::Unique));
     let mut loose = Vec::new();
     for key in criteria {
-        if key.fields.is_empty() {
-            continue;
-        }
         if key.fields.iter().any(|f| f.is_unsupported()) {
             continue;
         }
@@ -315,6 +312,28 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
 /// MongoDB: every model needs an `@id`, and a single-field id must be stored as `_id`.
 fn check_mongo_id(schema: &Schema, keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
     let block = keys.block;
+    for field in &block.fields {
+        let is_auto = field
+            .attribute("default")
+            .and_then(|a| a.argument("value", Some(0)))
+            .and_then(|a| a.value.as_ref())
+            .is_some_and(|v| matches!(v, crate::model::Expression::Function { name, .. } if name.text == "auto"));
+        if is_auto
+            && !keys
+                .primary_key
+                .as_ref()
+                .is_some_and(|pk| pk.fields.iter().any(|f| std::ptr::eq(f.field, field)))
+        {
+            out.push(Diagnostic::error(
+                codes::ID_MONGO_MAP,
+                field.name.span,
+                format!(
+                    "On MongoDB only the id field may use `@default(auto())`, and `{}` is not the id.",
+                    field.name.text
+                ),
+            ));
+        }
+    }
     let Some(pk) = &keys.primary_key else {
         out.push(Diagnostic::error(
             codes::ID_MISSING,
@@ -403,7 +422,7 @@ fn check_index(
     {
         out.push(Diagnostic::error(
             codes::INDEX_NAME_CLASH,
-            attribute.span,
+            block.name.span,
             format!(
                 "The name `{name}` given to `{label}` is already the name of a field of {} `{}`; choose another one.",
                 container(block),

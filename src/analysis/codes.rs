@@ -60,6 +60,7 @@ pub const INDEX_DUPLICATE: Code = Code("index/duplicate");
 pub const CONSTRAINT_NAME_CLASH: Code = Code("index/constraint-name-clash");
 pub const CONSTRAINT_NAME_LENGTH: Code = Code("index/constraint-name-length");
 pub const SHARD_KEY: Code = Code("index/shard-key");
+pub const VIEW_KEY: Code = Code("index/view");
 
 // Codes of `native_types.rs`.
 
@@ -261,6 +262,10 @@ pub const ALL: &[(Code, &str)] = &[
         "a constraint name longer than the provider allows",
     ),
     (SHARD_KEY, "a misused `@shardKey` / `@@shardKey`"),
+    (
+        VIEW_KEY,
+        "a primary key or index on a view, or a view's unique constraint with database-side settings",
+    ),
     // Codes of `native_types.rs`.
     // Codes of `models.rs`.
     // Codes of `relations.rs` (beyond the ones above).

@@ -75,6 +75,10 @@ fn check_model(
 ) {
     let block = keys.block;
     let provider = context.provider;
+    if block.kind == BlockKind::View {
+        check_view(keys, out);
+        return;
+    }
     if let Some(pk) = &keys.primary_key {
         check_primary_key(schema, context, keys, pk, out);
     }
@@ -107,6 +111,57 @@ fn check_model(
     check_clustering(context, keys, out);
     if let Some(shard_key) = &keys.shard_key {
         check_shard_key(context, shard_key, out);
+    }
+}
+
+/// Views have no primary key and no indexes in the database: their `@@unique`s only tell
+/// Prisma Client what is unique, so they take no database-side settings.
+fn check_view(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
+    if let Some(pk) = &keys.primary_key {
+        out.push(Diagnostic::error(
+            codes::VIEW_KEY,
+            pk.attribute.span,
+            format!(
+                "Views cannot have a primary key: use `@unique` or `@@unique` instead of `{}`.",
+                written(pk.attribute)
+            ),
+        ));
+    }
+    for index in &keys.indexes {
+        let attribute = index.attribute;
+        let label = written(attribute);
+        if index.kind != KeyKind::Unique {
+            out.push(Diagnostic::error(
+                codes::VIEW_KEY,
+                attribute.span,
+                format!("Views cannot have indexes such as `{label}`."),
+            ));
+            continue;
+        }
+        let mut unsupported = Vec::new();
+        if index.clustered.is_some() {
+            unsupported.push("`clustered:`");
+        }
+        if index.map.is_some() {
+            unsupported.push("`map:`");
+        }
+        if index
+            .fields
+            .iter()
+            .any(|f| f.sort.is_some() || f.length.is_some() || f.ops.is_some())
+        {
+            unsupported.push("field arguments (`sort:`, `length:`)");
+        }
+        if !unsupported.is_empty() {
+            out.push(Diagnostic::error(
+                codes::VIEW_KEY,
+                attribute.span,
+                format!(
+                    "A `{label}` on a view has no index in the database behind it, so it takes no {}.",
+                    unsupported.join(" or ")
+                ),
+            ));
+        }
     }
 }
 
@@ -447,13 +502,6 @@ fn check_index(
             codes::INDEX_OPS,
             attribute.span,
             format!("Operator classes (`ops:`) are only allowed in `@@index`, not in `{label}`."),
-        ));
-    }
-    if block.kind == BlockKind::View && index.kind == KeyKind::Unique && index.clustered.is_some() {
-        out.push(Diagnostic::error(
-            codes::INDEX_CLUSTERED,
-            attribute.span,
-            "A `@@unique` on a view has no index in the database behind it, so it cannot be clustered.",
         ));
     }
     let Some(provider) = context.provider else {

@@ -83,7 +83,7 @@ impl Scope {
                     | Scope::GlobalPrimaryKeysForeignKeysDefaults
                     | Scope::ModelPrimaryKeyIndexesForeignKeys
             ),
-            Kind::Default => false,
+            Kind::Default => self == Scope::GlobalPrimaryKeysForeignKeysDefaults,
         }
     }
 
@@ -309,7 +309,9 @@ pub(super) fn check(
                     kind: Kind::Default,
                     model: position,
                     name,
-                    span: default.span,
+                    span: default
+                        .argument("map", None)
+                        .map_or(default.span, |a| a.span),
                     attribute: None,
                 });
             }
@@ -345,6 +347,7 @@ pub(super) fn check(
                 let keys = &models[constraint.model];
                 let what = match (constraint.kind, constraint.attribute) {
                     (Kind::ForeignKey, _) => "The foreign key".to_string(),
+                    (Kind::Default, _) => "The default constraint".to_string(),
                     (_, Some(attribute)) => format!("`{}`", written(attribute)),
                     _ => "The constraint".to_string(),
                 };

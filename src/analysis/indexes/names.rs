@@ -1,0 +1,388 @@
+//! Constraint names in the database: primary keys, indexes, unique constraints, foreign keys
+//! (and SQL Server's default constraints) must not share a name within the scope the provider
+//! requires (per table, or per schema), whether the name is given with `map:` or is the one
+//! Prisma generates (`User_pkey`, `User_email_key`, `Post_authorId_idx`, `Post_authorId_fkey`,
+//! cut to the provider's identifier length). Names given with `map:` must also fit that length.
+
+use super::parse::{Key, KeyKind, ModelKeys, field_kind, mapped_name};
+use super::{container, written};
+use crate::analysis::block_schema;
+use crate::analysis::{Context, Diagnostic, codes};
+use crate::catalog::Provider;
+use crate::model::{Attribute, Block, BlockKind, Expression, Schema, Span};
+use rustc_hash::FxHashMap;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Kind {
+    PrimaryKey,
+    Index,
+    ForeignKey,
+    Default,
+}
+
+/// The namespaces in which a provider requires constraint names to be unique.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Scope {
+    GlobalIndexes,
+    GlobalForeignKeys,
+    GlobalPrimaryKeysAndIndexes,
+    GlobalPrimaryKeysForeignKeysDefaults,
+    ModelIndexes,
+    ModelPrimaryKeyAndIndexes,
+    ModelPrimaryKeyIndexesForeignKeys,
+}
+
+impl Scope {
+    fn is_global(self) -> bool {
+        matches!(
+            self,
+            Scope::GlobalIndexes
+                | Scope::GlobalForeignKeys
+                | Scope::GlobalPrimaryKeysAndIndexes
+                | Scope::GlobalPrimaryKeysForeignKeysDefaults
+        )
+    }
+
+    /// Which constraints share the namespace.
+    fn holds(self, kind: Kind) -> bool {
+        match self {
+            Scope::GlobalIndexes | Scope::ModelIndexes => kind == Kind::Index,
+            Scope::GlobalForeignKeys => kind == Kind::ForeignKey,
+            Scope::GlobalPrimaryKeysAndIndexes | Scope::ModelPrimaryKeyAndIndexes => {
+                matches!(kind, Kind::PrimaryKey | Kind::Index)
+            }
+            Scope::GlobalPrimaryKeysForeignKeysDefaults => {
+                matches!(kind, Kind::PrimaryKey | Kind::ForeignKey | Kind::Default)
+            }
+            Scope::ModelPrimaryKeyIndexesForeignKeys => {
+                matches!(kind, Kind::PrimaryKey | Kind::Index | Kind::ForeignKey)
+            }
+        }
+    }
+
+    /// Whether a clash in this namespace is reported on a constraint of this kind.
+    fn reported_on(self, kind: Kind) -> bool {
+        match kind {
+            Kind::Index => matches!(
+                self,
+                Scope::GlobalIndexes
+                    | Scope::GlobalPrimaryKeysAndIndexes
+                    | Scope::ModelIndexes
+                    | Scope::ModelPrimaryKeyAndIndexes
+            ),
+            Kind::PrimaryKey => matches!(
+                self,
+                Scope::GlobalPrimaryKeysForeignKeysDefaults
+                    | Scope::GlobalPrimaryKeysAndIndexes
+                    | Scope::ModelPrimaryKeyAndIndexes
+                    | Scope::ModelPrimaryKeyIndexesForeignKeys
+            ),
+            Kind::ForeignKey => matches!(
+                self,
+                Scope::GlobalForeignKeys
+                    | Scope::GlobalPrimaryKeysForeignKeysDefaults
+                    | Scope::ModelPrimaryKeyIndexesForeignKeys
+            ),
+            Kind::Default => self == Scope::GlobalPrimaryKeysForeignKeysDefaults,
+        }
+    }
+
+    fn describe(self, model: &str) -> String {
+        match self {
+            Scope::GlobalIndexes => "all indexes and unique constraints of the schema".into(),
+            Scope::GlobalForeignKeys => "all foreign keys of the schema".into(),
+            Scope::GlobalPrimaryKeysAndIndexes => {
+                "all primary keys, indexes and unique constraints of the schema".into()
+            }
+            Scope::GlobalPrimaryKeysForeignKeysDefaults => {
+                "all primary keys, foreign keys and default constraints of the schema".into()
+            }
+            Scope::ModelIndexes => format!("the indexes and unique constraints of `{model}`"),
+            Scope::ModelPrimaryKeyAndIndexes => {
+                format!("the primary key, indexes and unique constraints of `{model}`")
+            }
+            Scope::ModelPrimaryKeyIndexesForeignKeys => format!(
+                "the primary key, indexes, unique constraints and foreign keys of `{model}`"
+            ),
+        }
+    }
+}
+
+fn scopes(provider: Provider) -> &'static [Scope] {
+    match provider {
+        Provider::PostgreSql => &[
+            Scope::GlobalPrimaryKeysAndIndexes,
+            Scope::ModelPrimaryKeyIndexesForeignKeys,
+        ],
+        Provider::CockroachDb => &[Scope::ModelPrimaryKeyIndexesForeignKeys],
+        Provider::MySql => &[Scope::GlobalForeignKeys, Scope::ModelIndexes],
+        Provider::Sqlite => &[Scope::GlobalIndexes],
+        Provider::SqlServer => &[
+            Scope::GlobalPrimaryKeysForeignKeysDefaults,
+            Scope::ModelPrimaryKeyAndIndexes,
+        ],
+        Provider::MongoDb => &[Scope::ModelIndexes],
+    }
+}
+
+/// The longest identifier the database accepts, in bytes.
+fn max_identifier_length(provider: Provider) -> usize {
+    match provider {
+        Provider::PostgreSql | Provider::CockroachDb => 63,
+        Provider::MySql => 64,
+        Provider::SqlServer => 128,
+        Provider::MongoDb => 127,
+        Provider::Sqlite => 10_000,
+    }
+}
+
+/// A constraint with its name, where a clash is reported.
+struct Constraint<'a> {
+    kind: Kind,
+    model: usize,
+    name: String,
+    span: Span,
+    attribute: Option<&'a Attribute>,
+}
+
+/// The table name of a model (`@@map`, or its name).
+fn table_name(block: &Block) -> &str {
+    block
+        .attributes_named("map")
+        .next()
+        .and_then(|a| a.argument("name", Some(0)))
+        .and_then(|a| a.value.as_ref())
+        .and_then(Expression::as_str)
+        .unwrap_or(&block.name.text)
+}
+
+/// `{prefix}{suffix}`, with the prefix cut (at a character boundary) so that the whole
+/// fits the identifier limit, as Prisma generates names.
+fn generated(prefix: String, suffix: &str, limit: usize) -> String {
+    let mut name = prefix;
+    let room = limit.saturating_sub(suffix.len());
+    if name.len() >= room {
+        let mut cut = room.min(name.len());
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name.truncate(cut);
+    }
+    name.push_str(suffix);
+    name
+}
+
+fn column_list(key: &Key<'_>) -> String {
+    key.fields
+        .iter()
+        .map(|f| {
+            if f.path.contains('.') {
+                f.path.to_string()
+            } else {
+                mapped_name(f.field).unwrap_or(f.path).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+pub(super) fn check(
+    schema: &Schema,
+    context: &Context,
+    models: &[ModelKeys<'_>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(provider) = context.provider else {
+        return;
+    };
+    let limit = max_identifier_length(provider);
+    let mut constraints: Vec<Constraint<'_>> = Vec::new();
+    let mut model_schemas: Vec<Option<&str>> = Vec::with_capacity(models.len());
+    for (position, keys) in models.iter().enumerate() {
+        let block = keys.block;
+        model_schemas.push(block_schema(block));
+        let table = table_name(block);
+        if let Some(pk) = &keys.primary_key {
+            check_length(keys, pk, limit, out);
+            let name = match pk.map {
+                Some((map, _)) => Some(map.to_string()),
+                None if super::supports_named_primary_keys(provider) => {
+                    Some(generated(table.to_string(), "_pkey", limit))
+                }
+                None => None,
+            };
+            if let Some(name) = name {
+                constraints.push(Constraint {
+                    kind: Kind::PrimaryKey,
+                    model: position,
+                    name,
+                    span: pk.map.map_or(pk.attribute.span, |(_, span)| span),
+                    attribute: Some(pk.attribute),
+                });
+            }
+        }
+        for index in &keys.indexes {
+            check_length(keys, index, limit, out);
+            let name = match index.map {
+                Some((map, _)) => map.to_string(),
+                None => {
+                    let suffix = if index.kind == KeyKind::Unique {
+                        "_key"
+                    } else {
+                        "_idx"
+                    };
+                    generated(format!("{table}_{}", column_list(index)), suffix, limit)
+                }
+            };
+            let span = index
+                .map
+                .map(|(_, span)| span)
+                .or_else(|| index.name.map(|(_, span)| span))
+                .unwrap_or(index.attribute.span);
+            constraints.push(Constraint {
+                kind: Kind::Index,
+                model: position,
+                name,
+                span,
+                attribute: Some(index.attribute),
+            });
+        }
+        if block.kind != BlockKind::Model {
+            continue;
+        }
+        for field in &block.fields {
+            if let Some(relation) = field.attribute("relation")
+                && let Some(listed) = relation
+                    .argument("fields", None)
+                    .and_then(|a| a.value.as_ref())
+                    .map(Expression::as_list)
+                && !listed.is_empty()
+                && matches!(field_kind(schema, field), super::parse::FieldKind::Relation)
+            {
+                let map = relation.argument("map", None).and_then(|a| {
+                    a.value
+                        .as_ref()
+                        .and_then(Expression::as_str)
+                        .map(|v| (v, a.span))
+                });
+                let name = match map {
+                    Some((map, _)) => map.to_string(),
+                    None => {
+                        let columns: Vec<&str> = listed
+                            .iter()
+                            .filter_map(|item| match item {
+                                Expression::Constant(ident) => Some(
+                                    block
+                                        .field(&ident.text)
+                                        .and_then(mapped_name)
+                                        .unwrap_or(&ident.text),
+                                ),
+                                _ => None,
+                            })
+                            .collect();
+                        generated(format!("{table}_{}", columns.join("_")), "_fkey", limit)
+                    }
+                };
+                constraints.push(Constraint {
+                    kind: Kind::ForeignKey,
+                    model: position,
+                    name,
+                    span: map.map_or(field.span, |(_, span)| span),
+                    attribute: None,
+                });
+            }
+            if provider == Provider::SqlServer
+                && let Some(default) = field.attribute("default")
+            {
+                let name = match default
+                    .argument("map", None)
+                    .and_then(|a| a.value.as_ref())
+                    .and_then(Expression::as_str)
+                {
+                    Some(map) => map.to_string(),
+                    None => {
+                        let column = mapped_name(field).unwrap_or(&field.name.text);
+                        generated(format!("{table}_{column}"), "_df", limit)
+                    }
+                };
+                constraints.push(Constraint {
+                    kind: Kind::Default,
+                    model: position,
+                    name,
+                    span: default
+                        .argument("map", None)
+                        .map_or(default.span, |a| a.span),
+                    attribute: None,
+                });
+            }
+        }
+    }
+    for &scope in scopes(provider) {
+        // (schema or model, name) -> constraints
+        let mut groups: FxHashMap<(usize, Option<&str>, &str), Vec<usize>> = FxHashMap::default();
+        for (index, constraint) in constraints.iter().enumerate() {
+            if !scope.holds(constraint.kind) {
+                continue;
+            }
+            let key = if scope.is_global() {
+                (
+                    usize::MAX,
+                    model_schemas[constraint.model],
+                    constraint.name.as_str(),
+                )
+            } else {
+                (constraint.model, None, constraint.name.as_str())
+            };
+            groups.entry(key).or_default().push(index);
+        }
+        for members in groups.values() {
+            if members.len() < 2 {
+                continue;
+            }
+            for &member in members {
+                let constraint = &constraints[member];
+                if !scope.reported_on(constraint.kind) {
+                    continue;
+                }
+                let keys = &models[constraint.model];
+                let what = match (constraint.kind, constraint.attribute) {
+                    (Kind::ForeignKey, _) => "The foreign key".to_string(),
+                    (Kind::Default, _) => "The default constraint".to_string(),
+                    (_, Some(attribute)) => format!("`{}`", written(attribute)),
+                    _ => "The constraint".to_string(),
+                };
+                out.push(Diagnostic::error(
+                    codes::CONSTRAINT_NAME_CLASH,
+                    constraint.span,
+                    format!(
+                        "{what} of {} `{}` is named `{}` in the database, and so is another constraint; names must be unique among {}. Choose another name with `map:`.",
+                        container(keys.block),
+                        keys.block.name.text,
+                        constraint.name,
+                        scope.describe(&keys.block.name.text)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A name given with `map:` must fit the provider's identifier length.
+fn check_length(keys: &ModelKeys<'_>, key: &Key<'_>, limit: usize, out: &mut Vec<Diagnostic>) {
+    let Some((name, _)) = key.map else {
+        return;
+    };
+    if name.len() > limit {
+        out.push(Diagnostic::error(
+            codes::CONSTRAINT_NAME_LENGTH,
+            key.attribute.span,
+            format!(
+                "The database name `{name}` of `{}` in {} `{}` is {} bytes long; the provider allows at most {limit}.",
+                written(key.attribute),
+                container(keys.block),
+                keys.block.name.text,
+                name.len()
+            ),
+        ));
+    }
+}

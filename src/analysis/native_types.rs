@@ -83,6 +83,8 @@ enum Args {
 struct Restricted {
     /// How the type is shown in messages, e.g. `Text`, `VarChar(Max)`.
     label: String,
+    /// The native type attribute.
+    span: Span,
 }
 
 /// The native type attributes of a field: every field attribute with a dot in its name.
@@ -195,7 +197,8 @@ fn check_field(
     check_attribute(schema, field, type_name, chosen, provider, datasource, out)
 }
 
-/// The checks of one native type attribute, in Prisma's order.
+/// Checks a native type attribute; returns the type when it is one the provider keeps out of
+/// keys (whatever else is wrong with it, as long as Prisma can read it).
 fn check_attribute(
     schema: &Schema,
     field: &Field,
@@ -205,10 +208,46 @@ fn check_attribute(
     datasource: &str,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Restricted> {
-    let (prefix, name) = attribute.name.text.split_once('.')?;
+    report_attribute(
+        schema,
+        field,
+        scalar_type,
+        attribute,
+        provider,
+        datasource,
+        out,
+    );
+    let (_, name) = attribute.name.text.split_once('.')?;
+    let native = find_native_type(provider, name)?;
+    let texts = attribute
+        .arguments()
+        .iter()
+        .map(|a| a.value.as_ref().map(|v| argument_text(schema, v)))
+        .collect::<Option<Vec<&str>>>()?;
+    let args = read_leniently(native, &texts)?;
+    restricted_in_keys(provider, name, args).then(|| Restricted {
+        label: render(name, args),
+        span: attribute.span,
+    })
+}
+
+/// The checks of one native type attribute, in Prisma's order; the first problem found is
+/// reported.
+fn report_attribute(
+    schema: &Schema,
+    field: &Field,
+    scalar_type: &str,
+    attribute: &Attribute,
+    provider: Provider,
+    datasource: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((prefix, name)) = attribute.name.text.split_once('.') else {
+        return;
+    };
     if prefix != datasource {
         let prefix_span = Span {
-            end: attribute.name.span.start + prefix.len() as u32,
+            end: (attribute.name.span.start + prefix.len() as u32).min(attribute.name.span.end),
             ..attribute.name.span
         };
         out.push(
@@ -230,33 +269,49 @@ fn check_attribute(
         );
     }
     let Some(native) = find_native_type(provider, name) else {
-        let message = if native_types(provider).is_empty() {
-            format!(
-                "`{name}` is not a native type: {} has no native type attributes",
-                provider.display_name()
-            )
-        } else {
-            let mut message = format!(
-                "`{name}` is not a native type of {}",
-                provider.display_name()
-            );
-            if let Some(close) = closest_name(name, native_types(provider).iter().map(|t| t.name)) {
-                message.push_str(&format!(": did you mean `@{datasource}.{close}`?"));
-            }
-            message
-        };
-        out.push(Diagnostic::error(
+        let suggestion = usual_name(provider, name)
+            .or_else(|| closest_name(name, native_types(provider).iter().map(|t| t.name)));
+        let mut diagnostic = Diagnostic::error(
             codes::NATIVE_TYPE_UNKNOWN,
             attribute.name.span,
-            message,
-        ));
-        return None;
+            match suggestion {
+                _ if native_types(provider).is_empty() => format!(
+                    "`{name}` is not a native type: {} has no native type attributes",
+                    provider.display_name()
+                ),
+                Some(close) => format!(
+                    "`{name}` is not a native type of {}: did you mean `@{datasource}.{close}`?",
+                    provider.display_name()
+                ),
+                None => format!(
+                    "`{name}` is not a native type of {}",
+                    provider.display_name()
+                ),
+            },
+        );
+        if let Some(close) = suggestion {
+            let name_span = Span {
+                start: (attribute.name.span.end.saturating_sub(name.len() as u32))
+                    .max(attribute.name.span.start),
+                ..attribute.name.span
+            };
+            diagnostic = diagnostic.with_fix(Fix {
+                title: format!("Write `@{datasource}.{close}`"),
+                edits: vec![TextEdit {
+                    span: name_span,
+                    new_text: close.to_string(),
+                }],
+                applicability: Applicability::Unsafe,
+            });
+        }
+        out.push(diagnostic);
+        return;
     };
 
     let arguments = attribute.arguments();
     if arguments.iter().any(|a| a.value.is_none()) {
         // An argument being typed: the syntax checks speak.
-        return None;
+        return;
     }
     let count = arguments.len();
     let required = usize::from(native.required_arguments);
@@ -276,7 +331,7 @@ fn check_attribute(
                 if count == 1 { "is" } else { "are" }
             ),
         ));
-        return None;
+        return;
     }
     if count > required + optional {
         out.push(Diagnostic::error(
@@ -289,7 +344,7 @@ fn check_attribute(
                 native.signature(),
             ),
         ));
-        return None;
+        return;
     }
 
     if !native.fits(scalar_type) {
@@ -307,7 +362,7 @@ fn check_attribute(
                 field.name.text
             ),
         ));
-        return None;
+        return;
     }
 
     let texts: Vec<&str> = arguments
@@ -320,12 +375,12 @@ fn check_attribute(
             codes::NATIVE_TYPE_ARGUMENTS,
             attribute.span,
             format!(
-                "native type `{name}` expects {} as arguments, not `({})`",
+                "native type `{name}` takes {}, not `({})`",
                 argument_description(native),
                 texts.join(", ")
             ),
         ));
-        return None;
+        return;
     };
 
     if let Some(problem) = range_problem(provider, name, args, scalar_type) {
@@ -338,12 +393,50 @@ fn check_attribute(
                 provider.display_name()
             ),
         ));
-        return None;
     }
+}
 
-    restricted_in_keys(provider, name, args).then(|| Restricted {
-        label: render(name, args),
-    })
+/// The provider's name for a database type often written under another name.
+fn usual_name(provider: Provider, name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    let found = match (provider, lower.as_str()) {
+        (Provider::MongoDb, "numeric") => return None,
+        (_, "numeric") => "Decimal",
+        (Provider::PostgreSql, "int" | "int4") => "Integer",
+        (Provider::PostgreSql, "int2") => "SmallInt",
+        (Provider::PostgreSql, "int8") => "BigInt",
+        (Provider::PostgreSql, "bool") => "Boolean",
+        (Provider::PostgreSql, "float8" | "double" | "float") => "DoublePrecision",
+        (Provider::PostgreSql, "float4") => "Real",
+        (Provider::PostgreSql, "bytes") => "ByteA",
+        (Provider::PostgreSql, "string") => "Text",
+        (Provider::CockroachDb, "varchar" | "text") => "String",
+        (Provider::CockroachDb, "boolean") => "Bool",
+        (Provider::CockroachDb, "int" | "bigint") => "Int8",
+        (Provider::CockroachDb, "integer") => "Int4",
+        (Provider::CockroachDb, "smallint") => "Int2",
+        (Provider::CockroachDb, "real") => "Float4",
+        (Provider::CockroachDb, "doubleprecision" | "double") => "Float8",
+        (Provider::CockroachDb, "bytea") => "Bytes",
+        (Provider::CockroachDb, "json") => "JsonB",
+        (Provider::MySql, "integer") => "Int",
+        (Provider::MySql, "boolean" | "bool") => "TinyInt",
+        (Provider::MySql, "string") => "VarChar",
+        (Provider::MySql, "jsonb") => "Json",
+        (Provider::SqlServer, "integer") => "Int",
+        (Provider::SqlServer, "boolean" | "bool") => "Bit",
+        (Provider::SqlServer, "uuid") => "UniqueIdentifier",
+        (Provider::SqlServer, "string") => "NVarChar",
+        (Provider::SqlServer, "timestamp") => "DateTime2",
+        (Provider::MongoDb, "boolean") => "Bool",
+        (Provider::MongoDb, "bigint") => "Long",
+        (Provider::MongoDb, "float") => "Double",
+        (Provider::MongoDb, "bytes") => "BinData",
+        (Provider::MongoDb, "datetime") => "Date",
+        (Provider::MongoDb, "integer") => "Int",
+        _ => return None,
+    };
+    Some(found)
 }
 
 /// The argument as Prisma renders it: the source text (strings keep their quotes).
@@ -374,13 +467,25 @@ fn parse_arguments(native: &NativeType, texts: &[&str]) -> Option<Args> {
     }
 }
 
+/// Reads the arguments as Prisma does where it does not check their count first (keys,
+/// `Unsupported` types): a type without arguments ignores any given.
+fn read_leniently(native: &NativeType, texts: &[&str]) -> Option<Args> {
+    if native.arguments.is_empty() {
+        Some(Args::None)
+    } else if native.required_arguments > 0 && texts.is_empty() {
+        None
+    } else {
+        parse_arguments(native, texts)
+    }
+}
+
 fn argument_description(native: &NativeType) -> &'static str {
     if native.accepts_max {
-        "a whole number or `Max`"
+        "a length (a whole number) or `Max`"
     } else if native.arguments.len() == 2 {
-        "two whole numbers (or none)"
+        "either no arguments or two whole numbers (precision, scale)"
     } else {
-        "a whole number, zero or more,"
+        "a whole number of 0 or more"
     }
 }
 
@@ -517,21 +622,19 @@ fn check_keys(
             if length_lifts && attribute.argument("length", None).is_some() {
                 continue;
             }
-            let span = if provider == Provider::PostgreSql {
-                field.span
-            } else {
-                attribute.span
-            };
-            out.push(Diagnostic::error(
-                codes::NATIVE_TYPE_IN_KEY,
-                span,
-                format!(
-                    "field `{}` has the native type `{}`, which {} does not allow in {kind}{length_hint}",
-                    field.name.text,
-                    found.label,
-                    provider.display_name()
-                ),
-            ));
+            out.push(
+                Diagnostic::error(
+                    codes::NATIVE_TYPE_IN_KEY,
+                    attribute.span,
+                    format!(
+                        "field `{}` has the native type `{}`, which {} does not allow in {kind}{length_hint}",
+                        field.name.text,
+                        found.label,
+                        provider.display_name()
+                    ),
+                )
+                .with_related(found.span, "the native type"),
+            );
         }
     }
 
@@ -559,24 +662,28 @@ fn check_keys(
         else {
             continue;
         };
-        let span = if provider == Provider::PostgreSql {
+        let message = format!(
+            "field `{name}` has the native type `{}`, which {} does not allow in {kind}{length_hint}",
+            found.label,
+            provider.display_name()
+        );
+        let diagnostic = if provider == Provider::PostgreSql {
             // Prisma points at the field's declaration.
-            match block.field(name) {
-                Some(field) => field.span,
-                None => continue,
-            }
+            let Some(field) = block.field(name) else {
+                continue;
+            };
+            Diagnostic::error(codes::NATIVE_TYPE_IN_KEY, field.span, message).with_related(
+                attribute.span,
+                format!(
+                    "used in this {}",
+                    &kind[kind.find(' ').map_or(0, |i| i + 1)..]
+                ),
+            )
         } else {
-            attribute.span
+            Diagnostic::error(codes::NATIVE_TYPE_IN_KEY, attribute.span, message)
+                .with_related(found.span, "the native type")
         };
-        out.push(Diagnostic::error(
-            codes::NATIVE_TYPE_IN_KEY,
-            span,
-            format!(
-                "field `{name}` has the native type `{}`, which {} does not allow in {kind}{length_hint}",
-                found.label,
-                provider.display_name()
-            ),
-        ));
+        out.push(diagnostic);
     }
 }
 
@@ -634,15 +741,7 @@ fn unsupported_hint(
     let Some(native) = find_native_type(provider, name) else {
         return;
     };
-    // Prisma parses the arguments without checking their count first.
-    let parsed = if native.arguments.is_empty() {
-        Some(Args::None)
-    } else if native.required_arguments > 0 && args.is_empty() {
-        None
-    } else {
-        parse_arguments(native, &args)
-    };
-    let Some(parsed) = parsed else {
+    let Some(parsed) = read_leniently(native, &args) else {
         return;
     };
     let scalar = scalar_type_of(provider, native, parsed);

@@ -47,6 +47,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                 provider,
                 datasource,
             } = target
+                && block.kind != BlockKind::CompositeType
             {
                 unsupported_hint(field, provider, datasource, out);
             }

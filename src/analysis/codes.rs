@@ -77,6 +77,15 @@ pub const SHARD_KEY: Code = Code("index/shard-key");
 pub const VIEW_KEY: Code = Code("index/view");
 
 // Codes of `native_types.rs`.
+pub const NATIVE_TYPE_PREFIX: Code = Code("native-type/prefix");
+pub const NATIVE_TYPE_UNKNOWN: Code = Code("native-type/unknown");
+pub const NATIVE_TYPE_ARGUMENTS: Code = Code("native-type/arguments");
+pub const NATIVE_TYPE_INCOMPATIBLE: Code = Code("native-type/incompatible");
+pub const NATIVE_TYPE_OUT_OF_RANGE: Code = Code("native-type/out-of-range");
+pub const NATIVE_TYPE_DUPLICATE: Code = Code("native-type/duplicate");
+pub const NATIVE_TYPE_NOT_SCALAR: Code = Code("native-type/not-scalar");
+pub const NATIVE_TYPE_IN_KEY: Code = Code("native-type/in-key");
+pub const NATIVE_TYPE_UNSUPPORTED_KNOWN: Code = Code("native-type/unsupported-known");
 
 // Codes of `models.rs`.
 
@@ -347,6 +356,42 @@ pub const ALL: &[(Code, &str)] = &[
         "a primary key or index on a view, or a view's unique constraint with database-side settings",
     ),
     // Codes of `native_types.rs`.
+    (
+        NATIVE_TYPE_PREFIX,
+        "a native type attribute whose prefix is not the datasource's name",
+    ),
+    (
+        NATIVE_TYPE_UNKNOWN,
+        "a native type the provider does not have (or no datasource to have any)",
+    ),
+    (
+        NATIVE_TYPE_ARGUMENTS,
+        "a native type given the wrong number or kind of arguments",
+    ),
+    (
+        NATIVE_TYPE_INCOMPATIBLE,
+        "a native type that does not fit the field's scalar type",
+    ),
+    (
+        NATIVE_TYPE_OUT_OF_RANGE,
+        "a native type argument outside the provider's limits (length, precision, scale)",
+    ),
+    (
+        NATIVE_TYPE_DUPLICATE,
+        "more than one native type on one field",
+    ),
+    (
+        NATIVE_TYPE_NOT_SCALAR,
+        "a native type on a field that is not of a built-in scalar type",
+    ),
+    (
+        NATIVE_TYPE_IN_KEY,
+        "a native type the provider does not allow in ids, uniques or indexes",
+    ),
+    (
+        NATIVE_TYPE_UNSUPPORTED_KNOWN,
+        "an `Unsupported(\"…\")` type that Prisma supports as a native type",
+    ),
     // Codes of `models.rs`.
     // Codes of `relations.rs` (beyond the ones above).
 ];

@@ -36,6 +36,8 @@ pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
 // Codes of `native_types.rs`.
 
 // Codes of `models.rs`.
+pub const NAME_INVALID: Code = Code("name/invalid");
+pub const NAME_RESERVED: Code = Code("name/reserved");
 
 // Codes of `relations.rs` (beyond the ones above).
 
@@ -138,5 +140,13 @@ pub const ALL: &[(Code, &str)] = &[
     // Codes of `indexes.rs`.
     // Codes of `native_types.rs`.
     // Codes of `models.rs`.
+    (
+        NAME_INVALID,
+        "a model, view, enum, composite type, field or enum value name that starts with a digit or contains `-`",
+    ),
+    (
+        NAME_RESERVED,
+        "a block named like a scalar type, or a model, view or enum named like a Prisma Client reserved word",
+    ),
     // Codes of `relations.rs` (beyond the ones above).
 ];

@@ -38,6 +38,8 @@ pub const CONFIG_ENV_ARGUMENT: Code = Code("config/env-argument");
 // Codes of `models.rs`.
 pub const NAME_INVALID: Code = Code("name/invalid");
 pub const NAME_RESERVED: Code = Code("name/reserved");
+pub const CONFIG_RELATION_MODE: Code = Code("config/relation-mode");
+pub const CONFIG_EXTENSIONS: Code = Code("config/extensions");
 
 // Codes of `relations.rs` (beyond the ones above).
 
@@ -147,6 +149,14 @@ pub const ALL: &[(Code, &str)] = &[
     (
         NAME_RESERVED,
         "a block named like a scalar type, or a model, view or enum named like a Prisma Client reserved word",
+    ),
+    (
+        CONFIG_RELATION_MODE,
+        "an unknown `relationMode`, the deprecated `referentialIntegrity`, or both set together",
+    ),
+    (
+        CONFIG_EXTENSIONS,
+        "a PostgreSQL `extensions` list that is not allowed here or not written as Prisma expects",
     ),
     // Codes of `relations.rs` (beyond the ones above).
 ];

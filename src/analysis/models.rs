@@ -90,17 +90,24 @@ fn stops_validation(diagnostic: &Diagnostic) -> bool {
 /// Whether another check reported an error inside a composite type: Prisma reads composite
 /// types (their attributes and defaults) in its first stage.
 fn composite_type_errors(schema: &Schema, out: &[Diagnostic]) -> bool {
-    let spans: Vec<Span> = schema
+    let mut spans: Vec<Span> = schema
         .blocks_of_kind(BlockKind::CompositeType)
         .map(|b| b.span)
         .collect();
-    !spans.is_empty()
-        && out.iter().any(|d| {
-            d.severity == Severity::Error
-                && spans.iter().any(|s| {
-                    s.file == d.span.file && s.start <= d.span.start && d.span.end <= s.end
-                })
-        })
+    if spans.is_empty() {
+        return false;
+    }
+    spans.sort_unstable_by_key(|s| (s.file, s.start));
+    out.iter().any(|d| {
+        if d.severity != Severity::Error {
+            return false;
+        }
+        let index = spans.partition_point(|s| (s.file, s.start) <= (d.span.file, d.span.start));
+        index
+            .checked_sub(1)
+            .and_then(|i| spans.get(i))
+            .is_some_and(|s| s.file == d.span.file && d.span.end <= s.end)
+    })
 }
 
 /// Escapes in string literals: the JSON ones (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`
@@ -336,6 +343,12 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
                 TypeKind::Scalar | TypeKind::Enum | TypeKind::Unsupported
             )
     };
+    let by_name: FxHashMap<&str, &Field> = block
+        .fields
+        .iter()
+        .rev()
+        .map(|f| (f.name.text.as_str(), f))
+        .collect();
     let mut mapped: FxHashMap<&str, &Field> = FxHashMap::default();
     for field in &block.fields {
         let Some((name, attribute)) = field_map(field) else {
@@ -348,9 +361,8 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
             Some(first) => Some(*first),
             None => {
                 mapped.insert(name, field);
-                block.fields.iter().find(|other| {
+                by_name.get(name).copied().filter(|other| {
                     !std::ptr::eq(*other, field)
-                        && other.name.text == name
                         && counts(other)
                         && field_map(other).is_none_or(|(other_name, _)| other_name == name)
                 })

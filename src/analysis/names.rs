@@ -98,9 +98,9 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
             codes::NAME_RESERVED,
             name.span,
             format!(
-                "`{}` is a built-in scalar type: a {} cannot take its name",
+                "`{}` is a built-in scalar type: {} cannot take its name",
                 name.text,
-                block.kind.describe()
+                with_article(block.kind.describe())
             ),
         ));
     } else if matches!(
@@ -112,9 +112,9 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
             codes::NAME_RESERVED,
             name.span,
             format!(
-                "`{}` is reserved by Prisma Client and cannot name a {}: choose another name (`@@map` keeps the database name)",
+                "`{}` is reserved by Prisma Client and cannot name {}: choose another name (`@@map` keeps the database name)",
                 name.text,
-                block.kind.describe()
+                with_article(block.kind.describe())
             ),
         ));
     }
@@ -134,6 +134,15 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
         }
         BlockKind::Datasource | BlockKind::Generator => {}
     }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 /// A name must not start with a digit nor contain `-`.

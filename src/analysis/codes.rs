@@ -47,6 +47,7 @@ pub const CAPABILITY_TYPE: Code = Code("capability/type");
 pub const CAPABILITY_COMPOSITE_TYPE: Code = Code("capability/composite-type");
 pub const CAPABILITY_AUTOINCREMENT: Code = Code("capability/autoincrement");
 pub const COMPOSITE_ATTRIBUTE: Code = Code("composite/attribute");
+pub const COMPOSITE_RELATION_FIELD: Code = Code("composite/relation-field");
 pub const COMPOSITE_CYCLE: Code = Code("composite/cycle");
 pub const COMPOSITE_EMPTY: Code = Code("composite/empty");
 pub const SCHEMA_ARGUMENT: Code = Code("schema/argument");
@@ -202,6 +203,10 @@ pub const ALL: &[(Code, &str)] = &[
     (
         COMPOSITE_ATTRIBUTE,
         "an attribute a composite type or its fields cannot have (`@id`, `@unique`, `@@index`, `@@map`, …)",
+    ),
+    (
+        COMPOSITE_RELATION_FIELD,
+        "a composite-type field whose type is a model or view",
     ),
     (
         COMPOSITE_CYCLE,

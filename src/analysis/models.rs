@@ -24,6 +24,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             BlockKind::CompositeType => {
                 mapped_field_names(schema, block, out);
                 composite_type_attributes(block, out);
+                composite_relation_fields(schema, block, out);
             }
             BlockKind::Datasource | BlockKind::Generator => {}
         }
@@ -84,16 +85,27 @@ fn stops_validation(diagnostic: &Diagnostic) -> bool {
         || diagnostic.code == codes::ATTRIBUTE_DUPLICATE
         || diagnostic.code == codes::COMPOSITE_ATTRIBUTE
         || diagnostic.code == codes::SCHEMA_ARGUMENT
+        || diagnostic.code == codes::COMPOSITE_RELATION_FIELD
         || diagnostic.code == codes::STRING_INVALID_ESCAPE
 }
 
-/// Whether another check reported an error inside a composite type: Prisma reads composite
-/// types (their attributes and defaults) in its first stage.
+/// Whether another check reported an error inside a composite type or on a field of one:
+/// Prisma reads composite types (their attributes and defaults) in its first stage.
 fn composite_type_errors(schema: &Schema, out: &[Diagnostic]) -> bool {
-    let mut spans: Vec<Span> = schema
-        .blocks_of_kind(BlockKind::CompositeType)
-        .map(|b| b.span)
-        .collect();
+    let mut spans: Vec<Span> = Vec::new();
+    for block in schema.blocks() {
+        match block.kind {
+            BlockKind::CompositeType => spans.push(block.span),
+            BlockKind::Model | BlockKind::View => spans.extend(
+                block
+                    .fields
+                    .iter()
+                    .filter(|f| type_kind(schema, f) == TypeKind::Composite)
+                    .map(|f| f.span),
+            ),
+            _ => {}
+        }
+    }
     if spans.is_empty() {
         return false;
     }
@@ -474,6 +486,31 @@ fn composite_type_attributes(block: &Block, out: &mut Vec<Diagnostic>) {
             codes::COMPOSITE_ATTRIBUTE,
             attribute.span,
             message,
+        ));
+    }
+}
+
+/// A composite type cannot point to a model or view: it is stored inside a document.
+fn composite_relation_fields(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    for field in &block.fields {
+        if type_kind(schema, field) != TypeKind::Relation {
+            continue;
+        }
+        let Some(field_type) = &field.r#type else {
+            continue;
+        };
+        out.push(Diagnostic::error(
+            codes::COMPOSITE_RELATION_FIELD,
+            field_type.name.span,
+            format!(
+                "field `{}` of composite type `{}` has the type of {} `{}`: composite types cannot hold relations (embed another composite type instead)",
+                field.name.text,
+                block.name.text,
+                schema
+                    .find_type(&field_type.name.text)
+                    .map_or("model", |b| b.kind.describe()),
+                field_type.name.text
+            ),
         ));
     }
 }

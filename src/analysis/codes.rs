@@ -88,6 +88,28 @@ pub const NATIVE_TYPE_IN_KEY: Code = Code("native-type/in-key");
 pub const NATIVE_TYPE_UNSUPPORTED_KNOWN: Code = Code("native-type/unsupported-known");
 
 // Codes of `models.rs`.
+pub const NAME_INVALID: Code = Code("name/invalid");
+pub const NAME_RESERVED: Code = Code("name/reserved");
+pub const CONFIG_RELATION_MODE: Code = Code("config/relation-mode");
+pub const CONFIG_EXTENSIONS: Code = Code("config/extensions");
+pub const NAME_DUPLICATE_DATABASE_NAME: Code = Code("name/duplicate-database-name");
+pub const CAPABILITY_ENUM: Code = Code("capability/enum");
+pub const CAPABILITY_SCALAR_LIST: Code = Code("capability/scalar-list");
+pub const CAPABILITY_TYPE: Code = Code("capability/type");
+pub const CAPABILITY_COMPOSITE_TYPE: Code = Code("capability/composite-type");
+pub const CAPABILITY_AUTOINCREMENT: Code = Code("capability/autoincrement");
+pub const COMPOSITE_ATTRIBUTE: Code = Code("composite/attribute");
+pub const COMPOSITE_RELATION_FIELD: Code = Code("composite/relation-field");
+pub const COMPOSITE_CYCLE: Code = Code("composite/cycle");
+pub const COMPOSITE_EMPTY: Code = Code("composite/empty");
+pub const SCHEMA_ARGUMENT: Code = Code("schema/argument");
+pub const SCHEMA_UNKNOWN: Code = Code("schema/unknown");
+pub const SCHEMA_MISSING: Code = Code("schema/missing");
+pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
+pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
+pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
+pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
+pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
 
 // Codes of `relations.rs` (beyond the ones above).
 pub const RELATION_REFERENTIAL_ACTION: Code = Code("relation/referential-action");
@@ -393,5 +415,87 @@ pub const ALL: &[(Code, &str)] = &[
         "an `Unsupported(\"…\")` type that Prisma supports as a native type",
     ),
     // Codes of `models.rs`.
+    (
+        NAME_INVALID,
+        "a model, view, enum, composite type, field or enum value name that starts with a digit or contains `-`",
+    ),
+    (
+        NAME_RESERVED,
+        "a block named like a scalar type, or a model, view or enum named like a Prisma Client reserved word",
+    ),
+    (
+        CONFIG_RELATION_MODE,
+        "an unknown `relationMode`, the deprecated `referentialIntegrity`, or both set together",
+    ),
+    (
+        CONFIG_EXTENSIONS,
+        "a PostgreSQL `extensions` list that is not allowed here or not written as Prisma expects",
+    ),
+    (
+        NAME_DUPLICATE_DATABASE_NAME,
+        "two fields, models, views or enums that `@map`/`@@map` give the same database name",
+    ),
+    (
+        CAPABILITY_ENUM,
+        "an enum on a provider without enums (SQL Server)",
+    ),
+    (
+        CAPABILITY_SCALAR_LIST,
+        "a list of scalars or enum values on a provider without them (only PostgreSQL, CockroachDB and MongoDB have them)",
+    ),
+    (
+        CAPABILITY_TYPE,
+        "a `Json`, `Json[]` or `Decimal` field on a provider without that type",
+    ),
+    (
+        CAPABILITY_COMPOSITE_TYPE,
+        "a composite `type` block on a provider other than MongoDB",
+    ),
+    (
+        CAPABILITY_AUTOINCREMENT,
+        "`autoincrement()` where the provider does not allow it (MongoDB; non-id, non-indexed or several fields on SQLite and MySQL)",
+    ),
+    (
+        COMPOSITE_ATTRIBUTE,
+        "an attribute a composite type or its fields cannot have (`@id`, `@unique`, `@@index`, `@@map`, …)",
+    ),
+    (
+        COMPOSITE_RELATION_FIELD,
+        "a composite-type field whose type is a model or view",
+    ),
+    (
+        COMPOSITE_CYCLE,
+        "required composite-type fields that contain each other without end",
+    ),
+    (COMPOSITE_EMPTY, "a composite type without fields"),
+    (SCHEMA_ARGUMENT, "a `@@schema` without a string schema name"),
+    (
+        SCHEMA_UNKNOWN,
+        "a `@@schema` naming a schema the datasource does not list",
+    ),
+    (
+        SCHEMA_MISSING,
+        "a model, view or enum without `@@schema` while the datasource lists `schemas`",
+    ),
+    (
+        SCHEMA_UNSUPPORTED,
+        "`@@schema` on a provider without database schemas",
+    ),
+    (
+        VIEW_PREVIEW_FEATURE,
+        "a view without the `views` preview feature",
+    ),
+    (
+        VIEW_CONSTRAINT,
+        "a primary key, an index, or a unique constraint with database options on a view",
+    ),
+    (
+        MAP_INVALID_NAME,
+        "a MongoDB field `@map` name with `.` or a leading `$`",
+    ),
+    (
+        STRING_INVALID_ESCAPE,
+        "an escape in a string other than JSON's (`\\n`, `\\\"`, `\\\\`, `\\uXXXX`, …)",
+    ),
     // Codes of `relations.rs` (beyond the ones above).
 ];

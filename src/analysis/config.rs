@@ -26,7 +26,7 @@ pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
         .and_then(Expression::as_str)
         .and_then(Provider::from_name);
     for datasource in &datasources {
-        check_datasource(datasource, out);
+        check_datasource(schema, datasource, out);
     }
     for generator in schema.blocks_of_kind(BlockKind::Generator) {
         check_generator(generator, provider, out);
@@ -47,7 +47,7 @@ fn missing_provider(block: &Block, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_datasource(datasource: &Block, out: &mut Vec<Diagnostic>) {
+fn check_datasource(schema: &Schema, datasource: &Block, out: &mut Vec<Diagnostic>) {
     missing_provider(datasource, out);
     let mut provider = None;
     for property in &datasource.properties {
@@ -55,7 +55,7 @@ fn check_datasource(datasource: &Block, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match property.key.text.as_str() {
-            "provider" => provider = check_provider(value, out),
+            "provider" => provider = check_provider(datasource, value, out),
             "previewFeatures" => out.push(Diagnostic::error(
                 codes::CONFIG_UNKNOWN_PROPERTY,
                 property.span,
@@ -80,11 +80,20 @@ fn check_datasource(datasource: &Block, out: &mut Vec<Diagnostic>) {
     if let Some(schemas) = datasource.property("schemas") {
         check_schemas(schemas, provider, out);
     }
+    check_relation_mode(datasource, provider, out);
+    if let Some(extensions) = datasource.property("extensions") {
+        check_extensions(schema, extensions, provider, out);
+    }
     check_shadow_database(datasource, out);
 }
 
 /// The provider must be one known string literal; returns it.
-fn check_provider(value: &Expression, out: &mut Vec<Diagnostic>) -> Option<Provider> {
+fn check_provider(
+    datasource: &Block,
+    value: &Expression,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Provider> {
+    let mut span = value.span();
     let message = match value {
         Expression::String(literal) => match Provider::from_name(&literal.value) {
             Some(provider) => return Some(provider),
@@ -99,15 +108,22 @@ fn check_provider(value: &Expression, out: &mut Vec<Diagnostic>) -> Option<Provi
             ),
         },
         Expression::Function { name, .. } if name.text == "env" => {
-            "the datasource provider cannot come from `env()`: write it as a string".to_string()
+            // Prisma points at the whole datasource for this one.
+            if !datasource.name.is_missing() {
+                span = datasource.name.span;
+            }
+            format!(
+                "the provider of datasource `{}` cannot come from `env()`: write it as a string",
+                datasource.name.text
+            )
         }
         _ => "the datasource provider must be a string, such as `\"postgresql\"`".to_string(),
     };
-    out.push(Diagnostic::error(
-        codes::CONFIG_INVALID_PROVIDER,
-        value.span(),
-        message,
-    ));
+    let mut diagnostic = Diagnostic::error(codes::CONFIG_INVALID_PROVIDER, span, message);
+    if span != value.span() {
+        diagnostic = diagnostic.with_related(value.span(), "the provider");
+    }
+    out.push(diagnostic);
     None
 }
 
@@ -192,6 +208,184 @@ fn check_schemas(property: &Property, provider: Option<Provider>, out: &mut Vec<
                 item.span(),
                 "schema names are strings, such as `\"public\"`",
             )),
+        }
+    }
+}
+
+/// `relationMode` takes `"foreignKeys"` or `"prisma"` (only `"prisma"` on MongoDB); the old
+/// `referentialIntegrity` is deprecated and cannot be combined with it.
+fn check_relation_mode(datasource: &Block, provider: Option<Provider>, out: &mut Vec<Diagnostic>) {
+    let relation_mode = datasource.property("relationMode");
+    let old = datasource.property("referentialIntegrity");
+    if let Some(old) = old {
+        out.push(Diagnostic::new(
+            codes::CONFIG_RELATION_MODE,
+            Severity::Warning,
+            old.key.span,
+            "`referentialIntegrity` is deprecated: it is now called `relationMode`",
+        ));
+        if let Some(relation_mode) = relation_mode {
+            out.push(
+                Diagnostic::error(
+                    codes::CONFIG_RELATION_MODE,
+                    old.span,
+                    "`referentialIntegrity` and `relationMode` cannot both be set: keep only `relationMode`",
+                )
+                .with_related(relation_mode.span, "`relationMode` is set here"),
+            );
+        }
+    }
+    let Some(property) = relation_mode.or(old) else {
+        return;
+    };
+    let Some(value) = property.value.as_ref().and_then(Expression::as_str) else {
+        return;
+    };
+    let key = &property.key.text;
+    match value {
+        "prisma" => {}
+        "foreignKeys" if provider == Some(Provider::MongoDb) => out.push(Diagnostic::error(
+            codes::CONFIG_RELATION_MODE,
+            property.span,
+            format!("MongoDB has no foreign keys: `{key}` can only be `\"prisma\"` there"),
+        )),
+        "foreignKeys" => {}
+        other => out.push(
+            Diagnostic::error(
+                codes::CONFIG_RELATION_MODE,
+                // Prisma reports this one on the datasource as a whole.
+                if datasource.name.is_missing() {
+                    property.span
+                } else {
+                    datasource.name.span
+                },
+                format!(
+                    "unknown `{key}` `{other}` in datasource `{}`: expected `\"foreignKeys\"` or `\"prisma\"`",
+                    datasource.name.text
+                ),
+            )
+            .with_related(property.span, "set here"),
+        ),
+    }
+}
+
+/// The PostgreSQL `extensions` list: PostgreSQL only, behind the `postgresqlExtensions` preview
+/// feature; each entry a bare name or a call with named string arguments.
+fn check_extensions(
+    schema: &Schema,
+    property: &Property,
+    provider: Option<Provider>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if provider.is_some_and(|p| !p.supports_extensions()) {
+        out.push(Diagnostic::error(
+            codes::CONFIG_EXTENSIONS,
+            property.key.span,
+            "`extensions` is only available on PostgreSQL",
+        ));
+        return;
+    }
+    let enabled = schema
+        .blocks_of_kind(BlockKind::Generator)
+        .filter_map(|g| g.property("previewFeatures"))
+        .filter_map(|p| p.value.as_ref())
+        .flat_map(Expression::as_list)
+        .filter_map(Expression::as_str)
+        .any(|f| f.eq_ignore_ascii_case("postgresqlExtensions"));
+    if !enabled {
+        out.push(Diagnostic::error(
+            codes::CONFIG_EXTENSIONS,
+            property.span,
+            "`extensions` needs the `postgresqlExtensions` preview feature in the generator's `previewFeatures`",
+        ));
+        return;
+    }
+    let Some(value) = &property.value else {
+        return;
+    };
+    for entry in value.as_list() {
+        match entry {
+            Expression::Constant(name) => extension_name(name, out),
+            Expression::Function {
+                name, arguments, ..
+            } => {
+                extension_name(name, out);
+                extension_arguments(name, &arguments.items, out);
+            }
+            other => out.push(Diagnostic::error(
+                codes::CONFIG_EXTENSIONS,
+                other.span(),
+                "an extension is written as a bare name, such as `postgis`, or a call such as `postgis(version: \"3.4\")`",
+            )),
+        }
+    }
+}
+
+fn extension_name(name: &crate::model::Ident, out: &mut Vec<Diagnostic>) {
+    if name.text.contains('-') {
+        out.push(Diagnostic::error(
+            codes::CONFIG_EXTENSIONS,
+            name.span,
+            format!(
+                "extension name `{}` cannot contain `-`: write it without, and give the database name with `map: \"…\"`",
+                name.text
+            ),
+        ));
+    }
+}
+
+fn extension_arguments(
+    extension: &crate::model::Ident,
+    arguments: &[Argument],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for argument in arguments {
+        let Some(name) = &argument.name else {
+            out.push(Diagnostic::error(
+                codes::CONFIG_EXTENSIONS,
+                argument.span,
+                format!(
+                    "the arguments of extension `{}` are named: `version`, `schema` or `map`",
+                    extension.text
+                ),
+            ));
+            continue;
+        };
+        if catalog::find_item(catalog::EXTENSION_ARGUMENTS, &name.text).is_none() {
+            out.push(Diagnostic::error(
+                codes::CONFIG_EXTENSIONS,
+                name.span,
+                format!(
+                    "unknown argument `{}` for extension `{}`: expected `version`, `schema` or `map`",
+                    name.text, extension.text
+                ),
+            ));
+            continue;
+        }
+        if seen.contains(&name.text.as_str()) {
+            out.push(Diagnostic::error(
+                codes::CONFIG_EXTENSIONS,
+                argument.span,
+                format!(
+                    "argument `{}` is given twice for extension `{}`",
+                    name.text, extension.text
+                ),
+            ));
+            continue;
+        }
+        seen.push(&name.text);
+        if let Some(value) = &argument.value
+            && value.as_str().is_none()
+        {
+            out.push(Diagnostic::error(
+                codes::CONFIG_VALUE_TYPE,
+                value.span(),
+                format!(
+                    "argument `{}` of extension `{}` is a string, such as `\"1.0\"`",
+                    name.text, extension.text
+                ),
+            ));
         }
     }
 }

@@ -16,6 +16,7 @@ const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
 /// Name checks that depend on the block alone: duplicate members and attributes.
 pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
     duplicate_members(block, out);
+    identifiers(block, out);
     for field in &block.fields {
         check_attribute_list(
             &field.attributes,
@@ -32,6 +33,135 @@ pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
     }
     let owner = || format!("{} `{}`", block.kind.describe(), block.name.text);
     check_attribute_list(&block.attributes, &owner, out);
+}
+
+/// Names Prisma Client cannot give to a model, view or enum: its own entry point and the
+/// JavaScript reserved words (the client generates a type per model and enum).
+const RESERVED_CLIENT_NAMES: &[&str] = &[
+    "PrismaClient",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
+/// Names that Prisma rejects wherever they are declared: a block named like a scalar type or
+/// a Prisma Client reserved word, and names (of models, views, enums, composite types, their
+/// fields and enum values) that start with a digit or contain `-`.
+fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
+    let name = &block.name;
+    if name.is_missing() {
+        return;
+    }
+    if SCALAR_TYPES.contains(&name.text.as_str()) {
+        out.push(Diagnostic::error(
+            codes::NAME_RESERVED,
+            name.span,
+            format!(
+                "`{}` is a built-in scalar type: {} cannot take its name",
+                name.text,
+                with_article(block.kind.describe())
+            ),
+        ));
+    } else if matches!(
+        block.kind,
+        BlockKind::Model | BlockKind::View | BlockKind::Enum
+    ) && RESERVED_CLIENT_NAMES.contains(&name.text.as_str())
+    {
+        out.push(Diagnostic::error(
+            codes::NAME_RESERVED,
+            name.span,
+            format!(
+                "`{}` is reserved by Prisma Client and cannot name {}: choose another name (`@@map` keeps the database name)",
+                name.text,
+                with_article(block.kind.describe())
+            ),
+        ));
+    }
+    match block.kind {
+        BlockKind::Model | BlockKind::View => {
+            identifier(name, block.kind.describe(), out);
+            for field in &block.fields {
+                identifier(&field.name, "field", out);
+            }
+        }
+        BlockKind::CompositeType => identifier(name, block.kind.describe(), out),
+        BlockKind::Enum => {
+            identifier(name, block.kind.describe(), out);
+            for value in &block.enum_values {
+                identifier(&value.name, "enum value", out);
+            }
+        }
+        BlockKind::Datasource | BlockKind::Generator => {}
+    }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+/// A name must not start with a digit nor contain `-`.
+fn identifier(name: &crate::model::Ident, what: &str, out: &mut Vec<Diagnostic>) {
+    let Some(first) = name.text.chars().next() else {
+        return;
+    };
+    let problem = if first.is_numeric() {
+        "must not start with a digit"
+    } else if name.text.contains('-') {
+        "must not contain `-`"
+    } else {
+        return;
+    };
+    out.push(Diagnostic::error(
+        codes::NAME_INVALID,
+        name.span,
+        format!("the {what} name `{}` {problem}", name.text),
+    ));
 }
 
 /// Field types that name nothing declared (depends on the schema's type names).
@@ -169,6 +299,7 @@ fn check_attribute_list(
         return;
     }
     let mut seen = FirstSeen::default();
+    let mut reported_first: Vec<Span> = Vec::new();
     for attribute in attributes {
         let name = attribute.name.text.as_str();
         if name.is_empty() || (attribute.is_block && REPEATABLE_BLOCK_ATTRIBUTES.contains(&name)) {
@@ -176,6 +307,22 @@ fn check_attribute_list(
         }
         let marker = if attribute.is_block { "@@" } else { "@" };
         if let Some(first) = seen.first_or_insert(name, attribute.span) {
+            // Every occurrence is wrong (Prisma reports each one): the first gets its own
+            // diagnostic when the second is found.
+            if !reported_first.contains(&first) {
+                reported_first.push(first);
+                out.push(
+                    Diagnostic::error(
+                        codes::ATTRIBUTE_DUPLICATE,
+                        first,
+                        format!(
+                            "`{marker}{name}` is given more than once on {}: it may appear only once",
+                            owner()
+                        ),
+                    )
+                    .with_related(attribute.span, "given again here"),
+                );
+            }
             out.push(
                 Diagnostic::error(
                     codes::ATTRIBUTE_DUPLICATE,

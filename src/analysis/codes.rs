@@ -121,7 +121,6 @@ pub const RELATION_TYPE_MISMATCH: Code = Code("relation/type-mismatch");
 pub const RELATION_MANY_TO_MANY: Code = Code("relation/many-to-many");
 pub const RELATION_NON_SCALAR: Code = Code("relation/non-scalar-field");
 pub const RELATION_CONSTRAINT_NAME: Code = Code("relation/constraint-name");
-pub const RELATION_IN_COMPOSITE_TYPE: Code = Code("relation/in-composite-type");
 
 /// All codes with a summary, for documentation and for validating configuration.
 pub const ALL: &[(Code, &str)] = &[

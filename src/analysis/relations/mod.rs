@@ -381,48 +381,6 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         }
     }
     actions::check_cycles(&forward_sides, context, out);
-    relations_in_composite_types(schema, out);
-    mongodb_relation_mode(schema, context, out);
-}
-
-/// Composite types are embedded documents: they cannot point to models.
-fn relations_in_composite_types(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    for composite in schema.blocks_of_kind(BlockKind::CompositeType) {
-        for field in &composite.fields {
-            if let Some(target) = relation_target(schema, field) {
-                out.push(Diagnostic::error(
-                    codes::RELATION_IN_COMPOSITE_TYPE,
-                    field.name.span,
-                    format!(
-                        "field `{}` of composite type `{}` has the model `{}` as its type: composite types cannot hold relations (store the id instead, or make `{}` a composite type)",
-                        field.name.text, composite.name.text, target.name.text, target.name.text
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-/// MongoDB has no foreign keys: Prisma always enforces its relations.
-fn mongodb_relation_mode(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
-    if !context.is(crate::catalog::Provider::MongoDb) {
-        return;
-    }
-    let Some(property) = schema.datasource().and_then(|d| {
-        d.property("relationMode")
-            .or_else(|| d.property("referentialIntegrity"))
-    }) else {
-        return;
-    };
-    if let Some(value) = &property.value
-        && value.as_str() == Some("foreignKeys")
-    {
-        out.push(Diagnostic::error(
-            codes::RELATION_REFERENTIAL_ACTION,
-            value.span(),
-            "MongoDB has no foreign keys: its only relation mode is `\"prisma\"`",
-        ));
-    }
 }
 
 fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// Mutants Prisma rejects and we accept. May only go down.
-const MISSED_BASELINE: usize = 78;
+const MISSED_BASELINE: usize = 0;
 /// Mutants per corpus schema.
 const MUTANTS_PER_SCHEMA: usize = 6;
 

@@ -159,19 +159,25 @@ impl Analyzer {
         indexes::check(schema, &context, &mut diagnostics);
         native_types::check(schema, &context, &mut diagnostics);
         models::check(schema, &context, &mut diagnostics);
-        let fingerprint = {
-            use std::hash::Hasher;
-            relation_input.write_u64(context.fingerprint());
-            relation_input.finish()
-        };
-        self.relation_diagnostics(
-            schema,
-            &context,
-            fingerprint,
-            &block_starts,
-            &mut diagnostics,
-        );
+        relations::read(schema, &mut diagnostics);
         relations::check_references(schema, &mut diagnostics);
+        // Like Prisma, validate only what reads without error: validation findings on a
+        // schema that does not read are mostly consequences of the reading errors.
+        let reading_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        if !reading_errors {
+            let fingerprint = {
+                use std::hash::Hasher;
+                relation_input.write_u64(context.fingerprint());
+                relation_input.finish()
+            };
+            self.relation_diagnostics(
+                schema,
+                &context,
+                fingerprint,
+                &block_starts,
+                &mut diagnostics,
+            );
+        }
         self.blocks.retain(|_, cached| cached.seen);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(

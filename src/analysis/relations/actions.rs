@@ -17,9 +17,8 @@ fn action_of(argument: Option<&Argument>) -> Option<ReferentialAction> {
     }
 }
 
-/// Each written action must be a known one, and one the provider and relation mode allow.
-pub(super) fn check_names(relation: &RelationField, context: &Context, out: &mut Vec<Diagnostic>) {
-    let prisma_mode = context.relation_mode == RelationMode::Prisma;
+/// While reading: each written action must be a known one.
+pub(super) fn read_names(relation: &RelationField, out: &mut Vec<Diagnostic>) {
     for argument in [relation.on_delete, relation.on_update]
         .into_iter()
         .flatten()
@@ -28,28 +27,54 @@ pub(super) fn check_names(relation: &RelationField, context: &Context, out: &mut
             continue;
         };
         let argument_name = argument.name.as_ref().map_or("", |n| n.text.as_str());
-        let known = ReferentialAction::ALL
-            .iter()
-            .map(|a| format!("`{}`", a.name()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let Expression::Constant(name) = value else {
-            out.push(Diagnostic::error(
+        let known = || {
+            ReferentialAction::ALL
+                .iter()
+                .map(|a| format!("`{}`", a.name()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match value {
+            Expression::Constant(name) if ReferentialAction::from_name(&name.text).is_none() => {
+                out.push(Diagnostic::error(
+                    codes::RELATION_REFERENTIAL_ACTION,
+                    name.span,
+                    format!(
+                        "`{}` is not a referential action: `{argument_name}` takes one of {}",
+                        name.text,
+                        known()
+                    ),
+                ));
+            }
+            Expression::Constant(_) => {}
+            _ => out.push(Diagnostic::error(
                 codes::RELATION_REFERENTIAL_ACTION,
                 value.span(),
-                format!("`{argument_name}` takes one of {known}, written without quotes"),
-            ));
+                format!(
+                    "`{argument_name}` takes one of {}, written without quotes",
+                    known()
+                ),
+            )),
+        }
+    }
+}
+
+/// Each action must be one the provider and relation mode allow.
+pub(super) fn check_allowed(
+    relation: &RelationField,
+    context: &Context,
+    out: &mut Vec<Diagnostic>,
+) {
+    let prisma_mode = context.relation_mode == RelationMode::Prisma;
+    for argument in [relation.on_delete, relation.on_update]
+        .into_iter()
+        .flatten()
+    {
+        let Some(Expression::Constant(name)) = &argument.value else {
             continue;
         };
+        let argument_name = argument.name.as_ref().map_or("", |n| n.text.as_str());
         let Some(action) = ReferentialAction::from_name(&name.text) else {
-            out.push(Diagnostic::error(
-                codes::RELATION_REFERENTIAL_ACTION,
-                name.span,
-                format!(
-                    "`{}` is not a referential action: `{argument_name}` takes one of {known}",
-                    name.text
-                ),
-            ));
             continue;
         };
         let allowed = catalog::referential_actions(context.provider, prisma_mode);

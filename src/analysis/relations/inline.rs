@@ -204,21 +204,12 @@ fn one_to_one_foreign_key_is_unique(
     ));
 }
 
-/// The rules of the side that holds the foreign key: what `fields` and `references` name,
-/// and how they fit together.
-pub(super) fn check_forward(
-    schema: &Schema,
-    forward: &RelationField,
-    context: &Context,
-    out: &mut Vec<Diagnostic>,
-) {
-    let referencing = forward.referencing_fields();
-    let referenced = forward.referenced_fields();
-    // Relation fields where scalar fields belong.
-    let mut structural_error = false;
+/// While reading: `fields` and `references` must name scalar fields (the foreign key
+/// columns), not relation fields.
+pub(super) fn read_forward(schema: &Schema, forward: &RelationField, out: &mut Vec<Diagnostic>) {
     for (argument, fields, model) in [
-        ("fields", &referencing, forward.model),
-        ("references", &referenced, forward.target),
+        ("fields", forward.referencing_fields(), forward.model),
+        ("references", forward.referenced_fields(), forward.target),
     ] {
         let relations: Vec<String> = fields
             .iter()
@@ -226,7 +217,6 @@ pub(super) fn check_forward(
             .map(|f| format!("`{}`", f.name.text))
             .collect();
         if !relations.is_empty() {
-            structural_error = true;
             out.push(forward.error(
                 codes::RELATION_NON_SCALAR,
                 format!(
@@ -239,6 +229,23 @@ pub(super) fn check_forward(
             ));
         }
     }
+}
+
+/// The rules of the side that holds the foreign key: what `fields` and `references` name,
+/// and how they fit together.
+pub(super) fn check_forward(
+    schema: &Schema,
+    forward: &RelationField,
+    context: &Context,
+    out: &mut Vec<Diagnostic>,
+) {
+    let referencing = forward.referencing_fields();
+    let referenced = forward.referenced_fields();
+    // Relation fields where scalar fields belong: reported while reading (`read_forward`).
+    let mut structural_error = referencing
+        .iter()
+        .chain(&referenced)
+        .any(|f| is_relation_field(schema, f));
     if let (Some(fields), Some(references)) = (forward.fields, forward.references)
         && fields.len() != references.len()
     {

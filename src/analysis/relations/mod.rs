@@ -324,7 +324,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         if ambiguous_pairs.contains(&pair(key)) {
             continue;
         }
-        actions::check_names(relation, context, out);
+        actions::check_allowed(relation, context, out);
         let opposite = if key.0 == key.1 {
             run(key).iter().copied().find(|&i| i != index)
         } else {
@@ -403,6 +403,31 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
         diagnostic = diagnostic.with_related(other.field.name.span, "also this relation");
     }
     diagnostic
+}
+
+/// What Prisma reports while reading relations (before it validates them): actions that are
+/// no referential actions, and relation fields where `fields`/`references` need scalars.
+/// Unknown names in `fields`/`references` are reported by `check_listed_fields` and
+/// `check_references`.
+pub(super) fn read(schema: &Schema, out: &mut Vec<Diagnostic>) {
+    for model in schema
+        .blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
+    {
+        for field in &model.fields {
+            let Some(target) = field
+                .attribute("relation")
+                .and_then(|_| relation_target(schema, field))
+            else {
+                continue;
+            };
+            let relation = RelationField::new(model, field, target);
+            actions::read_names(&relation, out);
+            if relation.fields.is_some() || relation.references.is_some() {
+                inline::read_forward(schema, &relation, out);
+            }
+        }
+    }
 }
 
 /// `@relation(fields: [...])` names fields of the model itself: checked with the block's own

@@ -330,7 +330,8 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
         if key.fields.iter().any(|f| f.is_unsupported()) {
             continue;
         }
-        if key.fields.iter().all(|f| f.arity() == Arity::Required) {
+        // A list is not optional: Prisma counts a unique list as a strict criterion.
+        if key.fields.iter().all(|f| f.arity() != Arity::Optional) {
             return;
         }
         loose.push(

@@ -306,9 +306,10 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
     for (index, relation) in relations.iter().enumerate() {
         let key = keys[index];
         let group = run(key);
-        // A self-relation's two sides are in one group, and must be named explicitly.
+        // A self-relation's two sides are in one group, and must both be named explicitly
+        // (an explicit name that equals the default one still counts as a name).
         let too_many = if key.0 == key.1 {
-            group.len() > 2 || (group.len() == 2 && !relation.named)
+            group.len() > 2 || (group.len() == 2 && group.iter().any(|&i| !relations[i].named))
         } else {
             group.len() > 1
         };

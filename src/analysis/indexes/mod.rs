@@ -184,28 +184,19 @@ fn check_primary_key(
         ));
         return;
     }
-    if pk.fields.len() > 1 {
-        let generated = pk
-            .fields
-            .iter()
-            .map(|f| f.path)
-            .collect::<Vec<_>>()
-            .join("_");
-        if block
-            .fields
-            .iter()
-            .any(|f| f.name.text == generated && !keys.is_relation(f))
-        {
-            out.push(Diagnostic::error(
-                codes::ID_NAME_CLASH,
-                attribute.span,
-                format!(
-                    "Prisma Client names this compound id `{generated}`, which is already the name of a field of {} `{}`. Give the id another name with `name: \"...\"`.",
-                    container(block),
-                    block.name.text
-                ),
-            ));
-        }
+    if pk.fields.len() > 1
+        && let Some(clash) = keys.field_named_like(pk)
+    {
+        let generated = &clash.name.text;
+        out.push(Diagnostic::error(
+            codes::ID_NAME_CLASH,
+            attribute.span,
+            format!(
+                "Prisma Client names this compound id `{generated}`, which is already the name of a field of {} `{}`. Give the id another name with `name: \"...\"`.",
+                container(block),
+                block.name.text
+            ),
+        ));
     }
     if let Some((name, _)) = pk.name
         && block.field(name).is_some()
@@ -448,28 +439,20 @@ fn check_index(
         return;
     }
     // A compound unique gets a client name made of its fields; it must not be a field's name.
-    if index.kind == KeyKind::Unique && index.fields.len() > 1 {
-        let generated = index
-            .fields
-            .iter()
-            .map(|f| f.path)
-            .collect::<Vec<_>>()
-            .join("_");
-        if block
-            .fields
-            .iter()
-            .any(|f| f.name.text == generated && !keys.is_relation(f))
-        {
-            out.push(Diagnostic::error(
-                codes::INDEX_NAME_CLASH,
-                attribute.span,
-                format!(
-                    "Prisma Client names this compound unique `{generated}`, which is already the name of a field of {} `{}`. Give it another name with `name: \"...\"`.",
-                    container(block),
-                    block.name.text
-                ),
-            ));
-        }
+    if index.kind == KeyKind::Unique
+        && index.fields.len() > 1
+        && let Some(clash) = keys.field_named_like(index)
+    {
+        let generated = &clash.name.text;
+        out.push(Diagnostic::error(
+            codes::INDEX_NAME_CLASH,
+            attribute.span,
+            format!(
+                "Prisma Client names this compound unique `{generated}`, which is already the name of a field of {} `{}`. Give it another name with `name: \"...\"`.",
+                container(block),
+                block.name.text
+            ),
+        ));
     }
     if index.kind == KeyKind::Unique
         && let Some((name, _)) = index.name

@@ -154,12 +154,43 @@ pub(super) struct ModelKeys<'a> {
     /// Field `@unique`s in field order, then `@@index`, `@@unique` and `@@fulltext`.
     pub indexes: Vec<Key<'a>>,
     pub shard_key: Option<Key<'a>>,
-    relation_fields: Vec<&'a str>,
+    schema: &'a Schema,
+    /// The table name: `@@map`, or the model's name.
+    pub table: &'a str,
+    /// `@@schema`.
+    pub schema_name: Option<&'a str>,
+    /// Fields with `@relation`.
+    pub relations: Vec<(&'a Field, &'a Attribute)>,
+    /// Fields with `@default` (collected on SQL Server only, where defaults are named
+    /// constraints).
+    pub defaults: Vec<(&'a Field, &'a Attribute)>,
+}
+
+/// The first argument of an attribute as a string (`@@map("x")`).
+fn first_string(attribute: &Attribute) -> Option<&str> {
+    attribute
+        .argument("name", Some(0))
+        .and_then(|a| a.value.as_ref())
+        .and_then(Expression::as_str)
 }
 
 impl ModelKeys<'_> {
     pub fn is_relation(&self, field: &Field) -> bool {
-        self.relation_fields.contains(&field.name.text.as_str())
+        matches!(field_kind(self.schema, field), FieldKind::Relation)
+    }
+
+    /// The scalar field named like the client name Prisma generates for a compound key
+    /// (its field names joined by `_`), if any.
+    pub fn field_named_like(&self, key: &Key<'_>) -> Option<&Field> {
+        let length = key.fields.iter().map(|f| f.path.len() + 1).sum::<usize>() - 1;
+        self.block.fields.iter().find(|f| {
+            let name = f.name.text.as_str();
+            name.len() == length
+                && name
+                    .split('_')
+                    .eq(key.fields.iter().flat_map(|k| k.path.split('_')))
+                && !self.is_relation(f)
+        })
     }
 }
 
@@ -169,28 +200,50 @@ pub(super) fn model_keys<'a>(
     block: &'a Block,
     out: &mut Vec<Diagnostic>,
 ) -> ModelKeys<'a> {
-    let _ = context;
-    let ignored = block.attributes_named("ignore").next().is_some();
+    let collect_defaults = context.is(crate::catalog::Provider::SqlServer);
+    let (mut ignored, mut table, mut schema_name) = (false, None, None);
+    for attribute in &block.attributes {
+        match attribute.name.text.as_str() {
+            "ignore" => ignored = true,
+            "map" if table.is_none() => table = Some(first_string(attribute)),
+            "schema" if schema_name.is_none() => schema_name = Some(first_string(attribute)),
+            _ => {}
+        }
+    }
     let mut keys = ModelKeys {
         block,
         ignored,
+        table: table.flatten().unwrap_or(&block.name.text),
+        schema_name: schema_name.flatten(),
+        relations: Vec::new(),
+        defaults: Vec::new(),
         primary_key: None,
         indexes: Vec::new(),
         shard_key: None,
-        relation_fields: block
-            .fields
-            .iter()
-            .filter(|f| matches!(field_kind(schema, f), FieldKind::Relation))
-            .map(|f| f.name.text.as_str())
-            .collect(),
+        schema,
     };
     let reader = Reader { schema, block };
     let mut field_id_seen = false;
     let mut field_shard_seen = false;
     for field in &block.fields {
+        // One pass over the field's attributes: most fields have none of these.
+        let (mut id, mut unique, mut shard) = (None, None, None);
+        for attribute in &field.attributes {
+            match attribute.name.text.as_str() {
+                "id" => id = id.or(Some(attribute)),
+                "unique" => unique = unique.or(Some(attribute)),
+                "shardKey" => shard = shard.or(Some(attribute)),
+                "relation" => keys.relations.push((field, attribute)),
+                "default" if collect_defaults => keys.defaults.push((field, attribute)),
+                _ => {}
+            }
+        }
+        if id.is_none() && unique.is_none() && shard.is_none() {
+            continue;
+        }
         let kind = field_kind(schema, field);
         let is_relation = matches!(kind, FieldKind::Relation);
-        if let Some(attribute) = field.attribute("id") {
+        if let Some(attribute) = id {
             if is_relation {
                 out.push(Diagnostic::error(
                     codes::ID_RELATION_FIELD,
@@ -217,7 +270,7 @@ pub(super) fn model_keys<'a>(
                 }
             }
         }
-        if let Some(attribute) = field.attribute("unique") {
+        if let Some(attribute) = unique {
             if is_relation {
                 let suggestion = relation_scalar_fields(field);
                 let hint = match suggestion.len() {
@@ -238,7 +291,7 @@ pub(super) fn model_keys<'a>(
                 keys.indexes.push(key);
             }
         }
-        if let Some(attribute) = field.attribute("shardKey") {
+        if let Some(attribute) = shard {
             if field_shard_seen {
                 out.push(Diagnostic::error(
                     codes::SHARD_KEY,

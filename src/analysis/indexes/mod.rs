@@ -468,14 +468,15 @@ fn check_index(
             ),
         ));
     }
-    if index.fields.len() > 1
+    if index.kind == KeyKind::Unique
+        && index.fields.len() > 1
         && let Some(field) = index.fields.iter().find(|f| f.composite_leaf())
     {
         out.push(Diagnostic::error(
             codes::INDEX_COMPOSITE,
             attribute.span,
             format!(
-                "Prisma does not support composite-type fields such as `{}` in an index over several fields; index its scalar fields instead (`{}.field`).",
+                "Prisma does not support composite-type fields such as `{}` in a unique constraint over several fields; list its scalar fields instead (`{}.field`).",
                 field.path, field.path
             ),
         ));

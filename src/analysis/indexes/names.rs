@@ -336,7 +336,11 @@ pub(super) fn check(
                     (_, Some(attribute)) => format!("`{}`", written(attribute)),
                     _ => "The constraint".to_string(),
                 };
-                out.push(Diagnostic::error(
+                let other = members
+                    .iter()
+                    .find(|&&m| m != member)
+                    .map(|&m| &constraints[m]);
+                let mut diagnostic = Diagnostic::error(
                     codes::CONSTRAINT_NAME_CLASH,
                     constraint.span,
                     format!(
@@ -346,7 +350,12 @@ pub(super) fn check(
                         constraint.name,
                         scope.describe(&keys.block.name.text)
                     ),
-                ));
+                );
+                if let Some(other) = other {
+                    diagnostic = diagnostic
+                        .with_related(other.span, format!("`{}` is also used here", other.name));
+                }
+                out.push(diagnostic);
             }
         }
     }

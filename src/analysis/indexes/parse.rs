@@ -759,21 +759,15 @@ impl<'a> Reader<'a> {
         }
         if !unknown.is_empty() {
             let names: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
-            let (reference, what) = match kind {
-                KeyKind::Id => (value.span(), "The id"),
-                KeyKind::ShardKey => (value.span(), "The shard key"),
-                _ => (attribute.span, "The index"),
-            };
-            let what = if kind == KeyKind::Unique {
-                "The unique constraint"
-            } else {
-                what
+            let reference = match kind {
+                KeyKind::Id | KeyKind::ShardKey => value.span(),
+                _ => attribute.span,
             };
             out.push(Diagnostic::error(
                 codes::INDEX_UNKNOWN_FIELD,
                 narrow(self.schema, reference, unknown[0].1),
                 format!(
-                    "{what} `{label}` of {} `{}` refers to {}.",
+                    "`{label}` of {} `{}` lists {}.",
                     container(self.block),
                     self.block.name.text,
                     unknown_list(&names)

@@ -24,6 +24,11 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         if !matches!(block.kind, BlockKind::Model | BlockKind::View) || block.name.is_missing() {
             continue;
         }
+        // A block being typed (with syntax errors) would only yield follow-up reports.
+        if !block.syntax_errors.is_empty() {
+            malformed = true;
+            continue;
+        }
         let before = out.len();
         let keys = parse::model_keys(schema, context, block, out);
         malformed |= out.len() > before;

@@ -272,6 +272,20 @@ pub(super) fn check(
                         generated(prefix, "_fkey", limit)
                     }
                 };
+                if let Some((map, span)) = map
+                    && map.len() > limit
+                {
+                    out.push(Diagnostic::error(
+                        codes::CONSTRAINT_NAME_LENGTH,
+                        span,
+                        format!(
+                            "The foreign key name `{map}` of relation field `{}` in model `{}` is {} bytes long; the provider allows at most {limit}.",
+                            field.name.text,
+                            block.name.text,
+                            map.len()
+                        ),
+                    ));
+                }
                 constraints.push(Constraint {
                     kind: Kind::ForeignKey,
                     model: position,

@@ -180,7 +180,7 @@ impl ModelKeys<'_> {
     }
 
     /// The scalar field named like the client name Prisma generates for a compound key
-    /// (its field names joined by `_`), if any.
+    /// (its field names joined by `_`, paths into composite types included), if any.
     pub fn field_named_like(&self, key: &Key<'_>) -> Option<&Field> {
         let length = key.fields.iter().map(|f| f.path.len() + 1).sum::<usize>() - 1;
         self.block.fields.iter().find(|f| {
@@ -188,7 +188,7 @@ impl ModelKeys<'_> {
             name.len() == length
                 && name
                     .split('_')
-                    .eq(key.fields.iter().flat_map(|k| k.path.split('_')))
+                    .eq(key.fields.iter().flat_map(|k| k.path.split(['_', '.'])))
                 && !self.is_relation(f)
         })
     }

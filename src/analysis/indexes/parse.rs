@@ -3,7 +3,7 @@
 //! malformed arguments and field lists on the way.
 
 use super::{container, narrow, written};
-use crate::analysis::{Diagnostic, codes};
+use crate::analysis::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::{self, OperatorClassInfo};
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 
@@ -677,14 +677,18 @@ impl<'a> Reader<'a> {
                     items.push(entry);
                 }
                 Expression::String(literal) => {
-                    out.push(Diagnostic::error(
+                    let mut diagnostic = Diagnostic::error(
                         codes::INDEX_STRING_FIELD,
                         literal.span,
                         format!(
                             "Fields in `{label}` are written as names, not strings: write `{}` instead of `\"{}\"`.",
                             literal.value, literal.value
                         ),
-                    ));
+                    );
+                    if is_identifier_path(&literal.value) {
+                        diagnostic = diagnostic.with_fix(unquote(literal));
+                    }
+                    out.push(diagnostic);
                     malformed = true;
                 }
                 other => {
@@ -934,14 +938,18 @@ impl<'a> Reader<'a> {
                 Err(())
             }
             Expression::String(literal) => {
-                out.push(Diagnostic::error(
+                let mut diagnostic = Diagnostic::error(
                     codes::INDEX_SORT,
                     literal.span,
                     format!(
                         "`sort:` takes `Asc` or `Desc` without quotes, not the string \"{}\".",
                         literal.value
                     ),
-                ));
+                );
+                if matches!(literal.value.as_str(), "Asc" | "Desc") {
+                    diagnostic = diagnostic.with_fix(unquote(literal));
+                }
+                out.push(diagnostic);
                 Err(())
             }
             other => {
@@ -1032,6 +1040,29 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+}
+
+/// Whether a string could be written as a field name or path (`a`, `a.b`).
+fn is_identifier_path(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('.').all(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// The fix that writes a quoted name without its quotes.
+fn unquote(literal: &crate::model::StringLiteral) -> Fix {
+    Fix {
+        title: format!("Write `{}` without quotes", literal.value),
+        edits: vec![TextEdit {
+            span: literal.span,
+            new_text: literal.value.clone(),
+        }],
+        applicability: Applicability::Safe,
     }
 }
 

@@ -91,7 +91,7 @@ fn check_model(
         check_unique_criteria(keys, out);
     }
     if provider == Some(Provider::MongoDb) && block.kind == BlockKind::Model {
-        check_mongo_id(schema, keys, out);
+        check_mongo_id(keys, out);
     }
     let mut fulltext_count = 0;
     for index in &keys.indexes {
@@ -239,10 +239,7 @@ fn check_primary_key(
             ),
         ));
     }
-    if let Some((_, map_span)) = pk.map
-        && !supports_named_primary_keys(provider)
-    {
-        let _ = map_span;
+    if pk.map.is_some() && !supports_named_primary_keys(provider) {
         out.push(Diagnostic::error(
             codes::ID_MAP,
             block.name.span,
@@ -361,7 +358,7 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// MongoDB: every model needs an `@id`, and a single-field id must be stored as `_id`.
-fn check_mongo_id(schema: &Schema, keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
+fn check_mongo_id(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
     let block = keys.block;
     for field in &block.fields {
         let is_auto = field
@@ -396,7 +393,6 @@ fn check_mongo_id(schema: &Schema, keys: &ModelKeys<'_>, out: &mut Vec<Diagnosti
         ));
         return;
     };
-    let _ = schema;
     if pk.fields.len() != 1 {
         return;
     }

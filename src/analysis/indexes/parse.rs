@@ -469,14 +469,12 @@ impl<'a> Reader<'a> {
         attribute: &'a Attribute,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Key<'a>> {
-        let before = out.len();
+        // Malformed arguments are reported, and the key is still recorded (as Prisma does), so
+        // that later checks know the model has it.
         let map = self.string_argument(attribute, "map", out);
         let length = self.length_argument(attribute, out);
         let sort = self.sort_argument(attribute, out);
         let clustered = self.bool_argument(attribute, "clustered", out);
-        if out.len() > before {
-            // Prisma still records the key; keep it so that later checks know the id exists.
-        }
         Some(Key {
             kind,
             attribute,

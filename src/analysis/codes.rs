@@ -357,7 +357,7 @@ pub const ALL: &[(Code, &str)] = &[
     ),
     (
         INDEX_COMPOSITE,
-        "a composite-type field in an index over several fields",
+        "a composite-type field in a unique constraint over several fields",
     ),
     (
         INDEX_DUPLICATE,

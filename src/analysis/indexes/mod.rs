@@ -24,6 +24,11 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         if !matches!(block.kind, BlockKind::Model | BlockKind::View) || block.name.is_missing() {
             continue;
         }
+        // A block being typed (with syntax errors) would only yield follow-up reports.
+        if !block.syntax_errors.is_empty() {
+            malformed = true;
+            continue;
+        }
         let before = out.len();
         let keys = parse::model_keys(schema, context, block, out);
         malformed |= out.len() > before;
@@ -86,7 +91,7 @@ fn check_model(
         check_unique_criteria(keys, out);
     }
     if provider == Some(Provider::MongoDb) && block.kind == BlockKind::Model {
-        check_mongo_id(schema, keys, out);
+        check_mongo_id(keys, out);
     }
     let mut fulltext_count = 0;
     for index in &keys.indexes {
@@ -184,28 +189,19 @@ fn check_primary_key(
         ));
         return;
     }
-    if pk.fields.len() > 1 {
-        let generated = pk
-            .fields
-            .iter()
-            .map(|f| f.path)
-            .collect::<Vec<_>>()
-            .join("_");
-        if block
-            .fields
-            .iter()
-            .any(|f| f.name.text == generated && !keys.is_relation(f))
-        {
-            out.push(Diagnostic::error(
-                codes::ID_NAME_CLASH,
-                attribute.span,
-                format!(
-                    "Prisma Client names this compound id `{generated}`, which is already the name of a field of {} `{}`. Give the id another name with `name: \"...\"`.",
-                    container(block),
-                    block.name.text
-                ),
-            ));
-        }
+    if pk.fields.len() > 1
+        && let Some(clash) = keys.field_named_like(pk)
+    {
+        let generated = &clash.name.text;
+        out.push(Diagnostic::error(
+            codes::ID_NAME_CLASH,
+            attribute.span,
+            format!(
+                "Prisma Client names this compound id `{generated}`, which is already the name of a field of {} `{}`. Give the id another name with `name: \"...\"`.",
+                container(block),
+                block.name.text
+            ),
+        ));
     }
     if let Some((name, _)) = pk.name
         && block.field(name).is_some()
@@ -243,10 +239,7 @@ fn check_primary_key(
             ),
         ));
     }
-    if let Some((_, map_span)) = pk.map
-        && !supports_named_primary_keys(provider)
-    {
-        let _ = map_span;
+    if pk.map.is_some() && !supports_named_primary_keys(provider) {
         out.push(Diagnostic::error(
             codes::ID_MAP,
             block.name.span,
@@ -366,7 +359,7 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// MongoDB: every model needs an `@id`, and a single-field id must be stored as `_id`.
-fn check_mongo_id(schema: &Schema, keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
+fn check_mongo_id(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
     let block = keys.block;
     for field in &block.fields {
         let is_auto = field
@@ -401,7 +394,6 @@ fn check_mongo_id(schema: &Schema, keys: &ModelKeys<'_>, out: &mut Vec<Diagnosti
         ));
         return;
     };
-    let _ = schema;
     if pk.fields.len() != 1 {
         return;
     }
@@ -449,28 +441,20 @@ fn check_index(
         return;
     }
     // A compound unique gets a client name made of its fields; it must not be a field's name.
-    if index.kind == KeyKind::Unique && index.fields.len() > 1 {
-        let generated = index
-            .fields
-            .iter()
-            .map(|f| f.path)
-            .collect::<Vec<_>>()
-            .join("_");
-        if block
-            .fields
-            .iter()
-            .any(|f| f.name.text == generated && !keys.is_relation(f))
-        {
-            out.push(Diagnostic::error(
-                codes::INDEX_NAME_CLASH,
-                attribute.span,
-                format!(
-                    "Prisma Client names this compound unique `{generated}`, which is already the name of a field of {} `{}`. Give it another name with `name: \"...\"`.",
-                    container(block),
-                    block.name.text
-                ),
-            ));
-        }
+    if index.kind == KeyKind::Unique
+        && index.fields.len() > 1
+        && let Some(clash) = keys.field_named_like(index)
+    {
+        let generated = &clash.name.text;
+        out.push(Diagnostic::error(
+            codes::INDEX_NAME_CLASH,
+            attribute.span,
+            format!(
+                "Prisma Client names this compound unique `{generated}`, which is already the name of a field of {} `{}`. Give it another name with `name: \"...\"`.",
+                container(block),
+                block.name.text
+            ),
+        ));
     }
     if index.kind == KeyKind::Unique
         && let Some((name, _)) = index.name
@@ -486,14 +470,15 @@ fn check_index(
             ),
         ));
     }
-    if index.fields.len() > 1
+    if index.kind == KeyKind::Unique
+        && index.fields.len() > 1
         && let Some(field) = index.fields.iter().find(|f| f.composite_leaf())
     {
         out.push(Diagnostic::error(
             codes::INDEX_COMPOSITE,
             attribute.span,
             format!(
-                "Prisma does not support composite-type fields such as `{}` in an index over several fields; index its scalar fields instead (`{}.field`).",
+                "Prisma does not support composite-type fields such as `{}` in a unique constraint over several fields; list its scalar fields instead (`{}.field`).",
                 field.path, field.path
             ),
         ));

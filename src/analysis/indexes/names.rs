@@ -6,10 +6,9 @@
 
 use super::parse::{Key, KeyKind, ModelKeys, field_kind, mapped_name};
 use super::{container, written};
-use crate::analysis::block_schema;
 use crate::analysis::{Context, Diagnostic, codes};
 use crate::catalog::Provider;
-use crate::model::{Attribute, Block, BlockKind, Expression, Schema, Span};
+use crate::model::{Attribute, BlockKind, Expression, Schema, Span};
 use rustc_hash::FxHashMap;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -145,17 +144,6 @@ struct Constraint<'a> {
     attribute: Option<&'a Attribute>,
 }
 
-/// The table name of a model (`@@map`, or its name).
-fn table_name(block: &Block) -> &str {
-    block
-        .attributes_named("map")
-        .next()
-        .and_then(|a| a.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-        .unwrap_or(&block.name.text)
-}
-
 /// `{prefix}{suffix}`, with the prefix cut (at a character boundary) so that the whole
 /// fits the identifier limit, as Prisma generates names.
 fn generated(prefix: String, suffix: &str, limit: usize) -> String {
@@ -172,18 +160,19 @@ fn generated(prefix: String, suffix: &str, limit: usize) -> String {
     name
 }
 
-fn column_list(key: &Key<'_>) -> String {
-    key.fields
-        .iter()
-        .map(|f| {
-            if f.path.contains('.') {
-                f.path.to_string()
-            } else {
-                mapped_name(f.field).unwrap_or(f.path).to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("_")
+/// `{table}_{column}_{column}…`: the start of a generated index name.
+fn index_name_prefix(table: &str, key: &Key<'_>) -> String {
+    let mut name = String::with_capacity(table.len() + 8 + key.fields.len() * 12);
+    name.push_str(table);
+    for field in &key.fields {
+        name.push('_');
+        if field.path.contains('.') {
+            name.push_str(field.path);
+        } else {
+            name.push_str(mapped_name(field.field).unwrap_or(field.path));
+        }
+    }
+    name
 }
 
 pub(super) fn check(
@@ -200,8 +189,8 @@ pub(super) fn check(
     let mut model_schemas: Vec<Option<&str>> = Vec::with_capacity(models.len());
     for (position, keys) in models.iter().enumerate() {
         let block = keys.block;
-        model_schemas.push(block_schema(block));
-        let table = table_name(block);
+        model_schemas.push(keys.schema_name);
+        let table = keys.table;
         if let Some(pk) = &keys.primary_key {
             check_length(keys, pk, limit, out);
             let name = match pk.map {
@@ -231,7 +220,7 @@ pub(super) fn check(
                     } else {
                         "_idx"
                     };
-                    generated(format!("{table}_{}", column_list(index)), suffix, limit)
+                    generated(index_name_prefix(table, index), suffix, limit)
                 }
             };
             let span = index
@@ -250,12 +239,11 @@ pub(super) fn check(
         if block.kind != BlockKind::Model {
             continue;
         }
-        for field in &block.fields {
-            if let Some(relation) = field.attribute("relation")
-                && let Some(listed) = relation
-                    .argument("fields", None)
-                    .and_then(|a| a.value.as_ref())
-                    .map(Expression::as_list)
+        for &(field, relation) in &keys.relations {
+            if let Some(listed) = relation
+                .argument("fields", None)
+                .and_then(|a| a.value.as_ref())
+                .map(Expression::as_list)
                 && !listed.is_empty()
                 && matches!(field_kind(schema, field), super::parse::FieldKind::Relation)
             {
@@ -268,21 +256,36 @@ pub(super) fn check(
                 let name = match map {
                     Some((map, _)) => map.to_string(),
                     None => {
-                        let columns: Vec<&str> = listed
-                            .iter()
-                            .filter_map(|item| match item {
-                                Expression::Constant(ident) => Some(
+                        let mut prefix = String::with_capacity(table.len() + 16);
+                        prefix.push_str(table);
+                        for item in listed {
+                            if let Expression::Constant(ident) = item {
+                                prefix.push('_');
+                                prefix.push_str(
                                     block
                                         .field(&ident.text)
                                         .and_then(mapped_name)
                                         .unwrap_or(&ident.text),
-                                ),
-                                _ => None,
-                            })
-                            .collect();
-                        generated(format!("{table}_{}", columns.join("_")), "_fkey", limit)
+                                );
+                            }
+                        }
+                        generated(prefix, "_fkey", limit)
                     }
                 };
+                if let Some((map, span)) = map
+                    && map.len() > limit
+                {
+                    out.push(Diagnostic::error(
+                        codes::CONSTRAINT_NAME_LENGTH,
+                        span,
+                        format!(
+                            "The foreign key name `{map}` of relation field `{}` in model `{}` is {} bytes long; the provider allows at most {limit}.",
+                            field.name.text,
+                            block.name.text,
+                            map.len()
+                        ),
+                    ));
+                }
                 constraints.push(Constraint {
                     kind: Kind::ForeignKey,
                     model: position,
@@ -291,30 +294,26 @@ pub(super) fn check(
                     attribute: None,
                 });
             }
-            if provider == Provider::SqlServer
-                && let Some(default) = field.attribute("default")
+        }
+        for &(field, default) in &keys.defaults {
+            let map = default.argument("map", None);
+            let name = match map
+                .and_then(|a| a.value.as_ref())
+                .and_then(Expression::as_str)
             {
-                let name = match default
-                    .argument("map", None)
-                    .and_then(|a| a.value.as_ref())
-                    .and_then(Expression::as_str)
-                {
-                    Some(map) => map.to_string(),
-                    None => {
-                        let column = mapped_name(field).unwrap_or(&field.name.text);
-                        generated(format!("{table}_{column}"), "_df", limit)
-                    }
-                };
-                constraints.push(Constraint {
-                    kind: Kind::Default,
-                    model: position,
-                    name,
-                    span: default
-                        .argument("map", None)
-                        .map_or(default.span, |a| a.span),
-                    attribute: None,
-                });
-            }
+                Some(map) => map.to_string(),
+                None => {
+                    let column = mapped_name(field).unwrap_or(&field.name.text);
+                    generated(format!("{table}_{column}"), "_df", limit)
+                }
+            };
+            constraints.push(Constraint {
+                kind: Kind::Default,
+                model: position,
+                name,
+                span: map.map_or(default.span, |a| a.span),
+                attribute: None,
+            });
         }
     }
     for &scope in scopes(provider) {
@@ -351,7 +350,11 @@ pub(super) fn check(
                     (_, Some(attribute)) => format!("`{}`", written(attribute)),
                     _ => "The constraint".to_string(),
                 };
-                out.push(Diagnostic::error(
+                let other = members
+                    .iter()
+                    .find(|&&m| m != member)
+                    .map(|&m| &constraints[m]);
+                let mut diagnostic = Diagnostic::error(
                     codes::CONSTRAINT_NAME_CLASH,
                     constraint.span,
                     format!(
@@ -361,7 +364,12 @@ pub(super) fn check(
                         constraint.name,
                         scope.describe(&keys.block.name.text)
                     ),
-                ));
+                );
+                if let Some(other) = other {
+                    diagnostic = diagnostic
+                        .with_related(other.span, format!("`{}` is also used here", other.name));
+                }
+                out.push(diagnostic);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! malformed arguments and field lists on the way.
 
 use super::{container, narrow, written};
-use crate::analysis::{Diagnostic, codes};
+use crate::analysis::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::{self, OperatorClassInfo};
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 
@@ -154,12 +154,43 @@ pub(super) struct ModelKeys<'a> {
     /// Field `@unique`s in field order, then `@@index`, `@@unique` and `@@fulltext`.
     pub indexes: Vec<Key<'a>>,
     pub shard_key: Option<Key<'a>>,
-    relation_fields: Vec<&'a str>,
+    schema: &'a Schema,
+    /// The table name: `@@map`, or the model's name.
+    pub table: &'a str,
+    /// `@@schema`.
+    pub schema_name: Option<&'a str>,
+    /// Fields with `@relation`.
+    pub relations: Vec<(&'a Field, &'a Attribute)>,
+    /// Fields with `@default` (collected on SQL Server only, where defaults are named
+    /// constraints).
+    pub defaults: Vec<(&'a Field, &'a Attribute)>,
+}
+
+/// The first argument of an attribute as a string (`@@map("x")`).
+fn first_string(attribute: &Attribute) -> Option<&str> {
+    attribute
+        .argument("name", Some(0))
+        .and_then(|a| a.value.as_ref())
+        .and_then(Expression::as_str)
 }
 
 impl ModelKeys<'_> {
     pub fn is_relation(&self, field: &Field) -> bool {
-        self.relation_fields.contains(&field.name.text.as_str())
+        matches!(field_kind(self.schema, field), FieldKind::Relation)
+    }
+
+    /// The scalar field named like the client name Prisma generates for a compound key
+    /// (its field names joined by `_`, paths into composite types included), if any.
+    pub fn field_named_like(&self, key: &Key<'_>) -> Option<&Field> {
+        let length = key.fields.iter().map(|f| f.path.len() + 1).sum::<usize>() - 1;
+        self.block.fields.iter().find(|f| {
+            let name = f.name.text.as_str();
+            name.len() == length
+                && name
+                    .split('_')
+                    .eq(key.fields.iter().flat_map(|k| k.path.split(['_', '.'])))
+                && !self.is_relation(f)
+        })
     }
 }
 
@@ -169,28 +200,50 @@ pub(super) fn model_keys<'a>(
     block: &'a Block,
     out: &mut Vec<Diagnostic>,
 ) -> ModelKeys<'a> {
-    let _ = context;
-    let ignored = block.attributes_named("ignore").next().is_some();
+    let collect_defaults = context.is(crate::catalog::Provider::SqlServer);
+    let (mut ignored, mut table, mut schema_name) = (false, None, None);
+    for attribute in &block.attributes {
+        match attribute.name.text.as_str() {
+            "ignore" => ignored = true,
+            "map" if table.is_none() => table = Some(first_string(attribute)),
+            "schema" if schema_name.is_none() => schema_name = Some(first_string(attribute)),
+            _ => {}
+        }
+    }
     let mut keys = ModelKeys {
         block,
         ignored,
+        table: table.flatten().unwrap_or(&block.name.text),
+        schema_name: schema_name.flatten(),
+        relations: Vec::new(),
+        defaults: Vec::new(),
         primary_key: None,
         indexes: Vec::new(),
         shard_key: None,
-        relation_fields: block
-            .fields
-            .iter()
-            .filter(|f| matches!(field_kind(schema, f), FieldKind::Relation))
-            .map(|f| f.name.text.as_str())
-            .collect(),
+        schema,
     };
     let reader = Reader { schema, block };
     let mut field_id_seen = false;
     let mut field_shard_seen = false;
     for field in &block.fields {
+        // One pass over the field's attributes: most fields have none of these.
+        let (mut id, mut unique, mut shard) = (None, None, None);
+        for attribute in &field.attributes {
+            match attribute.name.text.as_str() {
+                "id" => id = id.or(Some(attribute)),
+                "unique" => unique = unique.or(Some(attribute)),
+                "shardKey" => shard = shard.or(Some(attribute)),
+                "relation" => keys.relations.push((field, attribute)),
+                "default" if collect_defaults => keys.defaults.push((field, attribute)),
+                _ => {}
+            }
+        }
+        if id.is_none() && unique.is_none() && shard.is_none() {
+            continue;
+        }
         let kind = field_kind(schema, field);
         let is_relation = matches!(kind, FieldKind::Relation);
-        if let Some(attribute) = field.attribute("id") {
+        if let Some(attribute) = id {
             if is_relation {
                 out.push(Diagnostic::error(
                     codes::ID_RELATION_FIELD,
@@ -217,7 +270,7 @@ pub(super) fn model_keys<'a>(
                 }
             }
         }
-        if let Some(attribute) = field.attribute("unique") {
+        if let Some(attribute) = unique {
             if is_relation {
                 let suggestion = relation_scalar_fields(field);
                 let hint = match suggestion.len() {
@@ -238,7 +291,7 @@ pub(super) fn model_keys<'a>(
                 keys.indexes.push(key);
             }
         }
-        if let Some(attribute) = field.attribute("shardKey") {
+        if let Some(attribute) = shard {
             if field_shard_seen {
                 out.push(Diagnostic::error(
                     codes::SHARD_KEY,
@@ -416,14 +469,12 @@ impl<'a> Reader<'a> {
         attribute: &'a Attribute,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Key<'a>> {
-        let before = out.len();
+        // Malformed arguments are reported, and the key is still recorded (as Prisma does), so
+        // that later checks know the model has it.
         let map = self.string_argument(attribute, "map", out);
         let length = self.length_argument(attribute, out);
         let sort = self.sort_argument(attribute, out);
         let clustered = self.bool_argument(attribute, "clustered", out);
-        if out.len() > before {
-            // Prisma still records the key; keep it so that later checks know the id exists.
-        }
         Some(Key {
             kind,
             attribute,
@@ -624,14 +675,18 @@ impl<'a> Reader<'a> {
                     items.push(entry);
                 }
                 Expression::String(literal) => {
-                    out.push(Diagnostic::error(
+                    let mut diagnostic = Diagnostic::error(
                         codes::INDEX_STRING_FIELD,
                         literal.span,
                         format!(
                             "Fields in `{label}` are written as names, not strings: write `{}` instead of `\"{}\"`.",
                             literal.value, literal.value
                         ),
-                    ));
+                    );
+                    if is_identifier_path(&literal.value) {
+                        diagnostic = diagnostic.with_fix(unquote(literal));
+                    }
+                    out.push(diagnostic);
                     malformed = true;
                 }
                 other => {
@@ -706,21 +761,15 @@ impl<'a> Reader<'a> {
         }
         if !unknown.is_empty() {
             let names: Vec<&str> = unknown.iter().map(|(n, _)| n.as_str()).collect();
-            let (reference, what) = match kind {
-                KeyKind::Id => (value.span(), "The id"),
-                KeyKind::ShardKey => (value.span(), "The shard key"),
-                _ => (attribute.span, "The index"),
-            };
-            let what = if kind == KeyKind::Unique {
-                "The unique constraint"
-            } else {
-                what
+            let reference = match kind {
+                KeyKind::Id | KeyKind::ShardKey => value.span(),
+                _ => attribute.span,
             };
             out.push(Diagnostic::error(
                 codes::INDEX_UNKNOWN_FIELD,
                 narrow(self.schema, reference, unknown[0].1),
                 format!(
-                    "{what} `{label}` of {} `{}` refers to {}.",
+                    "`{label}` of {} `{}` lists {}.",
                     container(self.block),
                     self.block.name.text,
                     unknown_list(&names)
@@ -887,14 +936,18 @@ impl<'a> Reader<'a> {
                 Err(())
             }
             Expression::String(literal) => {
-                out.push(Diagnostic::error(
+                let mut diagnostic = Diagnostic::error(
                     codes::INDEX_SORT,
                     literal.span,
                     format!(
                         "`sort:` takes `Asc` or `Desc` without quotes, not the string \"{}\".",
                         literal.value
                     ),
-                ));
+                );
+                if matches!(literal.value.as_str(), "Asc" | "Desc") {
+                    diagnostic = diagnostic.with_fix(unquote(literal));
+                }
+                out.push(diagnostic);
                 Err(())
             }
             other => {
@@ -985,6 +1038,29 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+}
+
+/// Whether a string could be written as a field name or path (`a`, `a.b`).
+fn is_identifier_path(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('.').all(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// The fix that writes a quoted name without its quotes.
+fn unquote(literal: &crate::model::StringLiteral) -> Fix {
+    Fix {
+        title: format!("Write `{}` without quotes", literal.value),
+        edits: vec![TextEdit {
+            span: literal.span,
+            new_text: literal.value.clone(),
+        }],
+        applicability: Applicability::Safe,
     }
 }
 

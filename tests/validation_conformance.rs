@@ -20,9 +20,9 @@ use prisma_analyzer::model::{Schema, SourceFile};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Cases whose lines agree. Raise it when the validation work raises the score.
-const LINES_BASELINE: usize = 1017;
+const LINES_BASELINE: usize = 1019;
 /// Cases whose verdict agrees.
-const VERDICT_BASELINE: usize = 1022;
+const VERDICT_BASELINE: usize = 1023;
 
 fn expected_error_lines(expected_plain: &str) -> BTreeSet<usize> {
     let mut lines = BTreeSet::new();

@@ -32,6 +32,18 @@ pub fn check_with(schema: &Schema, options: Options) -> Vec<Diagnostic> {
     Analyzer::new(options).check(schema)
 }
 
+/// The findings of the checks by the stage of Prisma's validation they belong to. Prisma
+/// first reads a schema (syntax, names, types, attribute arguments, configuration) and
+/// validates what it read (provider capabilities, relations, constraint names, native type
+/// arguments …) only when reading found no error. We report the same way: validation
+/// findings are kept only for a schema that reads without error, so that one mistake does not
+/// drown in its consequences, and a fix-and-rerun cycle goes as it does with Prisma.
+#[derive(Default)]
+pub(super) struct Findings {
+    pub reading: Vec<Diagnostic>,
+    pub validation: Vec<Diagnostic>,
+}
+
 /// Runs the checks, remembering per block what the block alone decides, so that analysing
 /// again after an edit only looks at the blocks that changed. A block is recognised by its
 /// revision (kept while edits elsewhere move it); its results are stored relative to the
@@ -154,17 +166,22 @@ impl Analyzer {
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
         let context = Context::new(schema, &self.options);
-        versions::check(schema, &context, &mut diagnostics);
-        attributes::check(schema, &context, &mut diagnostics);
-        indexes::check(schema, &context, &mut diagnostics);
-        native_types::check(schema, &context, &mut diagnostics);
-        models::check(schema, &context, &mut diagnostics);
-        relations::read(schema, &mut diagnostics);
-        relations::check_references(schema, &mut diagnostics);
+        let mut findings = Findings {
+            reading: diagnostics,
+            validation: Vec::new(),
+        };
+        versions::check(schema, &context, &mut findings.reading);
+        attributes::check(schema, &context, &mut findings.reading);
+        indexes::check(schema, &context, &mut findings);
+        native_types::check(schema, &context, &mut findings);
+        models::check(schema, &context, &mut findings.reading);
+        relations::read(schema, &mut findings.reading);
+        relations::check_references(schema, &mut findings.reading);
+        let mut diagnostics = findings.reading;
         // Like Prisma, validate only what reads without error: validation findings on a
         // schema that does not read are mostly consequences of the reading errors.
-        let reading_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        if !reading_errors {
+        if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            diagnostics.append(&mut findings.validation);
             let fingerprint = {
                 use std::hash::Hasher;
                 relation_input.write_u64(context.fingerprint());

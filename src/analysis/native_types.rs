@@ -7,26 +7,25 @@
 //! Prisma reports them: prefix, name, argument count, scalar type, argument values, ranges.
 //! Only the first problem of an attribute is reported (the prefix excepted).
 
-use super::{Context, Diagnostic, Fix, SCALAR_TYPES, Severity, closest_name, codes};
+use super::{Context, Diagnostic, Fix, SCALAR_TYPES, closest_name, codes};
 use crate::analysis::{Applicability, TextEdit};
 use crate::catalog::{NativeType, Provider, find_native_type, native_types};
 use crate::model::{Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 use rustc_hash::FxHashMap;
 
-pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
-    // Prisma validates native types only once the schema is free of errors of the earlier
-    // stages (syntax, names, attributes and their arguments, of which a native type on a
-    // non-scalar field or two native types on one field are part).
-    let earlier_errors = out.iter().any(|d| d.severity == Severity::Error);
+/// Reading: a native type on a field that cannot take one, or two on one field. Validation:
+/// everything else (Prisma validates native types with the rest of the schema).
+pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
     let mut structure_errors = false;
     for block in schema.blocks().filter(|b| b.kind.has_fields()) {
         for field in &block.fields {
-            structure_errors |= check_structure(schema, block, field, out);
+            structure_errors |= check_structure(schema, block, field, &mut findings.reading);
         }
     }
-    if earlier_errors || structure_errors {
+    if structure_errors {
         return;
     }
+    let out = &mut findings.validation;
     // A datasource with an unknown or missing provider is reported by the configuration
     // checks; native types cannot be judged without a provider.
     let target = match (schema.datasource(), context.provider) {

@@ -16,8 +16,11 @@ use crate::catalog::Provider;
 use crate::model::{Arity, Attribute, Block, BlockKind, Schema, Span};
 use parse::{Key, KeyKind, ModelKeys};
 
-pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
-    let errors_before = out.iter().any(|d| d.severity == super::Severity::Error);
+/// Reading: the key attributes' field lists and arguments. Validation (only when every key
+/// reads): the provider's rules, operator classes, clustering, constraint names, and the
+/// unique criteria every model needs.
+pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
+    let out = &mut findings.reading;
     let mut models: Vec<ModelKeys<'_>> = Vec::new();
     let mut malformed = false;
     for block in schema.blocks() {
@@ -34,9 +37,10 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         malformed |= out.len() > before;
         models.push(keys);
     }
-    if errors_before || malformed {
+    if malformed {
         return;
     }
+    let out = &mut findings.validation;
     for keys in &models {
         check_model(schema, context, keys, out);
     }

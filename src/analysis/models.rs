@@ -92,6 +92,14 @@ fn stops_validation(diagnostic: &Diagnostic) -> bool {
 /// Whether another check reported an error inside a composite type or on a field of one:
 /// Prisma reads composite types (their attributes and defaults) in its first stage.
 fn composite_type_errors(schema: &Schema, out: &[Diagnostic]) -> bool {
+    if schema
+        .blocks_of_kind(BlockKind::CompositeType)
+        .next()
+        .is_none()
+        || !out.iter().any(|d| d.severity == Severity::Error)
+    {
+        return false;
+    }
     let mut spans: Vec<Span> = Vec::new();
     for block in schema.blocks() {
         match block.kind {
@@ -125,48 +133,66 @@ fn composite_type_errors(schema: &Schema, out: &[Diagnostic]) -> bool {
 /// Escapes in string literals: the JSON ones (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`
 /// and `\uXXXX`, surrogates only in pairs), nothing else.
 fn string_escapes(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    fn expression(schema: &Schema, value: &Expression, out: &mut Vec<Diagnostic>) {
-        match value {
-            Expression::String(literal) => string(schema, literal, out),
-            Expression::Function { arguments, .. } => arguments
-                .items
-                .iter()
-                .filter_map(|a| a.value.as_ref())
-                .for_each(|v| expression(schema, v, out)),
-            Expression::Array { items, .. } => {
-                items.iter().for_each(|v| expression(schema, v, out))
-            }
-            Expression::Object { entries, .. } => entries
-                .iter()
-                .for_each(|e| expression(schema, &e.value, out)),
-            Expression::Number { .. } | Expression::Boolean { .. } | Expression::Constant(_) => {}
+    // Backslashes are rare: only blocks whose text holds one are looked at.
+    for file_id in schema.file_ids() {
+        let text = schema.file(file_id).text.as_str();
+        if !text.contains('\\') {
+            continue;
         }
-    }
-    fn attributes(schema: &Schema, list: &[Attribute], out: &mut Vec<Diagnostic>) {
-        for attribute in list {
-            for argument in attribute.arguments() {
-                if let Some(value) = &argument.value {
-                    expression(schema, value, out);
-                }
+        for block in &schema.file_model(file_id).blocks {
+            if text
+                .get(block.span.start as usize..block.span.end as usize)
+                .is_some_and(|body| body.contains('\\'))
+            {
+                block_strings(schema, block, out);
             }
         }
     }
-    for block in schema.blocks() {
-        for property in &block.properties {
-            if let Some(value) = &property.value {
-                expression(schema, value, out);
+}
+
+fn block_strings(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    for property in &block.properties {
+        if let Some(value) = &property.value {
+            expression_strings(schema, value, out);
+        }
+    }
+    for field in &block.fields {
+        if let Some(literal) = field.r#type.as_ref().and_then(|t| t.unsupported.as_ref()) {
+            string(schema, literal, out);
+        }
+        attribute_strings(schema, &field.attributes, out);
+    }
+    for value in &block.enum_values {
+        attribute_strings(schema, &value.attributes, out);
+    }
+    attribute_strings(schema, &block.attributes, out);
+}
+
+fn attribute_strings(schema: &Schema, list: &[Attribute], out: &mut Vec<Diagnostic>) {
+    for attribute in list {
+        for argument in attribute.arguments() {
+            if let Some(value) = &argument.value {
+                expression_strings(schema, value, out);
             }
         }
-        for field in &block.fields {
-            if let Some(literal) = field.r#type.as_ref().and_then(|t| t.unsupported.as_ref()) {
-                string(schema, literal, out);
-            }
-            attributes(schema, &field.attributes, out);
-        }
-        for value in &block.enum_values {
-            attributes(schema, &value.attributes, out);
-        }
-        attributes(schema, &block.attributes, out);
+    }
+}
+
+fn expression_strings(schema: &Schema, value: &Expression, out: &mut Vec<Diagnostic>) {
+    match value {
+        Expression::String(literal) => string(schema, literal, out),
+        Expression::Function { arguments, .. } => arguments
+            .items
+            .iter()
+            .filter_map(|a| a.value.as_ref())
+            .for_each(|v| expression_strings(schema, v, out)),
+        Expression::Array { items, .. } => items
+            .iter()
+            .for_each(|v| expression_strings(schema, v, out)),
+        Expression::Object { entries, .. } => entries
+            .iter()
+            .for_each(|e| expression_strings(schema, &e.value, out)),
+        Expression::Number { .. } | Expression::Boolean { .. } | Expression::Constant(_) => {}
     }
 }
 
@@ -267,7 +293,7 @@ impl Capabilities {
     fn of(schema: &Schema, context: &Context) -> Option<Capabilities> {
         let Some(provider) = context.provider else {
             return schema.datasource().is_none().then_some(Capabilities {
-                name: "a schema without datasource",
+                name: "a schema without datasource (Prisma then assumes the fewest features)",
                 enums: true,
                 scalar_lists: false,
                 json: true,
@@ -355,13 +381,27 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
                 TypeKind::Scalar | TypeKind::Enum | TypeKind::Unsupported
             )
     };
-    let by_name: FxHashMap<&str, &Field> = block
-        .fields
-        .iter()
-        .rev()
-        .map(|f| (f.name.text.as_str(), f))
-        .collect();
-    let mut mapped: FxHashMap<&str, &Field> = FxHashMap::default();
+    // Blocks are short: linear lookups, unless the block is long.
+    const LONG: usize = 32;
+    let by_name: FxHashMap<&str, &Field> = if block.fields.len() > LONG {
+        block
+            .fields
+            .iter()
+            .rev()
+            .map(|f| (f.name.text.as_str(), f))
+            .collect()
+    } else {
+        FxHashMap::default()
+    };
+    let find = |name: &str| {
+        if block.fields.len() > LONG {
+            by_name.get(name).copied()
+        } else {
+            block.fields.iter().find(|f| f.name.text == name)
+        }
+    };
+    let mut mapped: Vec<(&str, &Field)> = Vec::new();
+    let mut mapped_index: FxHashMap<&str, &Field> = FxHashMap::default();
     for field in &block.fields {
         let Some((name, attribute)) = field_map(field) else {
             continue;
@@ -369,11 +409,21 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
         if !counts(field) {
             continue;
         }
-        let clash = match mapped.get(name) {
-            Some(first) => Some(*first),
+        let earlier = if mapped.len() < LONG {
+            mapped.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+        } else {
+            mapped_index.get(name).copied()
+        };
+        let clash = match earlier {
+            Some(first) => Some(first),
             None => {
-                mapped.insert(name, field);
-                by_name.get(name).copied().filter(|other| {
+                mapped.push((name, field));
+                if mapped.len() == LONG {
+                    mapped_index.extend(mapped.iter().copied());
+                } else if mapped.len() > LONG {
+                    mapped_index.insert(name, field);
+                }
+                find(name).filter(|other| {
                     !std::ptr::eq(*other, field)
                         && counts(other)
                         && field_map(other).is_none_or(|(other_name, _)| other_name == name)
@@ -663,6 +713,11 @@ fn field_types(
         let Some(field_type) = &field.r#type else {
             continue;
         };
+        let name = field_type.name.text.as_str();
+        let is_list = field_type.arity() == Arity::List;
+        if !is_list && !matches!(name, "Json" | "Decimal") {
+            continue;
+        }
         let kind = type_kind(schema, field);
         if !matches!(
             kind,
@@ -670,8 +725,6 @@ fn field_types(
         ) {
             continue;
         }
-        let name = field_type.name.text.as_str();
-        let is_list = field_type.arity() == Arity::List;
         let describe = || {
             format!(
                 "field `{}` of {} `{}`",
@@ -748,6 +801,13 @@ fn leading_index_fields(block: &Block) -> Vec<&str> {
 
 /// `@default(autoincrement())` where the provider limits it.
 fn autoincrement(block: &Block, capabilities: &Capabilities, out: &mut Vec<Diagnostic>) {
+    if capabilities.autoincrement
+        && capabilities.autoincrement_on_non_id
+        && capabilities.autoincrement_several
+        && capabilities.autoincrement_not_indexed
+    {
+        return;
+    }
     let fields: Vec<(&Field, &Attribute)> = block
         .fields
         .iter()
@@ -865,7 +925,22 @@ fn view(block: &Block, context: &Context, out: &mut Vec<Diagnostic>) {
                         block.name.text
                     ),
                 )),
-                "unique" => unique_arguments(attribute, out),
+                "unique" => {
+                    unique_arguments(attribute, out);
+                    if let Some(argument) = ["sort", "length"]
+                        .into_iter()
+                        .find_map(|name| attribute.argument(name, None))
+                    {
+                        out.push(Diagnostic::error(
+                            codes::VIEW_CONSTRAINT,
+                            argument.span,
+                            format!(
+                                "the `@unique` of field `{}` on view `{}` takes no `sort:` or `length:`",
+                                field.name.text, block.name.text
+                            ),
+                        ));
+                    }
+                }
                 _ => {}
             }
         }

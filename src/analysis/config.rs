@@ -85,6 +85,25 @@ fn check_datasource(schema: &Schema, datasource: &Block, out: &mut Vec<Diagnosti
         {
             check_env_arguments(&arguments.items, value, out);
         }
+        let key = property.key.text.as_str();
+        let expected = match key {
+            "url" | "directUrl" | "shadowDatabaseUrl"
+                if value.as_str().is_none() && !is_env(value) =>
+            {
+                Some("a string or `env(\"VARIABLE\")`")
+            }
+            "relationMode" | "referentialIntegrity" if value.as_str().is_none() => {
+                Some("a string, `\"foreignKeys\"` or `\"prisma\"`")
+            }
+            _ => None,
+        };
+        if let Some(expected) = expected {
+            out.push(Diagnostic::error(
+                codes::CONFIG_VALUE_TYPE,
+                value.span(),
+                format!("`{key}` is {expected}"),
+            ));
+        }
     }
     if let Some(schemas) = datasource.property("schemas") {
         check_schemas(schemas, provider, out);
@@ -188,13 +207,18 @@ fn check_schemas(property: &Property, provider: Option<Provider>, out: &mut Vec<
         ));
         return;
     }
-    let Expression::Array { items, .. } = value else {
-        out.push(Diagnostic::error(
-            codes::CONFIG_SCHEMAS,
-            value.span(),
-            "`schemas` is a list of schema names: `schemas = [\"public\"]`",
-        ));
-        return;
+    // A single string stands for a list of one.
+    let items = match value {
+        Expression::Array { items, .. } => items.as_slice(),
+        Expression::String(_) => std::slice::from_ref(value),
+        _ => {
+            out.push(Diagnostic::error(
+                codes::CONFIG_SCHEMAS,
+                value.span(),
+                "`schemas` is a list of schema names: `schemas = [\"public\"]`",
+            ));
+            return;
+        }
     };
     if items.is_empty() {
         out.push(Diagnostic::error(
@@ -443,6 +467,12 @@ fn check_generator(generator: &Block, provider: Option<Provider>, out: &mut Vec<
                     "`engineType` is a string, such as `\"library\"`",
                 ))
             }
+            key @ ("provider" | "output") if value.as_str().is_none() && !is_env(value) => out
+                .push(Diagnostic::error(
+                    codes::CONFIG_VALUE_TYPE,
+                    value.span(),
+                    format!("the generator's `{key}` is a string or `env(\"VARIABLE\")`"),
+                )),
             _ => {}
         }
     }

@@ -57,6 +57,7 @@ pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
 pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
 pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
+pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
 pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
 
 // Codes of `relations.rs` (beyond the ones above).
@@ -237,6 +238,10 @@ pub const ALL: &[(Code, &str)] = &[
     (
         MAP_INVALID_NAME,
         "a MongoDB field `@map` name with `.` or a leading `$`",
+    ),
+    (
+        MAP_RELATION_FIELD,
+        "`@map` on a relation field, which has no column of its own",
     ),
     (
         STRING_INVALID_ESCAPE,

@@ -18,6 +18,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         match block.kind {
             BlockKind::Model | BlockKind::View => {
                 mapped_field_names(schema, block, out);
+                relation_field_maps(schema, block, out);
                 schema_argument(block, out);
             }
             BlockKind::Enum => schema_argument(block, out),
@@ -86,6 +87,7 @@ fn stops_validation(diagnostic: &Diagnostic) -> bool {
         || diagnostic.code == codes::COMPOSITE_ATTRIBUTE
         || diagnostic.code == codes::SCHEMA_ARGUMENT
         || diagnostic.code == codes::COMPOSITE_RELATION_FIELD
+        || diagnostic.code == codes::MAP_RELATION_FIELD
         || diagnostic.code == codes::STRING_INVALID_ESCAPE
 }
 
@@ -446,6 +448,26 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
                 .with_related(other.name.span, format!("`{}` is declared here", other.name.text)),
             );
         }
+    }
+}
+
+/// A relation field is no column: `@map` belongs on its scalar fields.
+fn relation_field_maps(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    for field in &block.fields {
+        let Some(attribute) = field.attribute("map") else {
+            continue;
+        };
+        if type_kind(schema, field) != TypeKind::Relation {
+            continue;
+        }
+        out.push(Diagnostic::error(
+            codes::MAP_RELATION_FIELD,
+            attribute.span,
+            format!(
+                "relation field `{}` is not stored in the database, so it takes no `@map`: map the scalar fields of its `fields:` instead",
+                field.name.text
+            ),
+        ));
     }
 }
 

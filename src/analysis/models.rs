@@ -494,7 +494,6 @@ fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {
 fn schema_value(attribute: &Attribute) -> Option<&Expression> {
     attribute
         .argument("map", Some(0))
-        .or_else(|| attribute.argument("name", None))
         .and_then(|a| a.value.as_ref())
 }
 

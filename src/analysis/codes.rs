@@ -58,6 +58,7 @@ pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
 pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
 pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
+pub const ENUM_EMPTY: Code = Code("enum/empty");
 pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
 
 // Codes of `relations.rs` (beyond the ones above).
@@ -243,6 +244,7 @@ pub const ALL: &[(Code, &str)] = &[
         MAP_RELATION_FIELD,
         "`@map` on a relation field, which has no column of its own",
     ),
+    (ENUM_EMPTY, "an enum without values"),
     (
         STRING_INVALID_ESCAPE,
         "an escape in a string other than JSON's (`\\n`, `\\\"`, `\\\\`, `\\uXXXX`, …)",

@@ -88,6 +88,7 @@ fn stops_validation(diagnostic: &Diagnostic) -> bool {
         || diagnostic.code == codes::SCHEMA_ARGUMENT
         || diagnostic.code == codes::COMPOSITE_RELATION_FIELD
         || diagnostic.code == codes::MAP_RELATION_FIELD
+        || diagnostic.code == codes::ENUM_EMPTY
         || diagnostic.code == codes::STRING_INVALID_ESCAPE
 }
 

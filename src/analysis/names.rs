@@ -128,6 +128,13 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
         BlockKind::CompositeType => identifier(name, block.kind.describe(), out),
         BlockKind::Enum => {
             identifier(name, block.kind.describe(), out);
+            if block.enum_values.is_empty() && block.closed {
+                out.push(Diagnostic::error(
+                    codes::ENUM_EMPTY,
+                    name.span,
+                    format!("enum `{}` has no values: declare at least one", name.text),
+                ));
+            }
             for value in &block.enum_values {
                 identifier(&value.name, "enum value", out);
             }

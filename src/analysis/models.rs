@@ -47,8 +47,8 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                 if block.kind == BlockKind::View {
                     view(block, context, out);
                 }
-                if context.is(Provider::MongoDb) {
-                    mongodb_field_names(block, out);
+                if context.is(Provider::MongoDb) && block.kind == BlockKind::Model {
+                    mongodb_field_names(schema, block, out);
                 }
             }
             BlockKind::Enum => {
@@ -377,13 +377,8 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
         return;
     }
     let is_composite = block.kind == BlockKind::CompositeType;
-    let counts = |field: &Field| {
-        is_composite
-            || matches!(
-                type_kind(schema, field),
-                TypeKind::Scalar | TypeKind::Enum | TypeKind::Unsupported
-            )
-    };
+    // Relation fields have no column; every other field has one.
+    let counts = |field: &Field| is_composite || type_kind(schema, field) != TypeKind::Relation;
     // Blocks are short: linear lookups, unless the block is long.
     const LONG: usize = 32;
     let by_name: FxHashMap<&str, &Field> = if block.fields.len() > LONG {
@@ -1006,11 +1001,15 @@ fn view(block: &Block, context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// MongoDB field names: no `.` inside, no `$` in front.
-fn mongodb_field_names(block: &Block, out: &mut Vec<Diagnostic>) {
+fn mongodb_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
     for field in &block.fields {
         let Some((name, attribute)) = field_map(field) else {
             continue;
         };
+        // Composite-typed fields are stored under their name as well; relation fields are not.
+        if type_kind(schema, field) == TypeKind::Relation {
+            continue;
+        }
         let problem = if name.starts_with('$') {
             "cannot start with `$`"
         } else if name.contains('.') {

@@ -57,6 +57,7 @@ pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
 pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
 pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
+pub const MAP_DUPLICATE_DATABASE_NAME: Code = Code("map/duplicate-database-name");
 pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
 pub const ENUM_EMPTY: Code = Code("enum/empty");
 pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
@@ -180,7 +181,7 @@ pub const ALL: &[(Code, &str)] = &[
     ),
     (
         NAME_DUPLICATE_DATABASE_NAME,
-        "two fields, models, views or enums that `@map`/`@@map` give the same database name",
+        "two fields of one model, view or composite type that `@map` gives the same database name",
     ),
     (
         CAPABILITY_ENUM,
@@ -239,6 +240,10 @@ pub const ALL: &[(Code, &str)] = &[
     (
         MAP_INVALID_NAME,
         "a MongoDB field `@map` name with `.` or a leading `$`",
+    ),
+    (
+        MAP_DUPLICATE_DATABASE_NAME,
+        "two models or views (or two enums) that `@@map` gives the same database name in one schema",
     ),
     (
         MAP_RELATION_FIELD,

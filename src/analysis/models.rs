@@ -1120,7 +1120,7 @@ fn database_names(schema: &Schema, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::error(
-                codes::NAME_DUPLICATE_DATABASE_NAME,
+                codes::MAP_DUPLICATE_DATABASE_NAME,
                 span,
                 format!(
                     "{} `{}` and {} `{}` have the same database name `{}`",

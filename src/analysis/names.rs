@@ -120,15 +120,25 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
     }
     match block.kind {
         BlockKind::Model | BlockKind::View => {
-            identifier(name, block.kind.describe(), out);
+            identifier(name, block.kind.describe(), true, out);
             for field in &block.fields {
-                identifier(&field.name, "field", out);
+                identifier(&field.name, "field", true, out);
             }
         }
-        BlockKind::CompositeType => identifier(name, block.kind.describe(), out),
+        BlockKind::CompositeType => {
+            identifier(name, block.kind.describe(), true, out);
+            for field in &block.fields {
+                identifier(&field.name, "field", false, out);
+            }
+        }
         BlockKind::Enum => {
-            identifier(name, block.kind.describe(), out);
-            if block.enum_values.is_empty() && block.closed {
+            identifier(name, block.kind.describe(), true, out);
+            // A value Prisma cannot read (see `identifier`) does not count.
+            let readable = block
+                .enum_values
+                .iter()
+                .any(|v| !v.name.text.starts_with('_'));
+            if !readable && block.closed {
                 out.push(Diagnostic::error(
                     codes::ENUM_EMPTY,
                     name.span,
@@ -136,10 +146,12 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
                 ));
             }
             for value in &block.enum_values {
-                identifier(&value.name, "enum value", out);
+                identifier(&value.name, "enum value", true, out);
             }
         }
-        BlockKind::Datasource | BlockKind::Generator => {}
+        BlockKind::Datasource | BlockKind::Generator => {
+            identifier(name, block.kind.describe(), false, out);
+        }
     }
 }
 
@@ -152,12 +164,17 @@ fn with_article(noun: &str) -> String {
     format!("{article} {noun}")
 }
 
-/// A name must not start with a digit nor contain `-`.
-fn identifier(name: &crate::model::Ident, what: &str, out: &mut Vec<Diagnostic>) {
+/// A name must not start with `_` (Prisma's grammar has no such identifiers) and, where
+/// `strict`, neither with a digit nor contain `-`.
+fn identifier(name: &crate::model::Ident, what: &str, strict: bool, out: &mut Vec<Diagnostic>) {
     let Some(first) = name.text.chars().next() else {
         return;
     };
-    let problem = if first.is_numeric() {
+    let problem = if first == '_' {
+        "must start with a letter, not `_`"
+    } else if !strict {
+        return;
+    } else if first.is_numeric() {
         "must not start with a digit"
     } else if name.text.contains('-') {
         "must not contain `-`"

@@ -13,7 +13,8 @@ pub const SCALAR_TYPES: &[&str] = &[
 /// Block attributes that may appear more than once on a block.
 const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
 
-/// Name checks that depend on the block alone: duplicate members and attributes.
+/// Name checks that depend on the block alone: duplicate members and attributes, invalid and
+/// reserved names.
 pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
     duplicate_members(block, out);
     identifiers(block, out);
@@ -86,8 +87,9 @@ const RESERVED_CLIENT_NAMES: &[&str] = &[
 ];
 
 /// Names that Prisma rejects wherever they are declared: a block named like a scalar type or
-/// a Prisma Client reserved word, and names (of models, views, enums, composite types, their
-/// fields and enum values) that start with a digit or contain `-`.
+/// a Prisma Client reserved word, names that start with `_`, and names of models, views,
+/// enums, composite types, model and view fields and enum values that start with a digit or
+/// contain `-`; an enum without values.
 fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
     let name = &block.name;
     if name.is_missing() {

@@ -27,6 +27,10 @@ use views::view;
 pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
     string_escapes(schema, out);
     for block in schema.blocks() {
+        if !block.syntax_errors.is_empty() {
+            // What a broken block holds is a guess: stay quiet about it.
+            continue;
+        }
         match block.kind {
             BlockKind::Model | BlockKind::View => {
                 mapped_field_names(schema, block, out);

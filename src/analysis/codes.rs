@@ -40,6 +40,8 @@ pub const NAME_INVALID: Code = Code("name/invalid");
 pub const NAME_RESERVED: Code = Code("name/reserved");
 pub const CONFIG_RELATION_MODE: Code = Code("config/relation-mode");
 pub const CONFIG_EXTENSIONS: Code = Code("config/extensions");
+pub const EXTENSION_PREVIEW_FEATURE: Code = Code("extension/preview-feature");
+pub const EXTENSION_NAME: Code = Code("extension/name");
 pub const NAME_DUPLICATE_DATABASE_NAME: Code = Code("name/duplicate-database-name");
 pub const CAPABILITY_ENUM: Code = Code("capability/enum");
 pub const CAPABILITY_SCALAR_LIST: Code = Code("capability/scalar-list");
@@ -178,6 +180,14 @@ pub const ALL: &[(Code, &str)] = &[
     (
         CONFIG_EXTENSIONS,
         "a PostgreSQL `extensions` list that is not allowed here or not written as Prisma expects",
+    ),
+    (
+        EXTENSION_PREVIEW_FEATURE,
+        "an `extensions` list without the `postgresqlExtensions` preview feature",
+    ),
+    (
+        EXTENSION_NAME,
+        "an extension name with `-` (give the database name with `map:`)",
     ),
     (
         NAME_DUPLICATE_DATABASE_NAME,

@@ -61,7 +61,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                     }
                 }
                 if block.kind == BlockKind::View {
-                    view(block, context, out);
+                    view(schema, block, context, out);
                 }
                 if context.is(Provider::MongoDb) && block.kind == BlockKind::Model {
                     mongodb_field_names(schema, block, out);

@@ -4,16 +4,20 @@ use super::*;
 
 /// Views: behind the `views` preview feature; no primary key, no index, and their `@unique`
 /// constraints exist only for Prisma Client (no database name, no clustering, no arguments).
-pub(super) fn view(block: &Block, context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn view(schema: &Schema, block: &Block, context: &Context, out: &mut Vec<Diagnostic>) {
     if !context.has_preview_feature("views") {
-        out.push(Diagnostic::error(
+        let mut diagnostic = Diagnostic::error(
             codes::VIEW_PREVIEW_FEATURE,
             block.name.span,
             format!(
                 "view `{}` needs the `views` preview feature in the generator's `previewFeatures`",
                 block.name.text
             ),
-        ));
+        );
+        if let Some(fix) = super::super::config::enable_preview_feature(schema, "views") {
+            diagnostic = diagnostic.with_fix(fix);
+        }
+        out.push(diagnostic);
     }
     let unique_arguments = |attribute: &Attribute, out: &mut Vec<Diagnostic>| {
         for argument in ["map", "clustered"] {

@@ -73,7 +73,7 @@ pub(super) fn multi_schema(
             }
             Some(_) => {}
             None if capabilities.multi_schema && schemas_set && !context.is(Provider::MySql) => {
-                out.push(Diagnostic::error(
+                let mut diagnostic = Diagnostic::error(
                     codes::SCHEMA_MISSING,
                     block.name.span,
                     format!(
@@ -81,9 +81,55 @@ pub(super) fn multi_schema(
                         block.kind.describe(),
                         block.name.text
                     ),
-                ));
+                );
+                if let Some(fix) = context
+                    .schemas
+                    .first()
+                    .and_then(|first| add_schema_attribute(schema, block, first))
+                {
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                out.push(diagnostic);
             }
             None => {}
         }
     }
+}
+
+/// A fix that puts the block into `name`: `@@schema("name")` on its own line before the
+/// closing brace (when that brace starts its line).
+fn add_schema_attribute(
+    schema: &Schema,
+    block: &Block,
+    name: &str,
+) -> Option<crate::analysis::Fix> {
+    if !block.closed {
+        return None;
+    }
+    let text = &schema.file(block.file()).text;
+    let brace = block.body.end.checked_sub(1)? as usize;
+    if text.get(brace..brace + 1) != Some("}") {
+        return None;
+    }
+    let line_start = text.get(..brace)?.rfind('\n').map_or(0, |i| i + 1);
+    if !text
+        .get(line_start..brace)?
+        .chars()
+        .all(char::is_whitespace)
+    {
+        return None;
+    }
+    let at = line_start as u32;
+    Some(crate::analysis::Fix {
+        title: format!("Add `@@schema(\"{name}\")`"),
+        edits: vec![crate::analysis::TextEdit {
+            span: Span {
+                file: block.file(),
+                start: at,
+                end: at,
+            },
+            new_text: format!("\n  @@schema(\"{name}\")\n"),
+        }],
+        applicability: crate::analysis::Applicability::Unsafe,
+    })
 }

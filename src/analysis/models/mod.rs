@@ -129,7 +129,7 @@ impl Capabilities {
     fn of(schema: &Schema, context: &Context) -> Option<Capabilities> {
         let Some(provider) = context.provider else {
             return schema.datasource().is_none().then_some(Capabilities {
-                name: "a schema without datasource (Prisma then assumes the fewest features)",
+                name: "a schema without a datasource",
                 enums: true,
                 scalar_lists: false,
                 json: true,

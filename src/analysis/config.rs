@@ -524,6 +524,17 @@ fn check_generator(generator: &Block, provider: Option<Provider>, out: &mut Vec<
                     "`engineType` is a string, such as `\"library\"`",
                 ))
             }
+            "binaryTargets" => {
+                for item in value.as_list() {
+                    if item.as_str().is_none() && !is_env(item) {
+                        out.push(Diagnostic::error(
+                            codes::CONFIG_VALUE_TYPE,
+                            item.span(),
+                            "binary targets are strings, such as `\"native\"`",
+                        ));
+                    }
+                }
+            }
             key @ ("provider" | "output") if value.as_str().is_none() && !is_env(value) => out
                 .push(Diagnostic::error(
                     codes::CONFIG_VALUE_TYPE,

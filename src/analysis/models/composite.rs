@@ -204,6 +204,7 @@ pub(super) fn composite_cycles(schema: &Schema, types: &[&Block], out: &mut Vec<
                 .collect()
         })
         .collect();
+    let component = components(&edges);
     for (owner, block) in types.iter().enumerate() {
         for &(target, field) in &edges[owner] {
             if target == owner {
@@ -215,11 +216,28 @@ pub(super) fn composite_cycles(schema: &Schema, types: &[&Block], out: &mut Vec<
                         field.name.text, block.name.text
                     ),
                 ));
-            } else if let Some(path) = path_between(&edges, target, owner) {
-                let names: Vec<String> = std::iter::once(owner)
-                    .chain(path)
-                    .map(|i| format!("`{}`", types[i].name.text))
-                    .collect();
+            } else if component[target] == component[owner]
+                && let Some(path) = path_between(&edges, target, owner)
+            {
+                let steps: Vec<usize> = std::iter::once(owner).chain(path).collect();
+                // Long cycles are shortened in the message: their start and end say enough.
+                let shown: Vec<String> = if steps.len() > 6 {
+                    steps[..3]
+                        .iter()
+                        .map(|&i| format!("`{}`", types[i].name.text))
+                        .chain(std::iter::once("…".to_string()))
+                        .chain(
+                            steps[steps.len() - 2..]
+                                .iter()
+                                .map(|&i| format!("`{}`", types[i].name.text)),
+                        )
+                        .collect()
+                } else {
+                    steps
+                        .iter()
+                        .map(|&i| format!("`{}`", types[i].name.text))
+                        .collect()
+                };
                 out.push(Diagnostic::error(
                     codes::COMPOSITE_CYCLE,
                     field.name.span,
@@ -227,12 +245,68 @@ pub(super) fn composite_cycles(schema: &Schema, types: &[&Block], out: &mut Vec<
                         "field `{}` of composite type `{}` closes a cycle of required fields ({}), which never ends: make one of them optional or a list",
                         field.name.text,
                         block.name.text,
-                        names.join(" → ")
+                        shown.join(" → ")
                     ),
                 ));
             }
         }
     }
+}
+
+/// The strongly connected component of every type (Kosaraju, without recursion): two types
+/// lie on a common cycle exactly when they share a component.
+fn components(edges: &[Vec<(usize, &Field)>]) -> Vec<usize> {
+    let count = edges.len();
+    let mut visited = vec![false; count];
+    let mut finished = Vec::with_capacity(count);
+    for start in 0..count {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0usize)];
+        loop {
+            let Some(top) = stack.last_mut() else {
+                break;
+            };
+            let node = top.0;
+            if let Some(&(next, _)) = edges[node].get(top.1) {
+                top.1 += 1;
+                if !visited[next] {
+                    visited[next] = true;
+                    stack.push((next, 0));
+                }
+            } else {
+                finished.push(node);
+                stack.pop();
+            }
+        }
+    }
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (node, targets) in edges.iter().enumerate() {
+        for &(target, _) in targets {
+            reverse[target].push(node);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    let mut next_component = 0;
+    for &start in finished.iter().rev() {
+        if component[start] != usize::MAX {
+            continue;
+        }
+        component[start] = next_component;
+        let mut stack = vec![start];
+        while let Some(node) = stack.pop() {
+            for &previous in &reverse[node] {
+                if component[previous] == usize::MAX {
+                    component[previous] = next_component;
+                    stack.push(previous);
+                }
+            }
+        }
+        next_component += 1;
+    }
+    component
 }
 
 /// A path of type indexes from `from` to `to` (both included), breadth first.

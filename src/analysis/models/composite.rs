@@ -265,10 +265,7 @@ fn components(edges: &[Vec<(usize, &Field)>]) -> Vec<usize> {
         }
         visited[start] = true;
         let mut stack = vec![(start, 0usize)];
-        loop {
-            let Some(top) = stack.last_mut() else {
-                break;
-            };
+        while let Some(top) = stack.last_mut() {
             let node = top.0;
             if let Some(&(next, _)) = edges[node].get(top.1) {
                 top.1 += 1;

@@ -1116,11 +1116,13 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
     AttributeSpec {
         name: "schema",
         targets: BLOCK_AND_ENUM,
-        arguments: &["name"],
+        // Prisma names the argument `map` (`@@schema(map: "auth")`); conformance
+        // psl/attributes/schema/bad_schema_attribute.prisma ("Argument \"map\" is missing").
+        arguments: &["map"],
         snippet: "schema(\"$0\")",
         doc: "Puts the model or enum in one of the datasource's `schemas`. Example: `@@schema(\"auth\")`. PostgreSQL, CockroachDB and SQL Server.",
         providers: MULTI_SCHEMA_PROVIDERS,
-        default_argument: Some("name"),
+        default_argument: Some("map"),
     },
     AttributeSpec {
         name: "shardKey",

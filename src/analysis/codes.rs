@@ -92,6 +92,8 @@ pub const NAME_INVALID: Code = Code("name/invalid");
 pub const NAME_RESERVED: Code = Code("name/reserved");
 pub const CONFIG_RELATION_MODE: Code = Code("config/relation-mode");
 pub const CONFIG_EXTENSIONS: Code = Code("config/extensions");
+pub const EXTENSION_PREVIEW_FEATURE: Code = Code("extension/preview-feature");
+pub const EXTENSION_NAME: Code = Code("extension/name");
 pub const NAME_DUPLICATE_DATABASE_NAME: Code = Code("name/duplicate-database-name");
 pub const CAPABILITY_ENUM: Code = Code("capability/enum");
 pub const CAPABILITY_SCALAR_LIST: Code = Code("capability/scalar-list");
@@ -109,6 +111,9 @@ pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
 pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
 pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
+pub const MAP_DUPLICATE_DATABASE_NAME: Code = Code("map/duplicate-database-name");
+pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
+pub const ENUM_EMPTY: Code = Code("enum/empty");
 pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
 
 // Codes of `relations.rs` (beyond the ones above).
@@ -431,8 +436,16 @@ pub const ALL: &[(Code, &str)] = &[
         "a PostgreSQL `extensions` list that is not allowed here or not written as Prisma expects",
     ),
     (
+        EXTENSION_PREVIEW_FEATURE,
+        "an `extensions` list without the `postgresqlExtensions` preview feature",
+    ),
+    (
+        EXTENSION_NAME,
+        "an extension name with `-` (give the database name with `map:`)",
+    ),
+    (
         NAME_DUPLICATE_DATABASE_NAME,
-        "two fields, models, views or enums that `@map`/`@@map` give the same database name",
+        "two fields of one model, view or composite type that `@map` gives the same database name",
     ),
     (
         CAPABILITY_ENUM,
@@ -492,6 +505,15 @@ pub const ALL: &[(Code, &str)] = &[
         MAP_INVALID_NAME,
         "a MongoDB field `@map` name with `.` or a leading `$`",
     ),
+    (
+        MAP_DUPLICATE_DATABASE_NAME,
+        "two models or views (or two enums) that `@@map` gives the same database name in one schema",
+    ),
+    (
+        MAP_RELATION_FIELD,
+        "`@map` on a relation field, which has no column of its own",
+    ),
+    (ENUM_EMPTY, "an enum without values"),
     (
         STRING_INVALID_ESCAPE,
         "an escape in a string other than JSON's (`\\n`, `\\\"`, `\\\\`, `\\uXXXX`, …)",

@@ -1,8 +1,8 @@
 //! Datasource and generator blocks: the rules Prisma applies to them.
 
-use super::{Diagnostic, Severity, codes};
+use super::{Applicability, Diagnostic, Fix, Severity, TextEdit, codes};
 use crate::catalog::{self, PreviewFeatureStatus, Provider};
-use crate::model::{Argument, Block, BlockKind, Expression, Property, Schema};
+use crate::model::{Argument, Block, BlockKind, Expression, Property, Schema, Span};
 
 pub(super) fn check(schema: &Schema, out: &mut Vec<Diagnostic>) {
     let datasources: Vec<&Block> = schema.blocks_of_kind(BlockKind::Datasource).collect();
@@ -75,6 +75,25 @@ fn check_datasource(schema: &Schema, datasource: &Block, out: &mut Vec<Diagnosti
             && name.text == "env"
         {
             check_env_arguments(&arguments.items, value, out);
+        }
+        let key = property.key.text.as_str();
+        let expected = match key {
+            "url" | "directUrl" | "shadowDatabaseUrl"
+                if value.as_str().is_none() && !is_env(value) =>
+            {
+                Some("a string or `env(\"VARIABLE\")`")
+            }
+            "relationMode" | "referentialIntegrity" if value.as_str().is_none() => {
+                Some("a string, `\"foreignKeys\"` or `\"prisma\"`")
+            }
+            _ => None,
+        };
+        if let Some(expected) = expected {
+            out.push(Diagnostic::error(
+                codes::CONFIG_VALUE_TYPE,
+                value.span(),
+                format!("`{key}` is {expected}"),
+            ));
         }
     }
     if let Some(schemas) = datasource.property("schemas") {
@@ -179,13 +198,18 @@ fn check_schemas(property: &Property, provider: Option<Provider>, out: &mut Vec<
         ));
         return;
     }
-    let Expression::Array { items, .. } = value else {
-        out.push(Diagnostic::error(
-            codes::CONFIG_SCHEMAS,
-            value.span(),
-            "`schemas` is a list of schema names: `schemas = [\"public\"]`",
-        ));
-        return;
+    // A single string stands for a list of one.
+    let items = match value {
+        Expression::Array { items, .. } => items.as_slice(),
+        Expression::String(_) => std::slice::from_ref(value),
+        _ => {
+            out.push(Diagnostic::error(
+                codes::CONFIG_SCHEMAS,
+                value.span(),
+                "`schemas` is a list of schema names: `schemas = [\"public\"]`",
+            ));
+            return;
+        }
     };
     if items.is_empty() {
         out.push(Diagnostic::error(
@@ -293,11 +317,15 @@ fn check_extensions(
         .filter_map(Expression::as_str)
         .any(|f| f.eq_ignore_ascii_case("postgresqlExtensions"));
     if !enabled {
-        out.push(Diagnostic::error(
-            codes::CONFIG_EXTENSIONS,
+        let mut diagnostic = Diagnostic::error(
+            codes::EXTENSION_PREVIEW_FEATURE,
             property.span,
             "`extensions` needs the `postgresqlExtensions` preview feature in the generator's `previewFeatures`",
-        ));
+        );
+        if let Some(fix) = enable_preview_feature(schema, "postgresqlExtensions") {
+            diagnostic = diagnostic.with_fix(fix);
+        }
+        out.push(diagnostic);
         return;
     }
     let Some(value) = &property.value else {
@@ -321,10 +349,63 @@ fn check_extensions(
     }
 }
 
+/// A fix that adds `feature` to the first generator's `previewFeatures` (creating the
+/// property when there is none).
+pub(super) fn enable_preview_feature(schema: &Schema, feature: &str) -> Option<Fix> {
+    let generator = schema.blocks_of_kind(BlockKind::Generator).next()?;
+    let edit = match generator.property("previewFeatures") {
+        Some(property) => match property.value.as_ref()? {
+            Expression::Array {
+                items,
+                span,
+                closed: true,
+            } => {
+                let at = span.end.checked_sub(1)?;
+                let separator = if items.is_empty() { "" } else { ", " };
+                TextEdit {
+                    span: Span {
+                        file: span.file,
+                        start: at,
+                        end: at,
+                    },
+                    new_text: format!("{separator}\"{feature}\""),
+                }
+            }
+            _ => return None,
+        },
+        None => {
+            let last = generator.properties.last()?;
+            let text = &schema.file(last.span.file).text;
+            let line_start = text
+                .get(..last.span.start as usize)?
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let indent: String = text
+                .get(line_start..last.span.start as usize)?
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .collect();
+            TextEdit {
+                span: Span {
+                    file: last.span.file,
+                    start: last.span.end,
+                    end: last.span.end,
+                },
+                new_text: format!("\n{indent}previewFeatures = [\"{feature}\"]"),
+            }
+        }
+    };
+    Some(Fix {
+        title: format!("Enable the `{feature}` preview feature"),
+        edits: vec![edit],
+        applicability: Applicability::Safe,
+    })
+}
+
 fn extension_name(name: &crate::model::Ident, out: &mut Vec<Diagnostic>) {
     if name.text.contains('-') {
         out.push(Diagnostic::error(
-            codes::CONFIG_EXTENSIONS,
+            codes::EXTENSION_NAME,
             name.span,
             format!(
                 "extension name `{}` cannot contain `-`: write it without, and give the database name with `map: \"…\"`",
@@ -434,6 +515,23 @@ fn check_generator(generator: &Block, provider: Option<Provider>, out: &mut Vec<
                     "`engineType` is a string, such as `\"library\"`",
                 ))
             }
+            "binaryTargets" => {
+                for item in value.as_list() {
+                    if item.as_str().is_none() && !is_env(item) {
+                        out.push(Diagnostic::error(
+                            codes::CONFIG_VALUE_TYPE,
+                            item.span(),
+                            "binary targets are strings, such as `\"native\"`",
+                        ));
+                    }
+                }
+            }
+            key @ ("provider" | "output") if value.as_str().is_none() && !is_env(value) => out
+                .push(Diagnostic::error(
+                    codes::CONFIG_VALUE_TYPE,
+                    value.span(),
+                    format!("the generator's `{key}` is a string or `env(\"VARIABLE\")`"),
+                )),
             _ => {}
         }
     }

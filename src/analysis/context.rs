@@ -146,7 +146,7 @@ pub fn block_schema(block: &Block) -> Option<&str> {
     block
         .attributes_named("schema")
         .next()
-        .and_then(|a| a.argument("name", Some(0)))
+        .and_then(|a| a.argument("map", Some(0)))
         .and_then(|a| a.value.as_ref())
         .and_then(Expression::as_str)
 }

@@ -13,7 +13,8 @@ pub const SCALAR_TYPES: &[&str] = &[
 /// Block attributes that may appear more than once on a block.
 const REPEATABLE_BLOCK_ATTRIBUTES: &[&str] = &["index", "unique", "fulltext"];
 
-/// Name checks that depend on the block alone: duplicate members and attributes.
+/// Name checks that depend on the block alone: duplicate members and attributes, invalid and
+/// reserved names.
 pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
     duplicate_members(block, out);
     identifiers(block, out);
@@ -86,8 +87,9 @@ const RESERVED_CLIENT_NAMES: &[&str] = &[
 ];
 
 /// Names that Prisma rejects wherever they are declared: a block named like a scalar type or
-/// a Prisma Client reserved word, and names (of models, views, enums, composite types, their
-/// fields and enum values) that start with a digit or contain `-`.
+/// a Prisma Client reserved word, names that start with `_`, and names of models, views,
+/// enums, composite types, model and view fields and enum values that start with a digit or
+/// contain `-`; an enum without values.
 fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
     let name = &block.name;
     if name.is_missing() {
@@ -120,19 +122,38 @@ fn identifiers(block: &Block, out: &mut Vec<Diagnostic>) {
     }
     match block.kind {
         BlockKind::Model | BlockKind::View => {
-            identifier(name, block.kind.describe(), out);
+            identifier(name, block.kind.describe(), true, out);
             for field in &block.fields {
-                identifier(&field.name, "field", out);
+                identifier(&field.name, "field", true, out);
             }
         }
-        BlockKind::CompositeType => identifier(name, block.kind.describe(), out),
+        BlockKind::CompositeType => {
+            identifier(name, block.kind.describe(), true, out);
+            for field in &block.fields {
+                identifier(&field.name, "field", false, out);
+            }
+        }
         BlockKind::Enum => {
-            identifier(name, block.kind.describe(), out);
+            identifier(name, block.kind.describe(), true, out);
+            // A value Prisma cannot read (see `identifier`) does not count.
+            let readable = block
+                .enum_values
+                .iter()
+                .any(|v| !v.name.text.starts_with('_'));
+            if !readable && block.closed {
+                out.push(Diagnostic::error(
+                    codes::ENUM_EMPTY,
+                    name.span,
+                    format!("enum `{}` has no values: declare at least one", name.text),
+                ));
+            }
             for value in &block.enum_values {
-                identifier(&value.name, "enum value", out);
+                identifier(&value.name, "enum value", true, out);
             }
         }
-        BlockKind::Datasource | BlockKind::Generator => {}
+        BlockKind::Datasource | BlockKind::Generator => {
+            identifier(name, block.kind.describe(), false, out);
+        }
     }
 }
 
@@ -145,12 +166,17 @@ fn with_article(noun: &str) -> String {
     format!("{article} {noun}")
 }
 
-/// A name must not start with a digit nor contain `-`.
-fn identifier(name: &crate::model::Ident, what: &str, out: &mut Vec<Diagnostic>) {
+/// A name must not start with `_` (Prisma's grammar has no such identifiers) and, where
+/// `strict`, neither with a digit nor contain `-`.
+fn identifier(name: &crate::model::Ident, what: &str, strict: bool, out: &mut Vec<Diagnostic>) {
     let Some(first) = name.text.chars().next() else {
         return;
     };
-    let problem = if first.is_numeric() {
+    let problem = if first == '_' {
+        "must start with a letter, not `_`"
+    } else if !strict {
+        return;
+    } else if first.is_numeric() {
         "must not start with a digit"
     } else if name.text.contains('-') {
         "must not contain `-`"

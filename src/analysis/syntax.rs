@@ -59,53 +59,8 @@ pub(super) fn check_block(file: &SourceFile, block: &Block, out: &mut Vec<Diagno
         out.push(syntax_diagnostic(file_id, error));
     }
     check_declarations(file, block, &unexpected_lines, out);
-    leading_underscores(block, out);
 }
 
-/// Prisma's names start with a letter or digit: `_count` is no name to it (its parser
-/// rejects the whole line). Our grammar reads such names, so they are reported here.
-fn leading_underscores(block: &Block, out: &mut Vec<Diagnostic>) {
-    use crate::model::BlockKind;
-    let block_map = matches!(
-        block.kind,
-        BlockKind::Model | BlockKind::View | BlockKind::Enum
-    );
-    let names = std::iter::once((
-        &block.name,
-        block.kind.describe(),
-        block_map.then_some("@@map"),
-    ))
-    .chain(
-        block
-            .fields
-            .iter()
-            .map(|f| (&f.name, "field", Some("@map"))),
-    )
-    .chain(
-        block
-            .enum_values
-            .iter()
-            .map(|v| (&v.name, "enum value", Some("@map"))),
-    );
-    for (name, what, map) in names {
-        if name.text.starts_with('_') {
-            let keep = map.map_or(String::new(), |map| {
-                format!(
-                    "; to keep `{}` as the database name, rename it here and add `{map}(\"{}\")`",
-                    name.text, name.text
-                )
-            });
-            out.push(Diagnostic::error(
-                codes::SYNTAX_UNEXPECTED,
-                name.span,
-                format!(
-                    "{what} name `{}` starts with `_`, which Prisma does not allow: names start with a letter or digit{keep}",
-                    name.text
-                ),
-            ));
-        }
-    }
-}
 
 fn check_declarations(
     file: &SourceFile,

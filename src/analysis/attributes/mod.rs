@@ -290,7 +290,6 @@ fn check_model_field(
     }
     if let FieldKind::Relation(target) = kind
         && !model_ignored
-        && target.kind == BlockKind::Model
         && is_ignored(target)
         && field.attribute("ignore").is_none()
     {
@@ -298,8 +297,10 @@ fn check_model_field(
             codes::ATTRIBUTE_IGNORE,
             field.span,
             format!(
-                "relation field `{}` points to model `{}`, which is `@@ignore`d: add `@ignore` to the field too",
-                field.name.text, target.name.text
+                "relation field `{}` points to {} `{}`, which is `@@ignore`d: add `@ignore` to the field too",
+                field.name.text,
+                target.kind.describe(),
+                target.name.text
             ),
         ));
     }

@@ -152,7 +152,7 @@ pub const ALL: &[(Code, &str)] = &[
     ),
     (
         ATTRIBUTE_ARGUMENT,
-        "an attribute argument that is unknown, repeated, missing, or of the wrong kind",
+        "an attribute argument that is unknown, repeated, missing, of the wrong kind, or a name the database cannot use",
     ),
     (
         ATTRIBUTE_MISPLACED,

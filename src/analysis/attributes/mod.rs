@@ -12,8 +12,8 @@ mod default;
 mod literals;
 
 use super::{Context, Diagnostic, Severity, codes};
-use crate::catalog::{self, AttributeTarget};
-use crate::model::{Arity, Attribute, Block, BlockKind, Field, Schema};
+use crate::catalog::{self, AttributeTarget, Provider};
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema};
 
 pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
     let cx = Cx { schema, context };
@@ -262,6 +262,7 @@ fn check_model_field(
         match name {
             "default" => default::check_model_field(cx, block, field, kind, attribute, out),
             "updatedAt" => check_updated_at(field, kind, attribute, out),
+            "map" if cx.context.is(Provider::MongoDb) => check_mongodb_map(field, attribute, out),
             "ignore" => {
                 if let FieldKind::Unsupported = kind {
                     out.now(Diagnostic::error(
@@ -304,6 +305,31 @@ fn check_model_field(
             ),
         ));
     }
+}
+
+/// MongoDB field names (the `@map` of a model field) cannot contain `.` nor start with `$`.
+fn check_mongodb_map(field: &Field, attribute: &Attribute, out: &mut Out) {
+    let Some(Expression::String(name)) = attribute
+        .argument("name", Some(0))
+        .and_then(|a| a.value.as_ref())
+    else {
+        return;
+    };
+    let problem = if name.value.contains('.') {
+        "contain `.`"
+    } else if name.value.starts_with('$') {
+        "start with `$`"
+    } else {
+        return;
+    };
+    out.late(Diagnostic::error(
+        codes::ATTRIBUTE_ARGUMENT,
+        name.span,
+        format!(
+            "MongoDB field names cannot {problem}: choose another `@map` name for `{}`",
+            field.name.text
+        ),
+    ));
 }
 
 fn check_updated_at(field: &Field, kind: FieldKind, attribute: &Attribute, out: &mut Out) {

@@ -2,7 +2,7 @@
 //! arguments, `map:`, and what the provider allows (`autoincrement()`, `auto()`,
 //! `sequence()`, named defaults).
 
-use super::super::{Diagnostic, codes};
+use super::super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use super::{Cx, FieldKind, Out, Scalar, arity, literals};
 use crate::catalog::Provider;
 use crate::model::{Argument, Arity, Attribute, Block, Expression, Field, Span};
@@ -275,12 +275,20 @@ fn unknown_function(span: Span, function: &str) -> Diagnostic {
     }
     let mut message = format!("`{function}()` is not a function Prisma knows in `@default`");
     let candidates = KNOWN_FUNCTIONS.iter().copied();
-    if let Some(suggestion) = super::super::closest_name(function, candidates) {
-        message.push_str(&format!("; did you mean `{suggestion}()`?"));
-    } else {
-        message.push_str(" (see https://pris.ly/d/attribute-functions)");
+    let suggestion = super::super::closest_name(function, candidates);
+    match suggestion {
+        Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}()`?")),
+        None => message.push_str(" (see https://pris.ly/d/attribute-functions)"),
     }
-    Diagnostic::error(codes::DEFAULT_INVALID_FUNCTION, span, message)
+    let diagnostic = Diagnostic::error(codes::DEFAULT_INVALID_FUNCTION, span, message);
+    match suggestion {
+        Some(suggestion) => diagnostic.with_fix(super::replacement(
+            span,
+            suggestion,
+            format!("Change to `{suggestion}()`"),
+        )),
+        None => diagnostic,
+    }
 }
 
 fn wrong_type(span: Span, function: &str, type_name: &str) -> Diagnostic {
@@ -620,14 +628,26 @@ fn check_literal(scalar: Scalar, value: &Expression, out: &mut Out) -> bool {
             }
         }
         (Scalar::Boolean, Expression::Constant(ident)) => {
-            out.now(Diagnostic::error(
+            let mut diagnostic = Diagnostic::error(
                 codes::DEFAULT_INVALID_VALUE,
                 span,
                 format!(
                     "`{}` is not a boolean: write `true` or `false` (in lower case)",
                     ident.text
                 ),
-            ));
+            );
+            let lower = ident.text.to_ascii_lowercase();
+            if lower == "true" || lower == "false" {
+                diagnostic = diagnostic.with_fix(Fix {
+                    title: format!("Change to `{lower}`"),
+                    edits: vec![TextEdit {
+                        span,
+                        new_text: lower,
+                    }],
+                    applicability: Applicability::Safe,
+                });
+            }
+            out.now(diagnostic);
             return false;
         }
         (scalar, other) => {

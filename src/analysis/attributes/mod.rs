@@ -11,9 +11,9 @@ mod arguments;
 mod default;
 mod literals;
 
-use super::{Context, Diagnostic, Severity, codes};
+use super::{Applicability, Context, Diagnostic, Fix, Severity, TextEdit, codes};
 use crate::catalog::{self, AttributeTarget, Provider};
-use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema};
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 
 pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
     let cx = Cx { schema, context };
@@ -265,25 +265,31 @@ fn check_model_field(
             "map" if cx.context.is(Provider::MongoDb) => check_mongodb_map(field, attribute, out),
             "ignore" => {
                 if let FieldKind::Unsupported = kind {
-                    out.now(Diagnostic::error(
-                        codes::ATTRIBUTE_IGNORE,
-                        attribute.span,
-                        format!(
-                            "`{}` has an `Unsupported` type and is left out of Prisma Client already: remove `@ignore`",
-                            field.name.text
-                        ),
-                    ));
+                    out.now(
+                        Diagnostic::error(
+                            codes::ATTRIBUTE_IGNORE,
+                            attribute.span,
+                            format!(
+                                "`{}` has an `Unsupported` type and is left out of Prisma Client already: remove `@ignore`",
+                                field.name.text
+                            ),
+                        )
+                        .with_fix(removal(cx, attribute.span, "Remove `@ignore`")),
+                    );
                 } else if model_ignored {
-                    out.now(Diagnostic::error(
-                        codes::ATTRIBUTE_IGNORE,
-                        field.span,
-                        format!(
-                            "`{}` is in {} `{}`, which is ignored as a whole: remove the field's `@ignore`",
-                            field.name.text,
-                            block.kind.describe(),
-                            block.name.text
-                        ),
-                    ));
+                    out.now(
+                        Diagnostic::error(
+                            codes::ATTRIBUTE_IGNORE,
+                            field.span,
+                            format!(
+                                "`{}` is in {} `{}`, which is ignored as a whole: remove the field's `@ignore`",
+                                field.name.text,
+                                block.kind.describe(),
+                                block.name.text
+                            ),
+                        )
+                        .with_fix(removal(cx, attribute.span, "Remove `@ignore`")),
+                    );
                 }
             }
             _ => {}
@@ -294,16 +300,36 @@ fn check_model_field(
         && is_ignored(target)
         && field.attribute("ignore").is_none()
     {
-        out.late(Diagnostic::error(
-            codes::ATTRIBUTE_IGNORE,
-            field.span,
-            format!(
-                "relation field `{}` points to {} `{}`, which is `@@ignore`d: add `@ignore` to the field too",
-                field.name.text,
-                target.kind.describe(),
-                target.name.text
-            ),
-        ));
+        let end = field
+            .attributes
+            .iter()
+            .map(|a| a.span.end)
+            .chain(field.r#type.as_ref().map(|t| t.span.end))
+            .max()
+            .unwrap_or(field.name.span.end);
+        out.late(
+            Diagnostic::error(
+                codes::ATTRIBUTE_IGNORE,
+                field.span,
+                format!(
+                    "relation field `{}` points to {} `{}`, which is `@@ignore`d: add `@ignore` to the field too",
+                    field.name.text,
+                    target.kind.describe(),
+                    target.name.text
+                ),
+            )
+            .with_fix(Fix {
+                title: "Add `@ignore`".into(),
+                edits: vec![TextEdit {
+                    span: Span {
+                        start: end,
+                        ..field.span
+                    },
+                    new_text: " @ignore".into(),
+                }],
+                applicability: Applicability::Safe,
+            }),
+        );
     }
 }
 
@@ -433,10 +459,49 @@ fn unknown_attribute(attribute: &Attribute, target: AttributeTarget) -> Diagnost
         .iter()
         .filter(|spec| spec.applies_to(target))
         .map(|spec| spec.name);
-    if let Some(suggestion) = super::closest_name(&attribute.name.text, candidates) {
+    let suggestion = super::closest_name(&attribute.name.text, candidates);
+    if let Some(suggestion) = suggestion {
         message.push_str(&format!("; did you mean `{marker}{suggestion}`?"));
     }
-    Diagnostic::error(codes::ATTRIBUTE_UNKNOWN, attribute.span, message)
+    let diagnostic = Diagnostic::error(codes::ATTRIBUTE_UNKNOWN, attribute.span, message);
+    match suggestion {
+        Some(suggestion) => diagnostic.with_fix(replacement(
+            attribute.name.span,
+            suggestion,
+            format!("Change to `{marker}{suggestion}`"),
+        )),
+        None => diagnostic,
+    }
+}
+
+/// A guessed replacement of `span` by `text` ("did you mean").
+fn replacement(span: Span, text: &str, title: String) -> Fix {
+    Fix {
+        title,
+        edits: vec![TextEdit {
+            span,
+            new_text: text.to_string(),
+        }],
+        applicability: Applicability::Unsafe,
+    }
+}
+
+/// A fix that removes `span` with the spaces before it.
+fn removal(cx: &Cx, span: Span, title: &str) -> Fix {
+    let text = &cx.schema.file(span.file).text;
+    let before = text.get(..span.start as usize).unwrap_or_default();
+    let start = before.trim_end_matches([' ', '\t']).len();
+    Fix {
+        title: title.to_string(),
+        edits: vec![TextEdit {
+            span: Span {
+                start: u32::try_from(start).unwrap_or(span.start),
+                ..span
+            },
+            new_text: String::new(),
+        }],
+        applicability: Applicability::Safe,
+    }
 }
 
 /// An attribute other than `@map`, `@default` and native types on a composite type field.

@@ -156,7 +156,7 @@ pub const ALL: &[(Code, &str)] = &[
     ),
     (
         ATTRIBUTE_MISPLACED,
-        "a known attribute where it has no meaning (`@map` on a relation field)",
+        "a known attribute where it has no meaning (`@map` on a relation field, `@relation` on a scalar field)",
     ),
     (
         ATTRIBUTE_IGNORE,

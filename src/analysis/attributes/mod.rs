@@ -256,6 +256,18 @@ fn check_model_field(
             }
             continue;
         }
+        if name == "relation" {
+            // Prisma does not look into the arguments of a misplaced `@relation`.
+            out.now(Diagnostic::error(
+                codes::ATTRIBUTE_MISPLACED,
+                attribute.span,
+                format!(
+                    "`@relation` belongs on relation fields, and `{}` is a scalar field (its type is not a model)",
+                    field.name.text
+                ),
+            ));
+            continue;
+        }
         if !arguments::check(attribute, spec, out.now) {
             continue;
         }

@@ -5,7 +5,7 @@
 use super::super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use super::{Cx, FieldKind, Out, Scalar, arity, literals};
 use crate::catalog::Provider;
-use crate::model::{Argument, Arity, Attribute, Block, Expression, Field, Span};
+use crate::model::{Argument, Arity, Attribute, Block, BlockKind, Expression, Field, Span};
 
 /// The functions Prisma knows in `@default` whatever the provider.
 const KNOWN_FUNCTIONS: &[&str] = &[
@@ -95,7 +95,8 @@ pub(super) fn check_model_field(
         && name.text == "dbgenerated"
     {
         check_dbgenerated(&arguments.items, attribute, out);
-        if cx.context.is(Provider::MongoDb) {
+        // Prisma leaves views out of the MongoDB default checks.
+        if cx.context.is(Provider::MongoDb) && block.kind != BlockKind::View {
             out.late(Diagnostic::error(
                 codes::DEFAULT_AUTO,
                 field.span,
@@ -412,6 +413,10 @@ fn check_auto(cx: &Cx, block: &Block, field: &Field, function: Span, out: &mut O
         ));
         return;
     }
+    // Prisma leaves views out of the MongoDB default checks.
+    if block.kind == BlockKind::View {
+        return;
+    }
     if !field
         .attributes
         .iter()
@@ -698,7 +703,10 @@ pub(super) fn check_autoincrement(cx: &Cx, block: &Block, out: &mut Out) {
     let Some(provider) = cx.context.provider else {
         return;
     };
-    if matches!(provider, Provider::PostgreSql | Provider::SqlServer) {
+    // Views are not tables: Prisma does not check their `autoincrement()`.
+    if matches!(provider, Provider::PostgreSql | Provider::SqlServer)
+        || block.kind == BlockKind::View
+    {
         return;
     }
     let mut count = 0;

@@ -1,11 +1,14 @@
 //! Field and block attributes other than indexes and relations: which attributes exist where,
 //! their arguments, `@default` (functions and literal values per type and provider),
-//! `@updatedAt`, `@ignore`/`@@ignore` and `@map` on relation fields.
+//! `@updatedAt`, `@ignore`/`@@ignore`, `@map` on relation fields and MongoDB field names,
+//! `@relation` on scalar fields.
 //!
 //! Prisma checks attributes in two rounds: first each attribute on its own (known attribute,
-//! arguments, value kinds), then, for a schema that passed the first round, what depends on
-//! the provider (named defaults, `autoincrement()` restrictions, literals that must parse).
-//! Both rounds are reported here together.
+//! arguments, value kinds), then, only for a schema that passed the first round, what depends
+//! on the provider (named defaults, `autoincrement()` and `auto()` restrictions, literals that
+//! must parse, relations to ignored models). This module does the same: its second-round
+//! findings are reported only when no error is known when it finishes (the errors of the
+//! modules that ran before it, and its own first round).
 
 mod arguments;
 mod default;

@@ -77,15 +77,18 @@ pub(super) fn check_model_field(
             if let Some(provider) = cx.context.provider
                 && !provider.supports_named_defaults()
             {
-                out.late(Diagnostic::error(
-                    codes::DEFAULT_MAP,
-                    map.span,
-                    format!(
-                        "{} does not support named default constraints: remove `map:` from the `@default` of `{}` (only SQL Server has them)",
-                        provider.display_name(),
-                        field.name.text
-                    ),
-                ));
+                out.late(
+                    Diagnostic::error(
+                        codes::DEFAULT_MAP,
+                        map.span,
+                        format!(
+                            "{} does not support named default constraints: remove `map:` from the `@default` of `{}` (only SQL Server has them)",
+                            provider.display_name(),
+                            field.name.text
+                        ),
+                    )
+                    .with_fix(remove_map(attribute)),
+                );
             }
         }
     }
@@ -131,11 +134,14 @@ pub(super) fn check_model_field(
             let function = name.text.as_str();
             let arguments = arguments.items.as_slice();
             if function == "autoincrement" && named {
-                out.now(Diagnostic::error(
-                    codes::DEFAULT_MAP,
-                    attribute.span,
-                    "an `autoincrement()` default cannot be named: remove `map:`",
-                ));
+                out.now(
+                    Diagnostic::error(
+                        codes::DEFAULT_MAP,
+                        attribute.span,
+                        "an `autoincrement()` default cannot be named: remove `map:`",
+                    )
+                    .with_fix(remove_map(attribute)),
+                );
                 return;
             }
             match (scalar, function) {
@@ -181,11 +187,14 @@ pub(super) fn check_composite_field(
         return;
     };
     if let Some(map) = map_argument(attribute) {
-        out.now(Diagnostic::error(
-            codes::DEFAULT_MAP,
-            map.span,
-            "a default inside a composite type has no database constraint to name: remove `map:`",
-        ));
+        out.now(
+            Diagnostic::error(
+                codes::DEFAULT_MAP,
+                map.span,
+                "a default inside a composite type has no database constraint to name: remove `map:`",
+            )
+            .with_fix(remove_map(attribute)),
+        );
     }
     match value {
         Expression::Function { name, .. } if name.text == "dbgenerated" => {
@@ -252,6 +261,42 @@ pub(super) fn check_composite_field(
                 (scalar, other) => out.now(wrong_type(attribute.span, other, scalar.name())),
             }
         }
+    }
+}
+
+/// Removes the `map:` argument with the comma that joins it to its neighbour.
+fn remove_map(attribute: &Attribute) -> Fix {
+    let arguments = attribute.arguments();
+    let index = arguments
+        .iter()
+        .position(|a| a.name.as_ref().is_some_and(|n| n.text == "map"))
+        .unwrap_or(0);
+    let span = match (
+        index.checked_sub(1).and_then(|i| arguments.get(i)),
+        arguments.get(index),
+    ) {
+        // `value, map: "x"`: from the end of the value to the end of `map:`.
+        (Some(previous), Some(map)) => Span {
+            start: previous.span.end,
+            ..map.span
+        },
+        // `map: "x", value`: from `map:` to the next argument.
+        (None, Some(map)) => match arguments.get(index + 1) {
+            Some(next) => Span {
+                end: next.span.start,
+                ..map.span
+            },
+            None => map.span,
+        },
+        _ => attribute.span,
+    };
+    Fix {
+        title: "Remove `map:`".into(),
+        edits: vec![TextEdit {
+            span,
+            new_text: String::new(),
+        }],
+        applicability: Applicability::Safe,
     }
 }
 

@@ -241,11 +241,11 @@ pub const ALL: &[(Code, &str)] = &[
     ),
     (
         ATTRIBUTE_ARGUMENT,
-        "an attribute argument that is unknown, repeated, missing, or of the wrong kind",
+        "an attribute argument that is unknown, repeated, missing, of the wrong kind, or a name the database cannot use",
     ),
     (
         ATTRIBUTE_MISPLACED,
-        "a known attribute where it has no meaning (`@map` on a relation field)",
+        "a known attribute where it has no meaning (`@map` on a relation field, `@relation` on a scalar field)",
     ),
     (
         ATTRIBUTE_IGNORE,

@@ -76,7 +76,8 @@ pub(super) fn check(
         }
         if !spec.arguments.contains(&name) {
             let mut message = format!("`{written}` has no argument `{name}`");
-            match closest_name(name, spec.arguments.iter().copied()) {
+            let suggestion = closest_name(name, spec.arguments.iter().copied());
+            match suggestion {
                 Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
                 None if spec.arguments.is_empty() => message.push_str(": it takes no arguments"),
                 None => message.push_str(&format!(
@@ -88,11 +89,16 @@ pub(super) fn check(
                         .join(", ")
                 )),
             }
-            out.push(Diagnostic::error(
-                codes::ATTRIBUTE_ARGUMENT,
-                argument.span,
-                message,
-            ));
+            let mut diagnostic =
+                Diagnostic::error(codes::ATTRIBUTE_ARGUMENT, argument.span, message);
+            if let (Some(suggestion), Some(ident)) = (suggestion, &argument.name) {
+                diagnostic = diagnostic.with_fix(super::replacement(
+                    ident.span,
+                    suggestion,
+                    format!("Change to `{suggestion}`"),
+                ));
+            }
+            out.push(diagnostic);
             continue;
         }
         if is_string_argument(spec, name) {

@@ -2,10 +2,10 @@
 //! arguments, `map:`, and what the provider allows (`autoincrement()`, `auto()`,
 //! `sequence()`, named defaults).
 
-use super::super::{Diagnostic, codes};
+use super::super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use super::{Cx, FieldKind, Out, Scalar, arity, literals};
 use crate::catalog::Provider;
-use crate::model::{Argument, Arity, Attribute, Block, Expression, Field, Span};
+use crate::model::{Argument, Arity, Attribute, Block, BlockKind, Expression, Field, Span};
 
 /// The functions Prisma knows in `@default` whatever the provider.
 const KNOWN_FUNCTIONS: &[&str] = &[
@@ -77,15 +77,18 @@ pub(super) fn check_model_field(
             if let Some(provider) = cx.context.provider
                 && !provider.supports_named_defaults()
             {
-                out.late(Diagnostic::error(
-                    codes::DEFAULT_MAP,
-                    map.span,
-                    format!(
-                        "{} does not support named default constraints: remove `map:` from the `@default` of `{}` (only SQL Server has them)",
-                        provider.display_name(),
-                        field.name.text
-                    ),
-                ));
+                out.late(
+                    Diagnostic::error(
+                        codes::DEFAULT_MAP,
+                        map.span,
+                        format!(
+                            "{} does not support named default constraints: remove `map:` from the `@default` of `{}` (only SQL Server has them)",
+                            provider.display_name(),
+                            field.name.text
+                        ),
+                    )
+                    .with_fix(remove_map(attribute)),
+                );
             }
         }
     }
@@ -95,7 +98,8 @@ pub(super) fn check_model_field(
         && name.text == "dbgenerated"
     {
         check_dbgenerated(&arguments.items, attribute, out);
-        if cx.context.is(Provider::MongoDb) {
+        // Prisma leaves views out of the MongoDB default checks.
+        if cx.context.is(Provider::MongoDb) && block.kind != BlockKind::View {
             out.late(Diagnostic::error(
                 codes::DEFAULT_AUTO,
                 field.span,
@@ -130,11 +134,14 @@ pub(super) fn check_model_field(
             let function = name.text.as_str();
             let arguments = arguments.items.as_slice();
             if function == "autoincrement" && named {
-                out.now(Diagnostic::error(
-                    codes::DEFAULT_MAP,
-                    attribute.span,
-                    "an `autoincrement()` default cannot be named: remove `map:`",
-                ));
+                out.now(
+                    Diagnostic::error(
+                        codes::DEFAULT_MAP,
+                        attribute.span,
+                        "an `autoincrement()` default cannot be named: remove `map:`",
+                    )
+                    .with_fix(remove_map(attribute)),
+                );
                 return;
             }
             match (scalar, function) {
@@ -180,11 +187,14 @@ pub(super) fn check_composite_field(
         return;
     };
     if let Some(map) = map_argument(attribute) {
-        out.now(Diagnostic::error(
-            codes::DEFAULT_MAP,
-            map.span,
-            "a default inside a composite type has no database constraint to name: remove `map:`",
-        ));
+        out.now(
+            Diagnostic::error(
+                codes::DEFAULT_MAP,
+                map.span,
+                "a default inside a composite type has no database constraint to name: remove `map:`",
+            )
+            .with_fix(remove_map(attribute)),
+        );
     }
     match value {
         Expression::Function { name, .. } if name.text == "dbgenerated" => {
@@ -254,6 +264,42 @@ pub(super) fn check_composite_field(
     }
 }
 
+/// Removes the `map:` argument with the comma that joins it to its neighbour.
+fn remove_map(attribute: &Attribute) -> Fix {
+    let arguments = attribute.arguments();
+    let index = arguments
+        .iter()
+        .position(|a| a.name.as_ref().is_some_and(|n| n.text == "map"))
+        .unwrap_or(0);
+    let span = match (
+        index.checked_sub(1).and_then(|i| arguments.get(i)),
+        arguments.get(index),
+    ) {
+        // `value, map: "x"`: from the end of the value to the end of `map:`.
+        (Some(previous), Some(map)) => Span {
+            start: previous.span.end,
+            ..map.span
+        },
+        // `map: "x", value`: from `map:` to the next argument.
+        (None, Some(map)) => match arguments.get(index + 1) {
+            Some(next) => Span {
+                end: next.span.start,
+                ..map.span
+            },
+            None => map.span,
+        },
+        _ => attribute.span,
+    };
+    Fix {
+        title: "Remove `map:`".into(),
+        edits: vec![TextEdit {
+            span,
+            new_text: String::new(),
+        }],
+        applicability: Applicability::Safe,
+    }
+}
+
 fn composite_typed(field: &Field, composite: &Block, attribute: &Attribute, out: &mut Out) {
     out.now(Diagnostic::error(
         codes::DEFAULT_NOT_ALLOWED,
@@ -275,12 +321,20 @@ fn unknown_function(span: Span, function: &str) -> Diagnostic {
     }
     let mut message = format!("`{function}()` is not a function Prisma knows in `@default`");
     let candidates = KNOWN_FUNCTIONS.iter().copied();
-    if let Some(suggestion) = super::super::closest_name(function, candidates) {
-        message.push_str(&format!("; did you mean `{suggestion}()`?"));
-    } else {
-        message.push_str(" (see https://pris.ly/d/attribute-functions)");
+    let suggestion = super::super::closest_name(function, candidates);
+    match suggestion {
+        Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}()`?")),
+        None => message.push_str(" (see https://pris.ly/d/attribute-functions)"),
     }
-    Diagnostic::error(codes::DEFAULT_INVALID_FUNCTION, span, message)
+    let diagnostic = Diagnostic::error(codes::DEFAULT_INVALID_FUNCTION, span, message);
+    match suggestion {
+        Some(suggestion) => diagnostic.with_fix(super::replacement(
+            span,
+            suggestion,
+            format!("Change to `{suggestion}()`"),
+        )),
+        None => diagnostic,
+    }
 }
 
 fn wrong_type(span: Span, function: &str, type_name: &str) -> Diagnostic {
@@ -402,6 +456,10 @@ fn check_auto(cx: &Cx, block: &Block, field: &Field, function: Span, out: &mut O
                 provider.display_name()
             ),
         ));
+        return;
+    }
+    // Prisma leaves views out of the MongoDB default checks.
+    if block.kind == BlockKind::View {
         return;
     }
     if !field
@@ -620,14 +678,26 @@ fn check_literal(scalar: Scalar, value: &Expression, out: &mut Out) -> bool {
             }
         }
         (Scalar::Boolean, Expression::Constant(ident)) => {
-            out.now(Diagnostic::error(
+            let mut diagnostic = Diagnostic::error(
                 codes::DEFAULT_INVALID_VALUE,
                 span,
                 format!(
                     "`{}` is not a boolean: write `true` or `false` (in lower case)",
                     ident.text
                 ),
-            ));
+            );
+            let lower = ident.text.to_ascii_lowercase();
+            if lower == "true" || lower == "false" {
+                diagnostic = diagnostic.with_fix(Fix {
+                    title: format!("Change to `{lower}`"),
+                    edits: vec![TextEdit {
+                        span,
+                        new_text: lower,
+                    }],
+                    applicability: Applicability::Safe,
+                });
+            }
+            out.now(diagnostic);
             return false;
         }
         (scalar, other) => {
@@ -678,7 +748,10 @@ pub(super) fn check_autoincrement(cx: &Cx, block: &Block, out: &mut Out) {
     let Some(provider) = cx.context.provider else {
         return;
     };
-    if matches!(provider, Provider::PostgreSql | Provider::SqlServer) {
+    // Views are not tables: Prisma does not check their `autoincrement()`.
+    if matches!(provider, Provider::PostgreSql | Provider::SqlServer)
+        || block.kind == BlockKind::View
+    {
         return;
     }
     let mut count = 0;

@@ -20,8 +20,10 @@ pub(super) fn decimal(text: &str) -> Result<(), &'static str> {
         None => (unsigned, None),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
+    // Underscores may separate digits (`1_000`), as Prisma's decimal parser allows.
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    if !(has_digit(whole) || has_digit(fraction)) || !digits(whole) || !digits(fraction) {
         return Err("it is not a decimal number");
     }
     if let Some(exponent) = exponent {
@@ -150,10 +152,19 @@ mod tests {
 
     #[test]
     fn decimals() {
-        for ok in ["1", "-68.0", "121.10299000124800000001", "1e5", ".5", "5."] {
+        for ok in [
+            "1",
+            "-68.0",
+            "121.10299000124800000001",
+            "1e5",
+            ".5",
+            "5.",
+            "1_000",
+            "+1",
+        ] {
             assert!(decimal(ok).is_ok(), "{ok}");
         }
-        for bad in ["abc", "", "1.2.3", "1e", "-"] {
+        for bad in ["abc", "", "1.2.3", "1e", "-", " 1", "NaN", "_"] {
             assert!(decimal(bad).is_err(), "{bad}");
         }
     }

@@ -1,19 +1,22 @@
 //! Field and block attributes other than indexes and relations: which attributes exist where,
 //! their arguments, `@default` (functions and literal values per type and provider),
-//! `@updatedAt`, `@ignore`/`@@ignore` and `@map` on relation fields.
+//! `@updatedAt`, `@ignore`/`@@ignore`, `@map` on relation fields and MongoDB field names,
+//! `@relation` on scalar fields.
 //!
 //! Prisma checks attributes in two rounds: first each attribute on its own (known attribute,
-//! arguments, value kinds), then, for a schema that passed the first round, what depends on
-//! the provider (named defaults, `autoincrement()` restrictions, literals that must parse).
-//! Both rounds are reported here together.
+//! arguments, value kinds), then, only for a schema that passed the first round, what depends
+//! on the provider (named defaults, `autoincrement()` and `auto()` restrictions, literals that
+//! must parse, relations to ignored models). This module does the same: its second-round
+//! findings are reported only when no error is known when it finishes (the errors of the
+//! modules that ran before it, and its own first round).
 
 mod arguments;
 mod default;
 mod literals;
 
-use super::{Context, Diagnostic, Severity, codes};
-use crate::catalog::{self, AttributeTarget};
-use crate::model::{Arity, Attribute, Block, BlockKind, Field, Schema};
+use super::{Applicability, Context, Diagnostic, Fix, Severity, TextEdit, codes};
+use crate::catalog::{self, AttributeTarget, Provider};
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 
 pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
     let cx = Cx { schema, context };
@@ -256,33 +259,52 @@ fn check_model_field(
             }
             continue;
         }
+        if name == "relation" {
+            // Prisma does not look into the arguments of a misplaced `@relation`.
+            out.now(Diagnostic::error(
+                codes::ATTRIBUTE_MISPLACED,
+                attribute.span,
+                format!(
+                    "`@relation` belongs on relation fields, and `{}` is a scalar field (its type is not a model)",
+                    field.name.text
+                ),
+            ));
+            continue;
+        }
         if !arguments::check(attribute, spec, out.now) {
             continue;
         }
         match name {
             "default" => default::check_model_field(cx, block, field, kind, attribute, out),
             "updatedAt" => check_updated_at(field, kind, attribute, out),
+            "map" if cx.context.is(Provider::MongoDb) => check_mongodb_map(field, attribute, out),
             "ignore" => {
                 if let FieldKind::Unsupported = kind {
-                    out.now(Diagnostic::error(
-                        codes::ATTRIBUTE_IGNORE,
-                        attribute.span,
-                        format!(
-                            "`{}` has an `Unsupported` type and is left out of Prisma Client already: remove `@ignore`",
-                            field.name.text
-                        ),
-                    ));
+                    out.now(
+                        Diagnostic::error(
+                            codes::ATTRIBUTE_IGNORE,
+                            attribute.span,
+                            format!(
+                                "`{}` has an `Unsupported` type and is left out of Prisma Client already: remove `@ignore`",
+                                field.name.text
+                            ),
+                        )
+                        .with_fix(removal(cx, attribute.span, "Remove `@ignore`")),
+                    );
                 } else if model_ignored {
-                    out.now(Diagnostic::error(
-                        codes::ATTRIBUTE_IGNORE,
-                        field.span,
-                        format!(
-                            "`{}` is in {} `{}`, which is ignored as a whole: remove the field's `@ignore`",
-                            field.name.text,
-                            block.kind.describe(),
-                            block.name.text
-                        ),
-                    ));
+                    out.now(
+                        Diagnostic::error(
+                            codes::ATTRIBUTE_IGNORE,
+                            field.span,
+                            format!(
+                                "`{}` is in {} `{}`, which is ignored as a whole: remove the field's `@ignore`",
+                                field.name.text,
+                                block.kind.describe(),
+                                block.name.text
+                            ),
+                        )
+                        .with_fix(removal(cx, attribute.span, "Remove `@ignore`")),
+                    );
                 }
             }
             _ => {}
@@ -290,19 +312,65 @@ fn check_model_field(
     }
     if let FieldKind::Relation(target) = kind
         && !model_ignored
-        && target.kind == BlockKind::Model
         && is_ignored(target)
         && field.attribute("ignore").is_none()
     {
-        out.late(Diagnostic::error(
-            codes::ATTRIBUTE_IGNORE,
-            field.span,
-            format!(
-                "relation field `{}` points to model `{}`, which is `@@ignore`d: add `@ignore` to the field too",
-                field.name.text, target.name.text
-            ),
-        ));
+        let end = field
+            .attributes
+            .iter()
+            .map(|a| a.span.end)
+            .chain(field.r#type.as_ref().map(|t| t.span.end))
+            .max()
+            .unwrap_or(field.name.span.end);
+        out.late(
+            Diagnostic::error(
+                codes::ATTRIBUTE_IGNORE,
+                field.span,
+                format!(
+                    "relation field `{}` points to {} `{}`, which is `@@ignore`d: add `@ignore` to the field too",
+                    field.name.text,
+                    target.kind.describe(),
+                    target.name.text
+                ),
+            )
+            .with_fix(Fix {
+                title: "Add `@ignore`".into(),
+                edits: vec![TextEdit {
+                    span: Span {
+                        start: end,
+                        ..field.span
+                    },
+                    new_text: " @ignore".into(),
+                }],
+                applicability: Applicability::Safe,
+            }),
+        );
     }
+}
+
+/// MongoDB field names (the `@map` of a model field) cannot contain `.` nor start with `$`.
+fn check_mongodb_map(field: &Field, attribute: &Attribute, out: &mut Out) {
+    let Some(Expression::String(name)) = attribute
+        .argument("name", Some(0))
+        .and_then(|a| a.value.as_ref())
+    else {
+        return;
+    };
+    let problem = if name.value.contains('.') {
+        "contain `.`"
+    } else if name.value.starts_with('$') {
+        "start with `$`"
+    } else {
+        return;
+    };
+    out.late(Diagnostic::error(
+        codes::ATTRIBUTE_ARGUMENT,
+        name.span,
+        format!(
+            "MongoDB field names cannot {problem}: choose another `@map` name for `{}`",
+            field.name.text
+        ),
+    ));
 }
 
 fn check_updated_at(field: &Field, kind: FieldKind, attribute: &Attribute, out: &mut Out) {
@@ -406,10 +474,49 @@ fn unknown_attribute(attribute: &Attribute, target: AttributeTarget) -> Diagnost
         .iter()
         .filter(|spec| spec.applies_to(target))
         .map(|spec| spec.name);
-    if let Some(suggestion) = super::closest_name(&attribute.name.text, candidates) {
+    let suggestion = super::closest_name(&attribute.name.text, candidates);
+    if let Some(suggestion) = suggestion {
         message.push_str(&format!("; did you mean `{marker}{suggestion}`?"));
     }
-    Diagnostic::error(codes::ATTRIBUTE_UNKNOWN, attribute.span, message)
+    let diagnostic = Diagnostic::error(codes::ATTRIBUTE_UNKNOWN, attribute.span, message);
+    match suggestion {
+        Some(suggestion) => diagnostic.with_fix(replacement(
+            attribute.name.span,
+            suggestion,
+            format!("Change to `{marker}{suggestion}`"),
+        )),
+        None => diagnostic,
+    }
+}
+
+/// A guessed replacement of `span` by `text` ("did you mean").
+fn replacement(span: Span, text: &str, title: String) -> Fix {
+    Fix {
+        title,
+        edits: vec![TextEdit {
+            span,
+            new_text: text.to_string(),
+        }],
+        applicability: Applicability::Unsafe,
+    }
+}
+
+/// A fix that removes `span` with the spaces before it.
+fn removal(cx: &Cx, span: Span, title: &str) -> Fix {
+    let text = &cx.schema.file(span.file).text;
+    let before = text.get(..span.start as usize).unwrap_or_default();
+    let start = before.trim_end_matches([' ', '\t']).len();
+    Fix {
+        title: title.to_string(),
+        edits: vec![TextEdit {
+            span: Span {
+                start: u32::try_from(start).unwrap_or(span.start),
+                ..span
+            },
+            new_text: String::new(),
+        }],
+        applicability: Applicability::Safe,
+    }
 }
 
 /// An attribute other than `@map`, `@default` and native types on a composite type field.

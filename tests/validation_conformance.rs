@@ -20,7 +20,7 @@ use prisma_analyzer::model::{Schema, SourceFile};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Cases whose lines agree. Raise it when the validation work raises the score.
-const LINES_BASELINE: usize = 1019;
+const LINES_BASELINE: usize = 1020;
 /// Cases whose verdict agrees.
 const VERDICT_BASELINE: usize = 1023;
 

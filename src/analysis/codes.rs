@@ -99,7 +99,6 @@ pub const CAPABILITY_ENUM: Code = Code("capability/enum");
 pub const CAPABILITY_SCALAR_LIST: Code = Code("capability/scalar-list");
 pub const CAPABILITY_TYPE: Code = Code("capability/type");
 pub const CAPABILITY_COMPOSITE_TYPE: Code = Code("capability/composite-type");
-pub const CAPABILITY_AUTOINCREMENT: Code = Code("capability/autoincrement");
 pub const COMPOSITE_ATTRIBUTE: Code = Code("composite/attribute");
 pub const COMPOSITE_RELATION_FIELD: Code = Code("composite/relation-field");
 pub const COMPOSITE_CYCLE: Code = Code("composite/cycle");
@@ -109,7 +108,6 @@ pub const SCHEMA_UNKNOWN: Code = Code("schema/unknown");
 pub const SCHEMA_MISSING: Code = Code("schema/missing");
 pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
 pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
-pub const VIEW_CONSTRAINT: Code = Code("view/constraint");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
 pub const MAP_DUPLICATE_DATABASE_NAME: Code = Code("map/duplicate-database-name");
 pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
@@ -464,10 +462,6 @@ pub const ALL: &[(Code, &str)] = &[
         "a composite `type` block on a provider other than MongoDB",
     ),
     (
-        CAPABILITY_AUTOINCREMENT,
-        "`autoincrement()` where the provider does not allow it (MongoDB; non-id, non-indexed or several fields on SQLite and MySQL)",
-    ),
-    (
         COMPOSITE_ATTRIBUTE,
         "an attribute a composite type or its fields cannot have (`@id`, `@unique`, `@@index`, `@@map`, …)",
     ),
@@ -496,10 +490,6 @@ pub const ALL: &[(Code, &str)] = &[
     (
         VIEW_PREVIEW_FEATURE,
         "a view without the `views` preview feature",
-    ),
-    (
-        VIEW_CONSTRAINT,
-        "a primary key, an index, or a unique constraint with database options on a view",
     ),
     (
         MAP_INVALID_NAME,

@@ -171,10 +171,10 @@ impl Analyzer {
             validation: Vec::new(),
         };
         versions::check(schema, &context, &mut findings.reading);
-        attributes::check(schema, &context, &mut findings.reading);
+        attributes::check(schema, &context, &mut findings);
         indexes::check(schema, &context, &mut findings);
         native_types::check(schema, &context, &mut findings);
-        models::check(schema, &context, &mut findings.reading);
+        models::check(schema, &context, &mut findings);
         relations::read(schema, &mut findings.reading);
         relations::check_references(schema, &mut findings.reading);
         let mut diagnostics = findings.reading;

@@ -61,7 +61,6 @@ pub(super) fn check_block(file: &SourceFile, block: &Block, out: &mut Vec<Diagno
     check_declarations(file, block, &unexpected_lines, out);
 }
 
-
 fn check_declarations(
     file: &SourceFile,
     block: &Block,

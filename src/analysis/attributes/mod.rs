@@ -6,23 +6,22 @@
 //! Prisma checks attributes in two rounds: first each attribute on its own (known attribute,
 //! arguments, value kinds), then, only for a schema that passed the first round, what depends
 //! on the provider (named defaults, `autoincrement()` and `auto()` restrictions, literals that
-//! must parse, relations to ignored models). This module does the same: its second-round
-//! findings are reported only when no error is known when it finishes (the errors of the
-//! modules that ran before it, and its own first round).
+//! must parse, relations to ignored models). This module reports the first round as reading
+//! findings and the second as validation findings (see `analysis::Findings`).
 
 mod arguments;
 mod default;
 mod literals;
 
-use super::{Applicability, Context, Diagnostic, Fix, Severity, TextEdit, codes};
-use crate::catalog::{self, AttributeTarget, Provider};
-use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
+use super::{Applicability, Context, Diagnostic, Fix, TextEdit, codes};
+use crate::catalog::{self, AttributeTarget};
+use crate::model::{Arity, Attribute, Block, BlockKind, Field, Schema, Span};
 
-pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
     let cx = Cx { schema, context };
     let mut out = Out {
-        now: out,
-        late: Vec::new(),
+        now: &mut findings.reading,
+        late: &mut findings.validation,
     };
     for block in schema.blocks() {
         match block.kind {
@@ -32,19 +31,14 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             BlockKind::Datasource | BlockKind::Generator => {}
         }
     }
-    // Like Prisma, report the provider-dependent findings only for a schema that is otherwise
-    // sound: they are often consequences of an earlier mistake.
-    if !out.now.iter().any(|d| d.severity == Severity::Error) {
-        out.now.append(&mut out.late);
-    }
 }
 
-/// Where findings go: `now` for the checks of each attribute on its own, `late` for the
-/// checks Prisma makes only once those passed (provider capabilities, literals that must
-/// parse).
+/// Where findings go: `now` (reading) for the checks of each attribute on its own, `late`
+/// (validation) for the checks Prisma makes only once the schema reads (provider
+/// capabilities, literals that must parse).
 struct Out<'a> {
     now: &'a mut Vec<Diagnostic>,
-    late: Vec<Diagnostic>,
+    late: &'a mut Vec<Diagnostic>,
 }
 
 impl Out<'_> {
@@ -277,7 +271,6 @@ fn check_model_field(
         match name {
             "default" => default::check_model_field(cx, block, field, kind, attribute, out),
             "updatedAt" => check_updated_at(field, kind, attribute, out),
-            "map" if cx.context.is(Provider::MongoDb) => check_mongodb_map(field, attribute, out),
             "ignore" => {
                 if let FieldKind::Unsupported = kind {
                     out.now(
@@ -346,31 +339,6 @@ fn check_model_field(
             }),
         );
     }
-}
-
-/// MongoDB field names (the `@map` of a model field) cannot contain `.` nor start with `$`.
-fn check_mongodb_map(field: &Field, attribute: &Attribute, out: &mut Out) {
-    let Some(Expression::String(name)) = attribute
-        .argument("name", Some(0))
-        .and_then(|a| a.value.as_ref())
-    else {
-        return;
-    };
-    let problem = if name.value.contains('.') {
-        "contain `.`"
-    } else if name.value.starts_with('$') {
-        "start with `$`"
-    } else {
-        return;
-    };
-    out.late(Diagnostic::error(
-        codes::ATTRIBUTE_ARGUMENT,
-        name.span,
-        format!(
-            "MongoDB field names cannot {problem}: choose another `@map` name for `{}`",
-            field.name.text
-        ),
-    ));
 }
 
 fn check_updated_at(field: &Field, kind: FieldKind, attribute: &Attribute, out: &mut Out) {

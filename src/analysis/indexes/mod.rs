@@ -365,28 +365,7 @@ fn check_unique_criteria(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
 /// MongoDB: every model needs an `@id`, and a single-field id must be stored as `_id`.
 fn check_mongo_id(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
     let block = keys.block;
-    for field in &block.fields {
-        let is_auto = field
-            .attribute("default")
-            .and_then(|a| a.argument("value", Some(0)))
-            .and_then(|a| a.value.as_ref())
-            .is_some_and(|v| matches!(v, crate::model::Expression::Function { name, .. } if name.text == "auto"));
-        if is_auto
-            && !keys
-                .primary_key
-                .as_ref()
-                .is_some_and(|pk| pk.fields.iter().any(|f| std::ptr::eq(f.field, field)))
-        {
-            out.push(Diagnostic::error(
-                codes::ID_MONGO_MAP,
-                field.name.span,
-                format!(
-                    "On MongoDB only the id field may use `@default(auto())`, and `{}` is not the id.",
-                    field.name.text
-                ),
-            ));
-        }
-    }
+    // `@default(auto())` off the id is reported with the other defaults (`attributes`).
     let Some(pk) = &keys.primary_key else {
         out.push(Diagnostic::error(
             codes::ID_MISSING,

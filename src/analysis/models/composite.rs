@@ -43,35 +43,10 @@ pub(super) fn composite_type_errors(schema: &Schema, out: &[Diagnostic]) -> bool
     })
 }
 
-/// Attributes a composite type and its fields cannot have: a composite type is stored inside
-/// a document, so ids, indexes and database names belong to the model that embeds it.
+/// Block attributes a composite type cannot have: a composite type is stored inside a
+/// document, so ids, indexes and database names belong to the model that embeds it.
 pub(super) fn composite_type_attributes(block: &Block, out: &mut Vec<Diagnostic>) {
-    for field in &block.fields {
-        for attribute in &field.attributes {
-            let name = attribute.name.text.as_str();
-            if name.is_empty()
-                || crate::catalog::COMPOSITE_TYPE_FIELD_ATTRIBUTES.contains(&name)
-                || name.starts_with("db.")
-            {
-                continue;
-            }
-            let message = match name {
-                "id" | "unique" => format!(
-                    "`@{name}` is not allowed on field `{}` of composite type `{}`: define it on the model that embeds the type",
-                    field.name.text, block.name.text
-                ),
-                _ => format!(
-                    "`@{name}` is not allowed on field `{}` of composite type `{}`: only `@map`, `@default` and native types are",
-                    field.name.text, block.name.text
-                ),
-            };
-            out.push(Diagnostic::error(
-                codes::COMPOSITE_ATTRIBUTE,
-                attribute.span,
-                message,
-            ));
-        }
-    }
+    // Field attributes are checked with all attributes (`attributes`).
     for attribute in &block.attributes {
         let name = attribute.name.text.as_str();
         let message = match name {

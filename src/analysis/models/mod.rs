@@ -1,5 +1,5 @@
 //! Rules about models, views, enums and composite types as a whole: what the provider supports
-//! (enums, scalar lists, `Json`, `Decimal`, composite types, `autoincrement()`), database names
+//! (enums, scalar lists, `Json`, `Decimal`, composite types), database names
 //! given by `@map`/`@@map`, views, `@@schema` with several schemas, composite types, and the
 //! escapes in strings. Identifier rules live in `names.rs`, datasource rules in `config.rs`.
 //!
@@ -24,7 +24,8 @@ use schemas::{block_schema, multi_schema, schema_argument};
 use strings::string_escapes;
 use views::view;
 
-pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
+    let out = &mut findings.reading;
     string_escapes(schema, out);
     for block in schema.blocks() {
         if !block.syntax_errors.is_empty() {
@@ -34,7 +35,6 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         match block.kind {
             BlockKind::Model | BlockKind::View => {
                 mapped_field_names(schema, block, out);
-                relation_field_maps(schema, block, out);
                 schema_argument(block, out);
             }
             BlockKind::Enum => schema_argument(block, out),
@@ -46,9 +46,10 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             BlockKind::Datasource | BlockKind::Generator => {}
         }
     }
-    if out.iter().any(stops_validation) || composite_type_errors(schema, out) {
+    if composite_type_errors(schema, out) {
         return;
     }
+    let out = &mut findings.validation;
     let capabilities = Capabilities::of(schema, context);
     composite_types(schema, capabilities.as_ref(), out);
     for block in schema.blocks() {
@@ -56,9 +57,6 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             BlockKind::Model | BlockKind::View => {
                 if let Some(capabilities) = &capabilities {
                     field_types(schema, block, capabilities, out);
-                    if block.kind == BlockKind::Model {
-                        autoincrement(block, capabilities, out);
-                    }
                 }
                 if block.kind == BlockKind::View {
                     view(schema, block, context, out);
@@ -90,24 +88,6 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
     database_names(schema, out);
 }
 
-/// Whether a diagnostic comes from the first stage of Prisma's checks (see the module doc).
-fn stops_validation(diagnostic: &Diagnostic) -> bool {
-    if diagnostic.severity != Severity::Error {
-        return false;
-    }
-    let code = diagnostic.code.as_str();
-    ["syntax/", "name/", "config/"]
-        .iter()
-        .any(|prefix| code.starts_with(prefix))
-        || diagnostic.code == codes::ATTRIBUTE_DUPLICATE
-        || diagnostic.code == codes::COMPOSITE_ATTRIBUTE
-        || diagnostic.code == codes::SCHEMA_ARGUMENT
-        || diagnostic.code == codes::COMPOSITE_RELATION_FIELD
-        || diagnostic.code == codes::MAP_RELATION_FIELD
-        || diagnostic.code == codes::ENUM_EMPTY
-        || diagnostic.code == codes::STRING_INVALID_ESCAPE
-}
-
 /// What the datasource's connector supports. Without any datasource Prisma checks against
 /// an "empty" connector that supports little; with an unknown provider nothing is checked.
 struct Capabilities {
@@ -119,10 +99,6 @@ struct Capabilities {
     decimal: bool,
     composite_types: bool,
     multi_schema: bool,
-    autoincrement: bool,
-    autoincrement_on_non_id: bool,
-    autoincrement_several: bool,
-    autoincrement_not_indexed: bool,
 }
 
 impl Capabilities {
@@ -137,13 +113,8 @@ impl Capabilities {
                 decimal: false,
                 composite_types: false,
                 multi_schema: false,
-                autoincrement: true,
-                autoincrement_on_non_id: false,
-                autoincrement_several: false,
-                autoincrement_not_indexed: false,
             });
         };
-        use Provider::*;
         Some(Capabilities {
             name: provider.display_name(),
             enums: provider.supports_enums(),
@@ -153,10 +124,6 @@ impl Capabilities {
             decimal: provider.supports_decimal(),
             composite_types: provider.supports_composite_types(),
             multi_schema: provider.supports_multi_schema(),
-            autoincrement: provider.supports_autoincrement(),
-            autoincrement_on_non_id: provider != Sqlite,
-            autoincrement_several: matches!(provider, PostgreSql | CockroachDb | SqlServer),
-            autoincrement_not_indexed: matches!(provider, PostgreSql | CockroachDb | SqlServer),
         })
     }
 }
@@ -280,26 +247,6 @@ fn mapped_field_names(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>)
     }
 }
 
-/// A relation field is no column: `@map` belongs on its scalar fields.
-fn relation_field_maps(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
-    for field in &block.fields {
-        let Some(attribute) = field.attribute("map") else {
-            continue;
-        };
-        if type_kind(schema, field) != TypeKind::Relation {
-            continue;
-        }
-        out.push(Diagnostic::error(
-            codes::MAP_RELATION_FIELD,
-            attribute.span,
-            format!(
-                "relation field `{}` is not stored in the database, so it takes no `@map`: map the scalar fields of its `fields:` instead",
-                field.name.text
-            ),
-        ));
-    }
-}
-
 /// Field types the provider does not support: scalar lists, `Json`, `Json[]`, `Decimal`.
 fn field_types(
     schema: &Schema,
@@ -365,119 +312,6 @@ fn field_types(
                 format!(
                     "{}: {} has no lists of `Json`",
                     describe(),
-                    capabilities.name
-                ),
-            ));
-        }
-    }
-}
-
-fn is_autoincrement(attribute: &Attribute) -> bool {
-    matches!(
-        attribute.argument("value", Some(0)).and_then(|a| a.value.as_ref()),
-        Some(Expression::Function { name, .. }) if name.text == "autoincrement"
-    )
-}
-
-/// The first field of each index, unique constraint and id of a model: the columns the
-/// database can find an auto-increment value by.
-fn leading_index_fields(block: &Block) -> Vec<&str> {
-    block
-        .attributes
-        .iter()
-        .filter(|a| matches!(a.name.text.as_str(), "id" | "unique" | "index" | "fulltext"))
-        .filter_map(|a| a.argument("fields", Some(0)))
-        .filter_map(|a| a.value.as_ref())
-        .filter_map(|v| v.as_list().first())
-        .filter_map(|first| match first {
-            Expression::Constant(name) => Some(name.text.as_str()),
-            Expression::Function { name, .. } => Some(name.text.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// `@default(autoincrement())` where the provider limits it.
-fn autoincrement(block: &Block, capabilities: &Capabilities, out: &mut Vec<Diagnostic>) {
-    if capabilities.autoincrement
-        && capabilities.autoincrement_on_non_id
-        && capabilities.autoincrement_several
-        && capabilities.autoincrement_not_indexed
-    {
-        return;
-    }
-    let fields: Vec<(&Field, &Attribute)> = block
-        .fields
-        .iter()
-        .filter_map(|f| {
-            f.attributes
-                .iter()
-                .find(|a| a.name.text == "default" && is_autoincrement(a))
-                .map(|a| (f, a))
-        })
-        .collect();
-    if fields.is_empty() {
-        return;
-    }
-    if !capabilities.autoincrement {
-        for (field, attribute) in &fields {
-            out.push(Diagnostic::error(
-                codes::CAPABILITY_AUTOINCREMENT,
-                attribute.span,
-                format!(
-                    "field `{}`: {} has no `autoincrement()`",
-                    field.name.text, capabilities.name
-                ),
-            ));
-        }
-        return;
-    }
-    if fields.len() > 1 && !capabilities.autoincrement_several {
-        out.push(Diagnostic::error(
-            codes::CAPABILITY_AUTOINCREMENT,
-            block.name.span,
-            format!(
-                "model `{}` has {} `autoincrement()` fields: {} allows only one per table",
-                block.name.text,
-                fields.len(),
-                capabilities.name
-            ),
-        ));
-    }
-    let compound_id: Vec<&str> = block
-        .attributes_named("id")
-        .filter_map(|a| a.argument("fields", Some(0)))
-        .filter_map(|a| a.value.as_ref())
-        .flat_map(Expression::as_list)
-        .filter_map(|v| match v {
-            Expression::Constant(name) => Some(name.text.as_str()),
-            Expression::Function { name, .. } => Some(name.text.as_str()),
-            _ => None,
-        })
-        .collect();
-    let leading = leading_index_fields(block);
-    for (field, _) in &fields {
-        let name = field.name.text.as_str();
-        let is_single_id = field.attribute("id").is_some() || compound_id == [name];
-        if !capabilities.autoincrement_on_non_id && !is_single_id {
-            out.push(Diagnostic::error(
-                codes::CAPABILITY_AUTOINCREMENT,
-                field.name.span,
-                format!(
-                    "field `{name}` is not the id: {} allows `autoincrement()` only on the id field",
-                    capabilities.name
-                ),
-            ));
-        }
-        let indexed = field.attribute("id").is_some()
-            || field.attribute("unique").is_some()
-            || leading.contains(&name);
-        if !capabilities.autoincrement_not_indexed && !indexed {
-            out.push(Diagnostic::error(
-                codes::CAPABILITY_AUTOINCREMENT,
-                field.name.span,
-                format!(
-                    "field `{name}` has no index: {} needs an `autoincrement()` field to be the id, unique or the first field of an index",
                     capabilities.name
                 ),
             ));

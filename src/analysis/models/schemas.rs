@@ -5,12 +5,9 @@ use super::*;
 /// The `@@schema` argument: a string.
 pub(super) fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {
     for attribute in block.attributes_named("schema") {
+        // A missing argument is reported with the other attribute arguments.
         match schema_value(attribute) {
-            None => out.push(Diagnostic::error(
-                codes::SCHEMA_ARGUMENT,
-                attribute.span,
-                "`@@schema` needs the name of a database schema: `@@schema(\"public\")`",
-            )),
+            None => {}
             Some(value) if value.as_str().is_none() => out.push(Diagnostic::error(
                 codes::SCHEMA_ARGUMENT,
                 value.span(),

@@ -428,13 +428,10 @@ fn set_null_on_required(
     }
 }
 
-/// `@relation(map: "…")`: only where foreign keys can be named, and within the database's
-/// identifier length.
+/// `@relation(map: "…")`: only where foreign keys can be named (their length is checked with
+/// the other constraint names, in `indexes`).
 fn constraint_name(forward: &RelationField, context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(argument) = forward.relation.and_then(|r| r.argument("map", None)) else {
-        return;
-    };
-    let Some(Expression::String(name)) = &argument.value else {
         return;
     };
     let Some(provider) = context.provider else {
@@ -448,25 +445,6 @@ fn constraint_name(forward: &RelationField, context: &Context, out: &mut Vec<Dia
                 "{} does not support named foreign keys: remove `map` from the `@relation` of `{}`",
                 provider.display_name(),
                 forward.path()
-            ),
-        ));
-        return;
-    }
-    let limit = match provider {
-        Provider::PostgreSql | Provider::CockroachDb => 63,
-        Provider::MySql => 64,
-        Provider::SqlServer => 128,
-        Provider::Sqlite | Provider::MongoDb => return,
-    };
-    if name.value.len() > limit {
-        out.push(Diagnostic::error(
-            codes::RELATION_CONSTRAINT_NAME,
-            name.span,
-            format!(
-                "the foreign key name `{}` is {} bytes long; {} allows at most {limit}",
-                name.value,
-                name.value.len(),
-                provider.display_name()
             ),
         ));
     }

@@ -183,6 +183,19 @@ fn validation_agrees_with_prisma() {
             "line agreement went down: {} < {LINES_BASELINE}",
             overall.lines
         );
+        // The bars of the product: 98% of all verdicts, every relation verdict.
+        assert!(
+            overall.verdict * 100 >= overall.total * 98,
+            "verdict agreement under 98%"
+        );
+        for (category, score) in &per_category {
+            if category.ends_with("/relations") {
+                assert_eq!(
+                    score.verdict, score.total,
+                    "{category}: every relation verdict must agree"
+                );
+            }
+        }
         assert!(
             overall.verdict >= VERDICT_BASELINE,
             "verdict agreement went down: {} < {VERDICT_BASELINE}",

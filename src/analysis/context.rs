@@ -64,6 +64,8 @@ pub struct Context {
     pub preview_features: Vec<String>,
     /// The datasource's `schemas = [...]`, as written.
     pub schemas: Vec<String>,
+    /// The datasource's name (the prefix of native types: `@db.VarChar`), if there is one.
+    pub datasource_name: Option<String>,
 }
 
 impl Context {
@@ -100,6 +102,7 @@ impl Context {
             provider,
             relation_mode,
             relation_mode_explicit: written_mode.is_some(),
+            datasource_name: datasource.map(|d| d.name.text.clone()),
             preview_features,
             schemas,
         }

@@ -19,7 +19,7 @@ pub use context::{Context, Options, PrismaVersion, RelationMode, block_schema};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
-use crate::model::{FileId, Schema};
+use crate::model::{Block, FileId, Schema};
 use rustc_hash::FxHashMap;
 
 /// Every diagnostic of the schema, sorted by file and position (default options).
@@ -74,7 +74,24 @@ struct CachedBlock {
     type_references: Vec<Diagnostic>,
     /// A fingerprint of what the relation pass reads from this block.
     relations: u64,
+    /// The findings of the block-local semantic checks (native types), computed for the
+    /// `semantic_key` they carry.
+    semantic: Option<SemanticBlock>,
     seen: bool,
+}
+
+/// What the semantic checks found in one block, valid while the schema's semantic key (the
+/// context and the declared types with their kinds) is the one they were computed for.
+struct SemanticBlock {
+    key: u64,
+    findings: Findings,
+}
+
+/// The block-local semantic checks (see `SemanticBlock`).
+fn semantic_block_checks(schema: &Schema, context: &Context, block: &Block) -> Findings {
+    let mut findings = Findings::default();
+    native_types::check_block(schema, context, block, &mut findings);
+    findings
 }
 
 impl Analyzer {
@@ -100,6 +117,10 @@ impl Analyzer {
         let type_names = type_names_fingerprint(schema);
         let names_changed = type_names != self.type_names;
         self.type_names = type_names;
+        let context = Context::new(schema, &self.options);
+        let semantic_key = semantic_key(schema, &context);
+        // Validation findings of the cached block-local checks.
+        let mut block_validation: Vec<Diagnostic> = Vec::new();
         self.blocks
             .values_mut()
             .for_each(|cached| cached.seen = false);
@@ -130,6 +151,7 @@ impl Analyzer {
                         local,
                         type_references,
                         relations: relations::fingerprint(&file.source, block),
+                        semantic: None,
                         seen: false,
                     }
                 });
@@ -144,12 +166,26 @@ impl Analyzer {
                     names::check_block(block, &mut diagnostics);
                     relations::check_listed_fields(block, &mut diagnostics);
                     names::check_type_references(schema, block, &mut diagnostics);
+                    let fresh = semantic_block_checks(schema, &context, block);
+                    diagnostics.extend(fresh.reading);
+                    block_validation.extend(fresh.validation);
                     continue;
                 }
                 cached.seen = true;
                 if cached.start != block.span.start || cached.file != block.file() {
                     let delta = i64::from(block.span.start) - i64::from(cached.start);
-                    for diagnostic in cached.local.iter_mut().chain(&mut cached.type_references) {
+                    let semantic = cached.semantic.iter_mut().flat_map(|s| {
+                        s.findings
+                            .reading
+                            .iter_mut()
+                            .chain(&mut s.findings.validation)
+                    });
+                    for diagnostic in cached
+                        .local
+                        .iter_mut()
+                        .chain(&mut cached.type_references)
+                        .chain(semantic)
+                    {
                         diagnostic.move_by(delta, block.file());
                     }
                     cached.start = block.span.start;
@@ -161,19 +197,31 @@ impl Analyzer {
                 }
                 diagnostics.extend(cached.local.iter().cloned());
                 diagnostics.extend(cached.type_references.iter().cloned());
+                if cached
+                    .semantic
+                    .as_ref()
+                    .is_none_or(|s| s.key != semantic_key)
+                {
+                    cached.semantic = Some(SemanticBlock {
+                        key: semantic_key,
+                        findings: semantic_block_checks(schema, &context, block),
+                    });
+                }
+                if let Some(semantic) = &cached.semantic {
+                    diagnostics.extend(semantic.findings.reading.iter().cloned());
+                    block_validation.extend(semantic.findings.validation.iter().cloned());
+                }
             }
         }
         names::check_schema(schema, &mut diagnostics);
         config::check(schema, &mut diagnostics);
-        let context = Context::new(schema, &self.options);
         let mut findings = Findings {
             reading: diagnostics,
-            validation: Vec::new(),
+            validation: block_validation,
         };
         versions::check(schema, &context, &mut findings.reading);
         attributes::check(schema, &context, &mut findings);
         indexes::check(schema, &context, &mut findings);
-        native_types::check(schema, &context, &mut findings);
         models::check(schema, &context, &mut findings);
         relations::read(schema, &mut findings.reading);
         relations::check_references(schema, &mut findings.reading);
@@ -285,6 +333,23 @@ impl Analyzer {
             diagnostics: stored,
         };
     }
+}
+
+/// What the block-local semantic checks read beyond their block: the context (with the
+/// datasource's name, the prefix of native types) and every declared type with its kind.
+fn semantic_key(schema: &Schema, context: &Context) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut declarations: Vec<(&str, u8)> = schema
+        .blocks()
+        .filter(|b| b.kind.is_type())
+        .map(|b| (b.name.text.as_str(), b.kind as u8))
+        .collect();
+    declarations.sort_unstable();
+    let mut hasher = rustc_hash::FxHasher::default();
+    // The context holds the datasource's name.
+    context.fingerprint().hash(&mut hasher);
+    declarations.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A fingerprint of the declared type names (models, views, enums, composite types).

@@ -13,14 +13,22 @@ use crate::catalog::{NativeType, Provider, find_native_type, native_types};
 use crate::model::{Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 use rustc_hash::FxHashMap;
 
+/// The native types of one block (they depend on the block, the provider, the datasource's
+/// name and the kinds of the declared types only, so the result is cached per block).
 /// Reading: a native type on a field that cannot take one, or two on one field. Validation:
 /// everything else (Prisma validates native types with the rest of the schema).
-pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
+pub(super) fn check_block(
+    schema: &Schema,
+    context: &Context,
+    block: &Block,
+    findings: &mut super::Findings,
+) {
+    if !block.kind.has_fields() {
+        return;
+    }
     let mut structure_errors = false;
-    for block in schema.blocks().filter(|b| b.kind.has_fields()) {
-        for field in &block.fields {
-            structure_errors |= check_structure(schema, block, field, &mut findings.reading);
-        }
+    for field in &block.fields {
+        structure_errors |= check_structure(schema, block, field, &mut findings.reading);
     }
     if structure_errors {
         return;
@@ -28,35 +36,33 @@ pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Fi
     let out = &mut findings.validation;
     // A datasource with an unknown or missing provider is reported by the configuration
     // checks; native types cannot be judged without a provider.
-    let target = match (schema.datasource(), context.provider) {
+    let target = match (&context.datasource_name, context.provider) {
         (None, _) => Target::NoDatasource,
-        (Some(d), Some(provider)) => Target::Provider {
+        (Some(name), Some(provider)) => Target::Provider {
             provider,
-            datasource: d.name.text.as_str(),
+            datasource: name.as_str(),
         },
         (Some(_), None) => return,
     };
-    for block in schema.blocks().filter(|b| b.kind.has_fields()) {
-        let mut restricted: FxHashMap<&str, Restricted> = FxHashMap::default();
-        for field in &block.fields {
-            if let Some(found) = check_field(schema, field, target, out) {
-                restricted.insert(field.name.text.as_str(), found);
-            }
-            if let Target::Provider {
-                provider,
-                datasource,
-            } = target
-                && block.kind != BlockKind::CompositeType
-            {
-                unsupported_hint(field, provider, datasource, out);
-            }
+    let mut restricted: FxHashMap<&str, Restricted> = FxHashMap::default();
+    for field in &block.fields {
+        if let Some(found) = check_field(schema, field, target, out) {
+            restricted.insert(field.name.text.as_str(), found);
         }
-        if let Target::Provider { provider, .. } = target
-            && block.kind == BlockKind::Model
-            && !restricted.is_empty()
+        if let Target::Provider {
+            provider,
+            datasource,
+        } = target
+            && block.kind != BlockKind::CompositeType
         {
-            check_keys(block, provider, &restricted, out);
+            unsupported_hint(field, provider, datasource, out);
         }
+    }
+    if let Target::Provider { provider, .. } = target
+        && block.kind == BlockKind::Model
+        && !restricted.is_empty()
+    {
+        check_keys(block, provider, &restricted, out);
     }
 }
 

@@ -178,3 +178,61 @@ fn an_edit_inside_one_model_lowers_only_that_model() {
         FileModel::new(FileId(0), SourceFile::parse("schema.prisma", new_text))
     );
 }
+
+/// The per-block caches keep what a block alone decides; the checks of one block also read
+/// other blocks (an enum's values for a `@default`, an `@@ignore` on a relation's target, the
+/// provider). Editing only those other blocks must still change the cached results.
+#[test]
+fn cached_block_checks_follow_what_they_read_elsewhere() {
+    let initial = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nenum Role {\n  ADMIN\n  USER\n}\n\nmodel Team {\n  id    Int    @id\n  users User[]\n}\n\nmodel User {\n  id     Int    @id\n  role   Role   @default(USER)\n  name   String @db.VarChar(20)\n  teamId Int\n  team   Team   @relation(fields: [teamId], references: [id])\n}\n";
+    let steps: &[(&str, &str)] = &[
+        // The enum loses the value User's default names.
+        ("  USER\n", ""),
+        ("  ADMIN\n", "  ADMIN\n  USER\n"),
+        // The relation's target becomes ignored: the relation field must be too.
+        ("  users User[]\n}", "  users User[]\n\n  @@ignore\n}"),
+        ("\n  @@ignore\n}", "}"),
+        // Another provider: `@db.VarChar` and the rest read differently.
+        ("\"postgresql\"", "\"sqlite\""),
+        ("\"sqlite\"", "\"postgresql\""),
+        // The datasource is renamed: `@db.` no longer names it.
+        ("datasource db", "datasource main"),
+    ];
+    let mut text = initial.to_string();
+    let mut model = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
+    let mut analyzer = Analyzer::default();
+    analyzer.check(&Schema::from_models(vec![Arc::new(model.clone())]));
+    let mut changed = 0;
+    let mut previous = analysis::check(&Schema::from_models(vec![Arc::new(model.clone())]));
+    for (from, to) in steps {
+        let start = text.find(from).expect("the step's text is there");
+        let edit = ByteEdit {
+            start,
+            old_end: start + from.len(),
+            new_end: start + to.len(),
+        };
+        let mut tree = model.source.tree.clone();
+        let new_text = format!("{}{to}{}", &text[..start], &text[start + from.len()..]);
+        tree.edit(&edit.to_input_edit(&text, &new_text));
+        text = new_text;
+        let new_tree = syntax::parse(&text, Some(&tree));
+        model.update(
+            SourceFile::from_parts("schema.prisma", text.clone(), new_tree),
+            &[edit],
+        );
+        let cached = analyzer.check(&Schema::from_models(vec![Arc::new(model.clone())]));
+        let fresh = analysis::check(&Schema::parse("schema.prisma", text.clone()));
+        assert_eq!(
+            cached, fresh,
+            "after replacing {from:?} with {to:?}:\n{text}"
+        );
+        if fresh != previous {
+            changed += 1;
+        }
+        previous = fresh;
+    }
+    assert!(
+        changed >= 5,
+        "the steps should change the findings ({changed})"
+    );
+}

@@ -19,7 +19,7 @@ pub use context::{Context, Options, PrismaVersion, RelationMode, block_schema};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
-use crate::model::{Block, FileId, Schema};
+use crate::model::{Block, BlockKind, FileId, Schema};
 use rustc_hash::FxHashMap;
 
 /// Every diagnostic of the schema, sorted by file and position (default options).
@@ -55,11 +55,12 @@ pub struct Analyzer {
     blocks: FxHashMap<u64, CachedBlock>,
     type_names: u64,
     relations: RelationCache,
+    relation_reading: RelationCache,
 }
 
-/// The relation pass's last result, with each span anchored to its block (by revision) so
-/// that it can be moved with the blocks. Reused while the relation-relevant content of the
-/// schema (see `relations::fingerprint`) is the same.
+/// The last result of a relation pass (reading or validating), with each span anchored to
+/// its block (by revision) so that it can be moved with the blocks. Reused while the
+/// relation-relevant content of the schema (see `relations::fingerprint`) is the same.
 #[derive(Default)]
 struct RelationCache {
     fingerprint: u64,
@@ -90,6 +91,7 @@ struct SemanticBlock {
 /// The block-local semantic checks (see `SemanticBlock`).
 fn semantic_block_checks(schema: &Schema, context: &Context, block: &Block) -> Findings {
     let mut findings = Findings::default();
+    attributes::check_block(schema, context, block, &mut findings);
     native_types::check_block(schema, context, block, &mut findings);
     findings
 }
@@ -220,27 +222,36 @@ impl Analyzer {
             validation: block_validation,
         };
         versions::check(schema, &context, &mut findings.reading);
-        attributes::check(schema, &context, &mut findings);
         indexes::check(schema, &context, &mut findings);
         models::check(schema, &context, &mut findings);
-        relations::read(schema, &mut findings.reading);
-        relations::check_references(schema, &mut findings.reading);
+        let fingerprint = {
+            use std::hash::Hasher;
+            relation_input.write_u64(context.fingerprint());
+            relation_input.finish()
+        };
+        // What relations read (names in `fields`/`references`, actions): cached like the
+        // relation pass, by the same fingerprint.
+        self.relation_reading.run(
+            schema,
+            fingerprint,
+            &block_starts,
+            &mut findings.reading,
+            |out| {
+                relations::read(schema, out);
+                relations::check_references(schema, out);
+            },
+        );
         let mut diagnostics = findings.reading;
         // Like Prisma, validate only what reads without error: validation findings on a
         // schema that does not read are mostly consequences of the reading errors.
         if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
             diagnostics.append(&mut findings.validation);
-            let fingerprint = {
-                use std::hash::Hasher;
-                relation_input.write_u64(context.fingerprint());
-                relation_input.finish()
-            };
-            self.relation_diagnostics(
+            self.relations.run(
                 schema,
-                &context,
                 fingerprint,
                 &block_starts,
                 &mut diagnostics,
+                |out| relations::check(schema, &context, out),
             );
         }
         self.blocks.retain(|_, cached| cached.seen);
@@ -256,19 +267,20 @@ impl Analyzer {
     }
 }
 
-impl Analyzer {
-    /// The relation pass, or its cached result moved to where the blocks are now.
-    fn relation_diagnostics(
+impl RelationCache {
+    /// The result of `pass`, or the cached one moved to where the blocks are now when the
+    /// fingerprint of what the pass reads is unchanged.
+    fn run(
         &mut self,
         schema: &Schema,
-        context: &Context,
         fingerprint: u64,
         block_starts: &FxHashMap<u64, (FileId, u32)>,
         out: &mut Vec<Diagnostic>,
+        pass: impl FnOnce(&mut Vec<Diagnostic>),
     ) {
-        if fingerprint == self.relations.fingerprint && fingerprint != 0 {
-            let mut moved_all = Vec::with_capacity(self.relations.diagnostics.len());
-            for (diagnostic, anchors) in &self.relations.diagnostics {
+        if fingerprint == self.fingerprint && fingerprint != 0 {
+            let mut moved_all = Vec::with_capacity(self.diagnostics.len());
+            for (diagnostic, anchors) in &self.diagnostics {
                 let mut moved = diagnostic.clone();
                 let mut anchors = anchors.iter();
                 let mut all_found = true;
@@ -293,18 +305,18 @@ impl Analyzer {
                 if !all_found {
                     // A block is gone though the fingerprint matched: compute afresh.
                     moved_all.clear();
-                    self.relations.fingerprint = 0;
+                    self.fingerprint = 0;
                     break;
                 }
                 moved_all.push(moved);
             }
-            if self.relations.fingerprint != 0 {
+            if self.fingerprint != 0 {
                 out.append(&mut moved_all);
                 return;
             }
         }
         let mut fresh = Vec::new();
-        relations::check(schema, context, &mut fresh);
+        pass(&mut fresh);
         // Anchor every span to the block that contains it.
         let mut blocks: Vec<(FileId, u32, u32, u64)> = schema
             .blocks()
@@ -328,7 +340,7 @@ impl Analyzer {
             out.push(diagnostic.clone());
             stored.push((diagnostic, anchors));
         }
-        self.relations = RelationCache {
+        *self = RelationCache {
             fingerprint: if cacheable { fingerprint } else { 0 },
             diagnostics: stored,
         };
@@ -336,19 +348,29 @@ impl Analyzer {
 }
 
 /// What the block-local semantic checks read beyond their block: the context (with the
-/// datasource's name, the prefix of native types) and every declared type with its kind.
+/// datasource's name, the prefix of native types); every declared type with its kind, and
+/// whether it is `@@ignore`d; the text of enums (their values) and composite types.
 fn semantic_key(schema: &Schema, context: &Context) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut declarations: Vec<(&str, u8)> = schema
+    let mut declarations: Vec<(&str, u8, bool)> = schema
         .blocks()
         .filter(|b| b.kind.is_type())
-        .map(|b| (b.name.text.as_str(), b.kind as u8))
+        .map(|b| {
+            let ignored = b.attributes_named("ignore").next().is_some();
+            (b.name.text.as_str(), b.kind as u8, ignored)
+        })
         .collect();
     declarations.sort_unstable();
     let mut hasher = rustc_hash::FxHasher::default();
     // The context holds the datasource's name.
     context.fingerprint().hash(&mut hasher);
     declarations.hash(&mut hasher);
+    for block in schema
+        .blocks()
+        .filter(|b| matches!(b.kind, BlockKind::Enum | BlockKind::CompositeType))
+    {
+        schema.text(block.span).hash(&mut hasher);
+    }
     hasher.finish()
 }
 

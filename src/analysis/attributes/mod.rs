@@ -17,19 +17,25 @@ use super::{Applicability, Context, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::{self, AttributeTarget};
 use crate::model::{Arity, Attribute, Block, BlockKind, Field, Schema, Span};
 
-pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
+/// The attributes of one block. What they read beyond the block (enum values, composite
+/// types, which models are `@@ignore`d) is part of the key of the per-block cache (see
+/// `analysis::semantic_key`).
+pub(super) fn check_block(
+    schema: &Schema,
+    context: &Context,
+    block: &Block,
+    findings: &mut super::Findings,
+) {
     let cx = Cx { schema, context };
     let mut out = Out {
         now: &mut findings.reading,
         late: &mut findings.validation,
     };
-    for block in schema.blocks() {
-        match block.kind {
-            BlockKind::Model | BlockKind::View => check_model(&cx, block, &mut out),
-            BlockKind::CompositeType => check_composite_type(&cx, block, &mut out),
-            BlockKind::Enum => check_enum(block, out.now),
-            BlockKind::Datasource | BlockKind::Generator => {}
-        }
+    match block.kind {
+        BlockKind::Model | BlockKind::View => check_model(&cx, block, &mut out),
+        BlockKind::CompositeType => check_composite_type(&cx, block, &mut out),
+        BlockKind::Enum => check_enum(block, out.now),
+        BlockKind::Datasource | BlockKind::Generator => {}
     }
 }
 

@@ -95,8 +95,12 @@ fn main() {
             .unwrap_or(20);
         let at = text.len() / 2;
         let at = text[at..].find("\n  ").map_or(at, |i| at + i + 3);
-        let (mut parse_ms, mut source_ms, mut update_ms) = (0.0, 0.0, 0.0);
+        let (mut parse_ms, mut source_ms, mut update_ms, mut analysis_ms) = (0.0, 0.0, 0.0, 0.0);
         let mut current = text.clone();
+        let mut analyzer = analysis::Analyzer::default();
+        analyzer.check(&Schema::from_models(vec![std::sync::Arc::new(
+            model.clone(),
+        )]));
         for round in 0..rounds {
             let (new_text, edit) = if round % 2 == 0 {
                 let new_text = format!("{}x{}", &current[..at], &current[at..]);
@@ -130,14 +134,19 @@ fn main() {
             parse_ms += parsed.as_secs_f64() * 1e3;
             source_ms += (sourced - parsed).as_secs_f64() * 1e3;
             update_ms += (start.elapsed() - sourced).as_secs_f64() * 1e3;
+            let schema = Schema::from_models(vec![std::sync::Arc::new(model.clone())]);
+            let analysed = Instant::now();
+            std::hint::black_box(analyzer.check(&schema));
+            analysis_ms += analysed.elapsed().as_secs_f64() * 1e3;
             current = new_text;
         }
         let n = f64::from(rounds);
         println!(
-            "keystroke: parse {:.2} ms, source + line index {:.2} ms, model update {:.2} ms",
+            "keystroke: parse {:.2} ms, source + line index {:.2} ms, model update {:.2} ms, analysis {:.2} ms",
             parse_ms / n,
             source_ms / n,
-            update_ms / n
+            update_ms / n,
+            analysis_ms / n
         );
         return;
     }

@@ -184,7 +184,7 @@ fn an_edit_inside_one_model_lowers_only_that_model() {
 /// provider). Editing only those other blocks must still change the cached results.
 #[test]
 fn cached_block_checks_follow_what_they_read_elsewhere() {
-    let initial = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nenum Role {\n  ADMIN\n  USER\n}\n\nmodel Team {\n  id    Int    @id\n  users User[]\n}\n\nmodel User {\n  id     Int    @id\n  role   Role   @default(USER)\n  name   String @db.VarChar(20)\n  teamId Int\n  team   Team   @relation(fields: [teamId], references: [id])\n}\n";
+    let initial = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nenum Role {\n  ADMIN\n  USER\n}\n\nmodel Team {\n  id    Int    @id\n  code  String\n  coded User[] @relation(\"code\")\n  users User[]\n}\n\nmodel User {\n  id       Int    @id\n  role     Role   @default(USER)\n  name     String @db.VarChar(20)\n  teamId   Int\n  team     Team   @relation(fields: [teamId], references: [id])\n  teamCode String\n  codeTeam Team   @relation(\"code\", fields: [teamCode], references: [code])\n}\n";
     let steps: &[(&str, &str)] = &[
         // The enum loses the value User's default names.
         ("  USER\n", ""),
@@ -195,6 +195,11 @@ fn cached_block_checks_follow_what_they_read_elsewhere() {
         // Another provider: `@db.VarChar` and the rest read differently.
         ("\"postgresql\"", "\"sqlite\""),
         ("\"sqlite\"", "\"postgresql\""),
+        // The field a relation references (in another model) becomes unique, then changes
+        // its type.
+        ("  code  String\n", "  code  Int\n"),
+        ("  code  Int\n", "  code  String @unique\n"),
+        ("  code  String @unique\n", "  code  Int @unique\n"),
         // The datasource is renamed: `@db.` no longer names it.
         ("datasource db", "datasource main"),
     ];

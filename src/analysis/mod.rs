@@ -73,8 +73,10 @@ struct CachedBlock {
     file: FileId,
     local: Vec<Diagnostic>,
     type_references: Vec<Diagnostic>,
-    /// A fingerprint of what the relation pass reads from this block.
+    /// A fingerprint of what the relation passes read from this block alone.
     relations: u64,
+    /// The fields this block's `references:` lists name: `(target model, field)`.
+    references: Vec<(String, String)>,
     /// The findings of the block-local semantic checks (native types), computed for the
     /// `semantic_key` they carry.
     semantic: Option<SemanticBlock>,
@@ -152,7 +154,8 @@ impl Analyzer {
                         file: block.file(),
                         local,
                         type_references,
-                        relations: relations::fingerprint(&file.source, block),
+                        relations: relations::fingerprint(schema, &file.source, block),
+                        references: relations::outgoing_references(block),
                         semantic: None,
                         seen: false,
                     }
@@ -227,6 +230,12 @@ impl Analyzer {
         let fingerprint = {
             use std::hash::Hasher;
             relation_input.write_u64(context.fingerprint());
+            let referenced = self
+                .blocks
+                .values()
+                .filter(|cached| cached.seen)
+                .flat_map(|cached| &cached.references);
+            relation_input.write_u64(relations::referenced_fingerprint(schema, referenced));
             relation_input.finish()
         };
         // What relations read (names in `fields`/`references`, actions): cached like the

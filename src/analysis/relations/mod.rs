@@ -220,29 +220,40 @@ fn report_unknown_names(
     ));
 }
 
-/// A fingerprint of what the relation pass reads from a block: its kind and name; each
-/// field's name, type and modifiers; the text of the attributes the relation rules look at
-/// (`@relation`, `@id`, `@unique`, native types; `@@id`, `@@unique`, `@@ignore`).
-/// With the type names and the context it determines the pass's result for the block.
+/// What the relation passes read from a block, as far as the block alone decides: its kind
+/// and name; its relation fields (name, type, modifiers, `@relation` text); its keys
+/// (fields with `@id`/`@unique`, with their type and native type; `@@id`, `@@unique`,
+/// `@@ignore`); the fields its own `fields:` lists name. The fields that other blocks'
+/// `references:` name are added per analysis (`referenced_fingerprint`), so that typing in
+/// any other scalar field keeps the passes' cached results.
 ///
-/// Edits elsewhere in a block (defaults, maps, comments, indexes) keep it, so the pass's
-/// cached result is reused while typing there.
-pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+/// Which fields are relation fields also depends on the other blocks; but a change there
+/// changes their revision or the declared type names, both part of the schema-wide
+/// fingerprint.
+pub(super) fn fingerprint(
+    schema: &Schema,
+    source: &crate::model::SourceFile,
+    block: &Block,
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     (block.kind as u8).hash(&mut hasher);
     block.name.text.hash(&mut hasher);
+    let foreign_keys: Vec<&str> = block
+        .fields
+        .iter()
+        .filter_map(|f| f.attribute("relation"))
+        .filter_map(|r| argument_list(r, "fields"))
+        .flat_map(listed_names)
+        .map(|n| n.text.as_str())
+        .collect();
     for field in &block.fields {
-        field.name.text.hash(&mut hasher);
-        if let Some(field_type) = &field.r#type {
-            field_type.name.text.hash(&mut hasher);
-            (field_type.arity() as u8).hash(&mut hasher);
-        }
-        for attribute in &field.attributes {
-            let name = attribute.name.text.as_str();
-            if matches!(name, "relation" | "id" | "unique") || name.contains('.') {
-                source.slice(attribute.span).hash(&mut hasher);
-            }
+        let relevant = relation_target(schema, field).is_some()
+            || field.attribute("id").is_some()
+            || field.attribute("unique").is_some()
+            || foreign_keys.contains(&field.name.text.as_str());
+        if relevant {
+            hash_field(source, field, &mut hasher);
         }
     }
     for attribute in &block.attributes {
@@ -251,6 +262,71 @@ pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u
         }
     }
     hasher.finish()
+}
+
+/// A field as the relation passes see it: name, type, modifiers, and the text of its
+/// `@relation`, `@id`, `@unique` and native type attributes.
+fn hash_field(
+    source: &crate::model::SourceFile,
+    field: &Field,
+    hasher: &mut impl std::hash::Hasher,
+) {
+    use std::hash::Hash;
+    field.name.text.hash(hasher);
+    if let Some(field_type) = &field.r#type {
+        field_type.name.text.hash(hasher);
+        (field_type.arity() as u8).hash(hasher);
+    }
+    for attribute in &field.attributes {
+        let name = attribute.name.text.as_str();
+        if matches!(name, "relation" | "id" | "unique") || name.contains('.') {
+            source.slice(attribute.span).hash(hasher);
+        }
+    }
+}
+
+/// The fields a block's `references:` lists name, by target model: `(target, field)`.
+pub(super) fn outgoing_references(block: &Block) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for field in &block.fields {
+        let (Some(target), Some(items)) = (
+            field.r#type.as_ref().map(|t| t.name.text.as_str()),
+            field
+                .attribute("relation")
+                .and_then(|r| argument_list(r, "references")),
+        ) else {
+            continue;
+        };
+        for name in listed_names(items) {
+            found.push((target.to_string(), name.text.clone()));
+        }
+    }
+    found
+}
+
+/// What the relation passes read of the fields that `references:` lists name (in the model
+/// they name): whether each exists, and how it is declared. The order of `references` does
+/// not matter (each one is hashed alone and the hashes are summed).
+pub(super) fn referenced_fingerprint<'a>(
+    schema: &Schema,
+    references: impl Iterator<Item = &'a (String, String)>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut sum: u64 = 0;
+    for (target, name) in references {
+        let mut hasher = rustc_hash::FxHasher::default();
+        target.hash(&mut hasher);
+        name.hash(&mut hasher);
+        let field = schema
+            .find_type(target)
+            .and_then(|b| b.field(name).map(|f| (schema.file(b.file()), f)));
+        match field {
+            Some((source, field)) => hash_field(source, field, &mut hasher),
+            None => 0u8.hash(&mut hasher),
+        }
+        sum = sum.wrapping_add(hasher.finish());
+    }
+    sum
 }
 
 pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic>) {

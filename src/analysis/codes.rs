@@ -110,7 +110,6 @@ pub const SCHEMA_UNSUPPORTED: Code = Code("schema/unsupported");
 pub const VIEW_PREVIEW_FEATURE: Code = Code("view/preview-feature");
 pub const MAP_INVALID_NAME: Code = Code("map/invalid-name");
 pub const MAP_DUPLICATE_DATABASE_NAME: Code = Code("map/duplicate-database-name");
-pub const MAP_RELATION_FIELD: Code = Code("map/relation-field");
 pub const ENUM_EMPTY: Code = Code("enum/empty");
 pub const STRING_INVALID_ESCAPE: Code = Code("string/invalid-escape");
 
@@ -499,14 +498,46 @@ pub const ALL: &[(Code, &str)] = &[
         MAP_DUPLICATE_DATABASE_NAME,
         "two models or views (or two enums) that `@@map` gives the same database name in one schema",
     ),
-    (
-        MAP_RELATION_FIELD,
-        "`@map` on a relation field, which has no column of its own",
-    ),
     (ENUM_EMPTY, "an enum without values"),
     (
         STRING_INVALID_ESCAPE,
         "an escape in a string other than JSON's (`\\n`, `\\\"`, `\\\\`, `\\uXXXX`, …)",
     ),
     // Codes of `relations.rs` (beyond the ones above).
+    (
+        RELATION_REFERENTIAL_ACTION,
+        "an unknown referential action, one the provider or relation mode does not support, one on the wrong side of a relation, or `SetNull` on a required foreign key",
+    ),
+    (
+        RELATION_CYCLE,
+        "cascading referential actions that loop back or reach a model by several paths (SQL Server, `relationMode = \"prisma\"`)",
+    ),
+    (
+        RELATION_REFERENCES_NOT_UNIQUE,
+        "`references` that do not name a unique key (`@id`, `@unique`, `@@id`, `@@unique`) of the related model",
+    ),
+    (
+        RELATION_ONE_TO_ONE_NOT_UNIQUE,
+        "a one-to-one relation whose foreign key fields are not unique",
+    ),
+    (
+        RELATION_OPTIONALITY,
+        "a relation field whose optionality does not match its foreign key or the other side",
+    ),
+    (
+        RELATION_TYPE_MISMATCH,
+        "a foreign key field whose type differs from the field it references",
+    ),
+    (
+        RELATION_MANY_TO_MANY,
+        "a many-to-many relation the provider does not support or that lacks what it needs",
+    ),
+    (
+        RELATION_NON_SCALAR,
+        "`fields` or `references` naming a relation field instead of scalar fields",
+    ),
+    (
+        RELATION_CONSTRAINT_NAME,
+        "a foreign key name (`map`) on a provider without named foreign keys",
+    ),
 ];

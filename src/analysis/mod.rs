@@ -56,6 +56,8 @@ pub struct Analyzer {
     type_names: u64,
     relations: RelationCache,
     relation_reading: RelationCache,
+    keys_reading: RelationCache,
+    keys_validation: RelationCache,
 }
 
 /// The last result of a relation pass (reading or validating), with each span anchored to
@@ -77,6 +79,8 @@ struct CachedBlock {
     relations: u64,
     /// The fields this block's `references:` lists name: `(target model, field)`.
     references: Vec<(String, String)>,
+    /// A fingerprint of what the keys module (`indexes`) reads from this block.
+    keys: u64,
     /// The findings of the block-local semantic checks (native types), computed for the
     /// `semantic_key` they carry.
     semantic: Option<SemanticBlock>,
@@ -134,6 +138,13 @@ impl Analyzer {
         // relation pass would read.
         let mut block_starts: FxHashMap<u64, (FileId, u32)> = FxHashMap::default();
         let mut relation_input = rustc_hash::FxHasher::default();
+        // What the keys module reads: every block's part, in schema order, and the semantic
+        // key (context, declared types, enums and composite types).
+        let mut keys_input = rustc_hash::FxHasher::default();
+        {
+            use std::hash::Hasher;
+            keys_input.write_u64(semantic_key);
+        }
         {
             use std::hash::Hasher;
             relation_input.write_u64(type_names);
@@ -156,6 +167,7 @@ impl Analyzer {
                         type_references,
                         relations: relations::fingerprint(schema, &file.source, block),
                         references: relations::outgoing_references(block),
+                        keys: indexes::fingerprint(&file.source, block),
                         semantic: None,
                         seen: false,
                     }
@@ -163,6 +175,7 @@ impl Analyzer {
                 {
                     use std::hash::Hasher;
                     relation_input.write_u64(cached.relations);
+                    keys_input.write_u64(cached.keys);
                 }
                 block_starts.insert(block.revision.get(), (block.file(), block.span.start));
                 if cached.seen {
@@ -225,7 +238,29 @@ impl Analyzer {
             validation: block_validation,
         };
         versions::check(schema, &context, &mut findings.reading);
-        indexes::check(schema, &context, &mut findings);
+        let keys_fingerprint = {
+            use std::hash::Hasher;
+            keys_input.finish()
+        };
+        match (
+            self.keys_reading.reuse(keys_fingerprint, &block_starts),
+            self.keys_validation.reuse(keys_fingerprint, &block_starts),
+        ) {
+            (Some(mut reading), Some(mut validation)) => {
+                findings.reading.append(&mut reading);
+                findings.validation.append(&mut validation);
+            }
+            _ => {
+                let mut fresh = Findings::default();
+                indexes::check(schema, &context, &mut fresh);
+                self.keys_reading
+                    .store(schema, keys_fingerprint, &fresh.reading);
+                self.keys_validation
+                    .store(schema, keys_fingerprint, &fresh.validation);
+                findings.reading.append(&mut fresh.reading);
+                findings.validation.append(&mut fresh.validation);
+            }
+        }
         models::check(schema, &context, &mut findings);
         let fingerprint = {
             use std::hash::Hasher;
@@ -277,56 +312,51 @@ impl Analyzer {
 }
 
 impl RelationCache {
-    /// The result of `pass`, or the cached one moved to where the blocks are now when the
-    /// fingerprint of what the pass reads is unchanged.
-    fn run(
+    /// The cached diagnostics moved to where their blocks are now, if the fingerprint of
+    /// what the pass reads is unchanged and every block is still there.
+    fn reuse(
         &mut self,
-        schema: &Schema,
         fingerprint: u64,
         block_starts: &FxHashMap<u64, (FileId, u32)>,
-        out: &mut Vec<Diagnostic>,
-        pass: impl FnOnce(&mut Vec<Diagnostic>),
-    ) {
-        if fingerprint == self.fingerprint && fingerprint != 0 {
-            let mut moved_all = Vec::with_capacity(self.diagnostics.len());
-            for (diagnostic, anchors) in &self.diagnostics {
-                let mut moved = diagnostic.clone();
-                let mut anchors = anchors.iter();
-                let mut all_found = true;
-                moved.for_each_span(|span| {
-                    let found = anchors.next().and_then(|(revision, offset)| {
-                        block_starts
-                            .get(revision)
-                            .map(|&(file, start)| (file, start + offset))
-                    });
-                    match found {
-                        Some((file, start)) => {
-                            let len = span.end - span.start;
-                            *span = crate::model::Span {
-                                file,
-                                start,
-                                end: start + len,
-                            };
-                        }
-                        None => all_found = false,
-                    }
-                });
-                if !all_found {
-                    // A block is gone though the fingerprint matched: compute afresh.
-                    moved_all.clear();
-                    self.fingerprint = 0;
-                    break;
-                }
-                moved_all.push(moved);
-            }
-            if self.fingerprint != 0 {
-                out.append(&mut moved_all);
-                return;
-            }
+    ) -> Option<Vec<Diagnostic>> {
+        if fingerprint != self.fingerprint || fingerprint == 0 {
+            return None;
         }
-        let mut fresh = Vec::new();
-        pass(&mut fresh);
-        // Anchor every span to the block that contains it.
+        let mut moved_all = Vec::with_capacity(self.diagnostics.len());
+        for (diagnostic, anchors) in &self.diagnostics {
+            let mut moved = diagnostic.clone();
+            let mut anchors = anchors.iter();
+            let mut all_found = true;
+            moved.for_each_span(|span| {
+                let found = anchors.next().and_then(|(revision, offset)| {
+                    block_starts
+                        .get(revision)
+                        .map(|&(file, start)| (file, start + offset))
+                });
+                match found {
+                    Some((file, start)) => {
+                        let len = span.end - span.start;
+                        *span = crate::model::Span {
+                            file,
+                            start,
+                            end: start + len,
+                        };
+                    }
+                    None => all_found = false,
+                }
+            });
+            if !all_found {
+                // A block is gone though the fingerprint matched: compute afresh.
+                self.fingerprint = 0;
+                return None;
+            }
+            moved_all.push(moved);
+        }
+        Some(moved_all)
+    }
+
+    /// Remembers a fresh result (each span anchored to the block that contains it).
+    fn store(&mut self, schema: &Schema, fingerprint: u64, fresh: &[Diagnostic]) {
         let mut blocks: Vec<(FileId, u32, u32, u64)> = schema
             .blocks()
             .map(|b| (b.file(), b.span.start, b.span.end, b.revision.get()))
@@ -340,19 +370,38 @@ impl RelationCache {
         };
         let mut cacheable = true;
         let mut stored = Vec::with_capacity(fresh.len());
-        for mut diagnostic in fresh {
+        for diagnostic in fresh {
+            let mut diagnostic = diagnostic.clone();
             let mut anchors = Vec::new();
             diagnostic.for_each_span(|span| match anchor(*span) {
                 Some(found) => anchors.push(found),
                 None => cacheable = false,
             });
-            out.push(diagnostic.clone());
             stored.push((diagnostic, anchors));
         }
         *self = RelationCache {
             fingerprint: if cacheable { fingerprint } else { 0 },
             diagnostics: stored,
         };
+    }
+
+    /// The result of `pass`, or the cached one when the fingerprint is unchanged.
+    fn run(
+        &mut self,
+        schema: &Schema,
+        fingerprint: u64,
+        block_starts: &FxHashMap<u64, (FileId, u32)>,
+        out: &mut Vec<Diagnostic>,
+        pass: impl FnOnce(&mut Vec<Diagnostic>),
+    ) {
+        if let Some(mut reused) = self.reuse(fingerprint, block_starts) {
+            out.append(&mut reused);
+            return;
+        }
+        let mut fresh = Vec::new();
+        pass(&mut fresh);
+        self.store(schema, fingerprint, &fresh);
+        out.append(&mut fresh);
     }
 }
 

@@ -16,6 +16,68 @@ use crate::catalog::Provider;
 use crate::model::{Arity, Attribute, Block, BlockKind, Schema, Span};
 use parse::{Key, KeyKind, ModelKeys};
 
+/// What this module reads from a block, for the cache of its results (with the context and
+/// the declared types, see `analysis::Analyzer`): the block's kind, name, syntax health and
+/// block attributes; the fields that carry a key, relation, default or map attribute or that
+/// a key or `@relation(fields: …)` names; all field names when a compound key gets a
+/// generated name that could clash with one. Typing a plain field elsewhere keeps it.
+pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (block.kind as u8).hash(&mut hasher);
+    block.name.text.hash(&mut hasher);
+    block.syntax_errors.is_empty().hash(&mut hasher);
+    let mut named: Vec<&str> = Vec::new();
+    let mut compound = false;
+    for attribute in &block.attributes {
+        source.slice(attribute.span).hash(&mut hasher);
+        if let Some(value) = attribute
+            .argument("fields", Some(0))
+            .and_then(|a| a.value.as_ref())
+        {
+            let list = value.as_list();
+            compound |= list.len() > 1;
+            named.extend(list.iter().filter_map(|item| match item {
+                crate::model::Expression::Constant(name) => Some(name.text.as_str()),
+                crate::model::Expression::Function { name, .. } => Some(name.text.as_str()),
+                _ => None,
+            }));
+        }
+    }
+    for field in &block.fields {
+        for relation in field
+            .attributes
+            .iter()
+            .filter(|a| a.name.text == "relation")
+        {
+            if let Some(value) = relation
+                .argument("fields", None)
+                .and_then(|a| a.value.as_ref())
+            {
+                named.extend(value.as_list().iter().filter_map(|item| match item {
+                    crate::model::Expression::Constant(name) => Some(name.text.as_str()),
+                    _ => None,
+                }));
+            }
+        }
+    }
+    for field in &block.fields {
+        let relevant = named.contains(&field.name.text.as_str())
+            || field.attributes.iter().any(|a| {
+                matches!(
+                    a.name.text.as_str(),
+                    "id" | "unique" | "shardKey" | "relation" | "default" | "map"
+                )
+            });
+        if relevant {
+            source.slice(field.span).hash(&mut hasher);
+        } else if compound {
+            field.name.text.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
 /// Reading: the key attributes' field lists and arguments. Validation (only when every key
 /// reads): the provider's rules, operator classes, clustering, constraint names, and the
 /// unique criteria every model needs.

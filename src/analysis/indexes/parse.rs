@@ -371,32 +371,28 @@ pub(super) fn model_keys<'a>(
         let Some(key) = reader.block_key(kind, attribute, ignored, out) else {
             continue;
         };
+        // A field attribute and its block form together (`@id` and `@@id`): one too many.
+        let both = |attribute: &str, code| {
+            Diagnostic::error(
+                code,
+                block.name.span,
+                format!(
+                    "{} `{}` has both a field marked `@{attribute}` and `@@{attribute}`; keep only one of them.",
+                    capitalized(container(block)),
+                    block.name.text
+                ),
+            )
+        };
         match kind {
             KeyKind::Id => {
                 if keys.primary_key.is_some() {
-                    out.push(Diagnostic::error(
-                        codes::ID_MULTIPLE,
-                        block.name.span,
-                        format!(
-                            "{} `{}` has both a field marked `@id` and `@@id`; keep only one of them.",
-                            capitalized(container(block)),
-                            block.name.text
-                        ),
-                    ));
+                    out.push(both("id", codes::ID_MULTIPLE));
                 }
                 keys.primary_key = Some(key);
             }
             KeyKind::ShardKey => {
                 if keys.shard_key.is_some() {
-                    out.push(Diagnostic::error(
-                        codes::SHARD_KEY,
-                        block.name.span,
-                        format!(
-                            "{} `{}` has both a field marked `@shardKey` and `@@shardKey`; keep only one of them.",
-                            capitalized(container(block)),
-                            block.name.text
-                        ),
-                    ));
+                    out.push(both("shardKey", codes::SHARD_KEY));
                 }
                 keys.shard_key = Some(key);
             }

@@ -12,6 +12,7 @@ pub(super) fn check_one_to_many(
     back: &RelationField,
     out: &mut Vec<Diagnostic>,
 ) {
+    let first = out.len();
     for (argument, given) in [
         ("fields", forward.fields.is_some_and(|f| !f.is_empty())),
         (
@@ -48,6 +49,7 @@ pub(super) fn check_one_to_many(
             ),
         ));
     }
+    relate_sides(&mut out[first..], forward, back);
 }
 
 /// Checks a one-to-one relation between `a` and `b`; returns its forward side.
@@ -69,6 +71,7 @@ pub(super) fn check_one_to_one<'r, 'a>(
         (a, b)
     };
     let errors_before = out.len();
+    let first = errors_before;
     let gives = |side: &RelationField, argument: &str| match argument {
         "fields" => side.fields.is_some_and(|f| !f.is_empty()),
         _ => side.references.is_some_and(|r| !r.is_empty()),
@@ -153,7 +156,27 @@ pub(super) fn check_one_to_one<'r, 'a>(
             ));
         }
     }
+    relate_sides(&mut out[first..], forward, back);
     forward
+}
+
+/// Points each finding on one side of a relation at the other side.
+fn relate_sides(found: &mut [Diagnostic], forward: &RelationField, back: &RelationField) {
+    for diagnostic in found {
+        let other = if diagnostic.span == forward.field.name.span {
+            back
+        } else if diagnostic.span == back.field.name.span {
+            forward
+        } else {
+            continue;
+        };
+        if diagnostic.related.is_empty() {
+            diagnostic.related.push(crate::analysis::Related {
+                span: other.field.name.span,
+                message: format!("the other side of the relation, `{}`", other.path()),
+            });
+        }
+    }
 }
 
 /// A one-to-one foreign key must be unique, or two records could point to the same one.
@@ -315,7 +338,8 @@ pub(super) fn check_forward(
                     to.name.text,
                     type_of(to).unwrap_or_default()
                 ),
-            ));
+            )
+            .with_related(to.name.span, "the referenced field"));
         }
     }
     set_null_on_required(forward, &referencing, context, out);
@@ -363,7 +387,9 @@ fn references_a_unique_criterion(
             forward.target_name()
         )
     };
-    out.push(forward.error(
+    out.push(
+        forward
+            .error(
         codes::RELATION_REFERENCES_NOT_UNIQUE,
         format!(
             "`references` of `{}` must name a unique key of `{}` (`@id`, `@unique`, `@@id` or `@@unique`), and {} is none: {suggestion}",
@@ -371,7 +397,9 @@ fn references_a_unique_criterion(
             forward.target_name(),
             quoted(&written)
         ),
-    ));
+    )
+            .with_related(forward.target.name.span, "the referenced model"),
+    );
 }
 
 /// `SetNull` cannot set a required foreign key field to null. PostgreSQL with foreign keys

@@ -409,15 +409,19 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         };
         let Some(opposite) = opposite else {
             let model = relation.model.name.text.as_str();
-            out.push(relation.error(
-                codes::RELATION_MISSING_OPPOSITE,
-                format!(
-                    "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
-                    relation.field.name.text,
-                    relation.target_name(),
-                    relation.target_name()
-                ),
-            ));
+            out.push(
+                relation
+                    .error(
+                        codes::RELATION_MISSING_OPPOSITE,
+                        format!(
+                            "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
+                            relation.field.name.text,
+                            relation.target_name(),
+                            relation.target_name()
+                        ),
+                    )
+                    .with_related(relation.target.name.span, "the opposite field belongs here"),
+            );
             if !relation.list && relation.fields.is_some() {
                 inline::check_forward(schema, relation, context, out);
                 forward_sides.push(relation);

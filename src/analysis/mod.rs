@@ -79,8 +79,9 @@ struct CachedBlock {
     relations: u64,
     /// The fields this block's `references:` lists name: `(target model, field)`.
     references: Vec<(String, String)>,
-    /// A fingerprint of what the keys module (`indexes`) reads from this block.
-    keys: u64,
+    /// Fingerprints of what the keys module (`indexes`) reads from this block: for SQL
+    /// Server (which names default constraints) and for the other providers.
+    keys: [u64; 2],
     /// The findings of the block-local semantic checks (native types), computed for the
     /// `semantic_key` they carry.
     semantic: Option<SemanticBlock>,
@@ -127,6 +128,7 @@ impl Analyzer {
         self.type_names = type_names;
         let context = Context::new(schema, &self.options);
         let semantic_key = semantic_key(schema, &context);
+        let sql_server = context.is(crate::catalog::Provider::SqlServer);
         // Validation findings of the cached block-local checks.
         let mut block_validation: Vec<Diagnostic> = Vec::new();
         self.blocks
@@ -175,7 +177,7 @@ impl Analyzer {
                 {
                     use std::hash::Hasher;
                     relation_input.write_u64(cached.relations);
-                    keys_input.write_u64(cached.keys);
+                    keys_input.write_u64(cached.keys[usize::from(sql_server)]);
                 }
                 block_starts.insert(block.revision.get(), (block.file(), block.span.start));
                 if cached.seen {

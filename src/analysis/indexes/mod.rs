@@ -18,10 +18,19 @@ use parse::{Key, KeyKind, ModelKeys};
 
 /// What this module reads from a block, for the cache of its results (with the context and
 /// the declared types, see `analysis::Analyzer`): the block's kind, name, syntax health and
-/// block attributes; the fields that carry a key, relation, default or map attribute or that
-/// a key or `@relation(fields: …)` names; all field names when a compound key gets a
-/// generated name that could clash with one. Typing a plain field elsewhere keeps it.
-pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u64 {
+/// block attributes; the fields that carry a key or relation attribute (and, on SQL Server,
+/// whose default constraints are named, a default) or that a key or `@relation(fields: …)`
+/// names; all field names when a compound key gets a generated name that could clash with
+/// one. Typing a plain field elsewhere keeps it. Returns the fingerprint for other
+/// providers and the one for SQL Server.
+pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> [u64; 2] {
+    [
+        block_fingerprint(source, block, false),
+        block_fingerprint(source, block, true),
+    ]
+}
+
+fn block_fingerprint(source: &crate::model::SourceFile, block: &Block, sql_server: bool) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     (block.kind as u8).hash(&mut hasher);
@@ -63,11 +72,10 @@ pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> u
     }
     for field in &block.fields {
         let relevant = named.contains(&field.name.text.as_str())
-            || field.attributes.iter().any(|a| {
-                matches!(
-                    a.name.text.as_str(),
-                    "id" | "unique" | "shardKey" | "relation" | "default" | "map"
-                )
+            || field.attributes.iter().any(|a| match a.name.text.as_str() {
+                "id" | "unique" | "shardKey" | "relation" => true,
+                "default" => sql_server,
+                _ => false,
             });
         if relevant {
             source.slice(field.span).hash(&mut hasher);

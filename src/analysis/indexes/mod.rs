@@ -20,8 +20,8 @@ use parse::{Key, KeyKind, ModelKeys};
 /// the declared types, see `analysis::Analyzer`): the block's kind, name, syntax health and
 /// block attributes; the fields that carry a key or relation attribute (and, on SQL Server,
 /// whose default constraints are named, a default) or that a key or `@relation(fields: …)`
-/// names; all field names when a compound key gets a generated name that could clash with
-/// one. Typing a plain field elsewhere keeps it. Returns the fingerprint for other
+/// names, or that is named like a compound key's client name. Typing a plain field elsewhere
+/// keeps it. Returns the fingerprint for other
 /// providers and the one for SQL Server.
 pub(super) fn fingerprint(source: &crate::model::SourceFile, block: &Block) -> [u64; 2] {
     [
@@ -37,20 +37,34 @@ fn block_fingerprint(source: &crate::model::SourceFile, block: &Block, sql_serve
     block.name.text.hash(&mut hasher);
     block.syntax_errors.is_empty().hash(&mut hasher);
     let mut named: Vec<&str> = Vec::new();
-    let mut compound = false;
+    // Client names of compound keys (`a_b`, or their `name:`): a field of that name clashes.
+    let mut client_names: Vec<String> = Vec::new();
     for attribute in &block.attributes {
         source.slice(attribute.span).hash(&mut hasher);
         if let Some(value) = attribute
             .argument("fields", Some(0))
             .and_then(|a| a.value.as_ref())
         {
-            let list = value.as_list();
-            compound |= list.len() > 1;
-            named.extend(list.iter().filter_map(|item| match item {
-                crate::model::Expression::Constant(name) => Some(name.text.as_str()),
-                crate::model::Expression::Function { name, .. } => Some(name.text.as_str()),
-                _ => None,
-            }));
+            let list: Vec<&str> = value
+                .as_list()
+                .iter()
+                .filter_map(|item| match item {
+                    crate::model::Expression::Constant(name) => Some(name.text.as_str()),
+                    crate::model::Expression::Function { name, .. } => Some(name.text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if list.len() > 1 {
+                client_names.push(list.join("_"));
+                if let Some(name) = attribute
+                    .argument("name", None)
+                    .and_then(|a| a.value.as_ref())
+                    .and_then(crate::model::Expression::as_str)
+                {
+                    client_names.push(name.to_string());
+                }
+            }
+            named.extend(list);
         }
     }
     for field in &block.fields {
@@ -72,6 +86,7 @@ fn block_fingerprint(source: &crate::model::SourceFile, block: &Block, sql_serve
     }
     for field in &block.fields {
         let relevant = named.contains(&field.name.text.as_str())
+            || client_names.iter().any(|n| *n == field.name.text)
             || field.attributes.iter().any(|a| match a.name.text.as_str() {
                 "id" | "unique" | "shardKey" | "relation" => true,
                 "default" => sql_server,
@@ -79,8 +94,6 @@ fn block_fingerprint(source: &crate::model::SourceFile, block: &Block, sql_serve
             });
         if relevant {
             source.slice(field.span).hash(&mut hasher);
-        } else if compound {
-            field.name.text.hash(&mut hasher);
         }
     }
     hasher.finish()

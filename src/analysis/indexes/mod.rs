@@ -86,7 +86,7 @@ fn block_fingerprint(source: &crate::model::SourceFile, block: &Block, sql_serve
     }
     for field in &block.fields {
         let relevant = named.contains(&field.name.text.as_str())
-            || client_names.iter().any(|n| *n == field.name.text)
+            || client_names.contains(&field.name.text)
             || field.attributes.iter().any(|a| match a.name.text.as_str() {
                 "id" | "unique" | "shardKey" | "relation" => true,
                 "default" => sql_server,

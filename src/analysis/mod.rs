@@ -12,6 +12,7 @@ mod models;
 mod names;
 mod native_types;
 mod relations;
+mod suppression;
 mod syntax;
 mod versions;
 
@@ -301,6 +302,7 @@ impl Analyzer {
             );
         }
         self.blocks.retain(|_, cached| cached.seen);
+        suppression::apply(schema, &mut diagnostics);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
                 b.span.file,

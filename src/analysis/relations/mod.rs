@@ -26,6 +26,9 @@ struct RelationField<'a> {
     explicit: Option<&'a str>,
     /// The name comes from `@relation("…")` (even if it equals the default).
     named: bool,
+    /// The name as written in `@relation("…")`: the two sides of a relation pair up by it
+    /// (an unnamed side does not pair with one that writes out the default name).
+    written_name: Option<&'a str>,
     list: bool,
     required: bool,
     relation: Option<&'a Attribute>,
@@ -51,6 +54,7 @@ impl<'a> RelationField<'a> {
             target,
             explicit: explicit.filter(|name| !is_default_name(name, model_name, &target.name.text)),
             named: explicit.is_some(),
+            written_name: explicit,
             list: arity == Some(Arity::List),
             required: arity == Some(Arity::Required),
             relation,
@@ -375,6 +379,22 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         &order[start..end]
     };
     let pair = |(model, target, _): (u32, u32, u32)| (model.min(target), model.max(target));
+    // The keys that pair the sides: by the name as written.
+    let pair_keys: Vec<(u32, u32, u32)> = relations
+        .iter()
+        .zip(&keys)
+        .map(|(r, &(model, target, _))| {
+            let name = r.written_name.map_or(0, |name| intern(&mut interned, name));
+            (model, target, name)
+        })
+        .collect();
+    let mut pair_order: Vec<usize> = (0..relations.len()).collect();
+    pair_order.sort_by_key(|&i| pair_keys[i]);
+    let pair_run = |key: (u32, u32, u32)| -> &[usize] {
+        let start = pair_order.partition_point(|&i| pair_keys[i] < key);
+        let end = pair_order.partition_point(|&i| pair_keys[i] <= key);
+        &pair_order[start..end]
+    };
 
     // Ambiguities first: a model pair with one gets no other relation error (as in Prisma,
     // which reports the ambiguity once per pair).
@@ -402,10 +422,13 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             continue;
         }
         actions::check_allowed(relation, context, out);
-        let opposite = if key.0 == key.1 {
-            run(key).iter().copied().find(|&i| i != index)
+        let pair_key = pair_keys[index];
+        let opposite = if pair_key.0 == pair_key.1 {
+            pair_run(pair_key).iter().copied().find(|&i| i != index)
         } else {
-            run((key.1, key.0, key.2)).first().copied()
+            pair_run((pair_key.1, pair_key.0, pair_key.2))
+                .first()
+                .copied()
         };
         let Some(opposite) = opposite else {
             let model = relation.model.name.text.as_str();
@@ -431,7 +454,7 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         // Each pair once: from its first field (in key order; a self-relation's sides
         // share a key, so by index).
         let opposite_relation = &relations[opposite];
-        if (keys[opposite], opposite) < (key, index) {
+        if (pair_keys[opposite], opposite) < (pair_key, index) {
             continue;
         }
         let forward = match (relation.list, opposite_relation.list) {

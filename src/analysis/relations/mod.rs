@@ -432,17 +432,35 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         };
         let Some(opposite) = opposite else {
             let model = relation.model.name.text.as_str();
+            // A field on the other side that points back but carries another name.
+            let named_apart = relations.iter().enumerate().find(|&(i, other)| {
+                i != index
+                    && other.model.name.text == relation.target_name()
+                    && other.target_name() == model
+                    && !ambiguous_pairs.contains(&pair(keys[i]))
+            });
+            let message = match named_apart {
+                Some((_, other)) => format!(
+                    "relation field `{}` on model `{model}` has no opposite field: `{}` points back, but under another relation name ({} here, {} there); give both sides the same `@relation(\"…\")` name",
+                    relation.field.name.text,
+                    other.path(),
+                    relation
+                        .written_name
+                        .map_or("none".to_string(), |n| format!("`{n}`")),
+                    other
+                        .written_name
+                        .map_or("none".to_string(), |n| format!("`{n}`")),
+                ),
+                None => format!(
+                    "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
+                    relation.field.name.text,
+                    relation.target_name(),
+                    relation.target_name()
+                ),
+            };
             out.push(
                 relation
-                    .error(
-                        codes::RELATION_MISSING_OPPOSITE,
-                        format!(
-                            "relation field `{}` on model `{model}` has no opposite field on `{}`: add a field of type `{model}` to `{}` (or run `prisma format`)",
-                            relation.field.name.text,
-                            relation.target_name(),
-                            relation.target_name()
-                        ),
-                    )
+                    .error(codes::RELATION_MISSING_OPPOSITE, message)
                     .with_related(relation.target.name.span, "the opposite field belongs here"),
             );
             if !relation.list && relation.fields.is_some() {

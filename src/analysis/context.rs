@@ -2,7 +2,7 @@
 //! mode, the preview features, the declared schemas. Read once per analysis.
 
 use crate::catalog::Provider;
-use crate::model::{Block, BlockKind, Expression, Schema};
+use crate::model::{BlockKind, Expression, Schema};
 
 /// Who enforces relations: the database (foreign keys) or Prisma Client (`relationMode =
 /// "prisma"`, the only mode on MongoDB).
@@ -58,8 +58,6 @@ pub struct Context {
     /// (then provider-specific checks stay silent).
     pub provider: Option<Provider>,
     pub relation_mode: RelationMode,
-    /// `relationMode` (or the old `referentialIntegrity`) was written explicitly.
-    pub relation_mode_explicit: bool,
     /// The generator's `previewFeatures`, as written.
     pub preview_features: Vec<String>,
     /// The datasource's `schemas = [...]`, as written.
@@ -101,7 +99,6 @@ impl Context {
             prisma_version: options.prisma_version,
             provider,
             relation_mode,
-            relation_mode_explicit: written_mode.is_some(),
             datasource_name: datasource.map(|d| d.name.text.clone()),
             preview_features,
             schemas,
@@ -110,14 +107,6 @@ impl Context {
 
     pub fn is(&self, provider: Provider) -> bool {
         self.provider == Some(provider)
-    }
-
-    /// Whether the provider is PostgreSQL or CockroachDB (which share most SQL rules).
-    pub fn is_postgres_family(&self) -> bool {
-        matches!(
-            self.provider,
-            Some(Provider::PostgreSql | Provider::CockroachDb)
-        )
     }
 
     pub fn has_preview_feature(&self, name: &str) -> bool {
@@ -142,14 +131,4 @@ fn string_items(value: &Expression) -> Vec<String> {
         .filter_map(Expression::as_str)
         .map(str::to_string)
         .collect()
-}
-
-/// The `@@schema("…")` of a block, if any.
-pub fn block_schema(block: &Block) -> Option<&str> {
-    block
-        .attributes_named("schema")
-        .next()
-        .and_then(|a| a.argument("map", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
 }

@@ -16,7 +16,7 @@ mod suppression;
 mod syntax;
 mod versions;
 
-pub use context::{Context, Options, PrismaVersion, RelationMode, block_schema};
+pub use context::{Context, Options, PrismaVersion, RelationMode};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
@@ -110,10 +110,6 @@ impl Analyzer {
             options,
             ..Analyzer::default()
         }
-    }
-
-    pub fn options(&self) -> Options {
-        self.options
     }
 
     /// Changes the options; the cached results that depend on them are recomputed.

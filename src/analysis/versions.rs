@@ -50,11 +50,6 @@ fn urls_moved_out(schema: &Schema, out: &mut Vec<Diagnostic>) {
                 .value
                 .as_ref()
                 .map_or(String::new(), |v| schema.text(v.span()).to_string());
-            let config_key = match key {
-                "url" => "url",
-                "directUrl" => "directUrl",
-                _ => "shadowDatabaseUrl",
-            };
             let config_value = match property.value.as_ref() {
                 Some(Expression::Function {
                     name, arguments, ..
@@ -75,7 +70,7 @@ fn urls_moved_out(schema: &Schema, out: &mut Vec<Diagnostic>) {
                     codes::VERSION_DATASOURCE_URL,
                     property.key.span,
                     format!(
-                        "Prisma 7 no longer reads `{key}` from the schema: set it in prisma.config.ts (`datasource: {{ {config_key}: {config_value} }}`) and remove it here"
+                        "Prisma 7 no longer reads `{key}` from the schema: set it in prisma.config.ts (`datasource: {{ {key}: {config_value} }}`) and remove it here"
                     ),
                 )
                 .with_fix(Fix {

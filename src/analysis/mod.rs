@@ -120,11 +120,10 @@ impl Analyzer {
     }
 
     pub fn check(&mut self, schema: &Schema) -> Vec<Diagnostic> {
-        let type_names = type_names_fingerprint(schema);
+        let context = Context::new(schema, &self.options);
+        let (type_names, semantic_key) = declaration_fingerprints(schema, &context);
         let names_changed = type_names != self.type_names;
         self.type_names = type_names;
-        let context = Context::new(schema, &self.options);
-        let semantic_key = semantic_key(schema, &context);
         let sql_server = context.is(crate::catalog::Provider::SqlServer);
         // Validation findings of the cached block-local checks.
         let mut block_validation: Vec<Diagnostic> = Vec::new();
@@ -405,43 +404,30 @@ impl RelationCache {
     }
 }
 
-/// What the block-local semantic checks read beyond their block: the context (with the
-/// datasource's name, the prefix of native types); every declared type with its kind, and
-/// whether it is `@@ignore`d; the text of enums (their values) and composite types.
-fn semantic_key(schema: &Schema, context: &Context) -> u64 {
+/// Two fingerprints from one pass over the declarations: of the declared type names (what
+/// the type-reference checks read), and the *semantic key*: what the block-local semantic
+/// checks read beyond their block, i.e. the context (with the datasource's name, the prefix
+/// of native types), every declared type with its kind and whether it is `@@ignore`d, and
+/// the text of enums and composite types.
+fn declaration_fingerprints(schema: &Schema, context: &Context) -> (u64, u64) {
     use std::hash::{Hash, Hasher};
-    let mut declarations: Vec<(&str, u8, bool)> = schema
-        .blocks()
-        .filter(|b| b.kind.is_type())
-        .map(|b| {
-            let ignored = b.attributes_named("ignore").next().is_some();
-            (b.name.text.as_str(), b.kind as u8, ignored)
-        })
-        .collect();
-    declarations.sort_unstable();
-    let mut hasher = rustc_hash::FxHasher::default();
-    // The context holds the datasource's name.
-    context.fingerprint().hash(&mut hasher);
-    declarations.hash(&mut hasher);
-    for block in schema
-        .blocks()
-        .filter(|b| matches!(b.kind, BlockKind::Enum | BlockKind::CompositeType))
-    {
-        schema.text(block.span).hash(&mut hasher);
+    let mut declarations: Vec<(&str, u8, bool)> = Vec::new();
+    let mut contents = rustc_hash::FxHasher::default();
+    for block in schema.blocks().filter(|b| b.kind.is_type()) {
+        let ignored = block.attributes_named("ignore").next().is_some();
+        declarations.push((block.name.text.as_str(), block.kind as u8, ignored));
+        if matches!(block.kind, BlockKind::Enum | BlockKind::CompositeType) {
+            schema.text(block.span).hash(&mut contents);
+        }
     }
-    hasher.finish()
-}
-
-/// A fingerprint of the declared type names (models, views, enums, composite types).
-fn type_names_fingerprint(schema: &Schema) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut names: Vec<&str> = schema
-        .blocks()
-        .filter(|b| b.kind.is_type())
-        .map(|b| b.name.text.as_str())
-        .collect();
-    names.sort_unstable();
-    let mut hasher = rustc_hash::FxHasher::default();
-    names.hash(&mut hasher);
-    hasher.finish()
+    declarations.sort_unstable();
+    let mut names = rustc_hash::FxHasher::default();
+    for (name, _, _) in &declarations {
+        name.hash(&mut names);
+    }
+    let mut semantic = rustc_hash::FxHasher::default();
+    context.fingerprint().hash(&mut semantic);
+    declarations.hash(&mut semantic);
+    contents.finish().hash(&mut semantic);
+    (names.finish(), semantic.finish())
 }

@@ -19,7 +19,7 @@ use crate::model::{Arity, Attribute, Block, BlockKind, Field, Schema, Span};
 
 /// The attributes of one block. What they read beyond the block (enum values, composite
 /// types, which models are `@@ignore`d) is part of the key of the per-block cache (see
-/// `analysis::semantic_key`).
+/// `analysis::declaration_fingerprints`).
 pub(super) fn check_block(
     schema: &Schema,
     context: &Context,

@@ -432,13 +432,15 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
         };
         let Some(opposite) = opposite else {
             let model = relation.model.name.text.as_str();
-            // A field on the other side that points back but carries another name.
-            let named_apart = relations.iter().enumerate().find(|&(i, other)| {
-                i != index
-                    && other.model.name.text == relation.target_name()
-                    && other.target_name() == model
-                    && !ambiguous_pairs.contains(&pair(keys[i]))
-            });
+            // A field on the other side that points back but carries another name: the run
+            // of `pair_order` from the target to this model, whatever the name.
+            let back = (pair_key.1, pair_key.0);
+            let start = pair_order.partition_point(|&i| (pair_keys[i].0, pair_keys[i].1) < back);
+            let end = pair_order.partition_point(|&i| (pair_keys[i].0, pair_keys[i].1) <= back);
+            let named_apart = pair_order[start..end]
+                .iter()
+                .map(|&i| (i, &relations[i]))
+                .find(|&(i, _)| i != index && !ambiguous_pairs.contains(&pair(keys[i])));
             let message = match named_apart {
                 Some((_, other)) => format!(
                     "relation field `{}` on model `{model}` has no opposite field: `{}` points back, but under another relation name ({} here, {} there); give both sides the same `@relation(\"…\")` name",

@@ -55,6 +55,50 @@ pub fn options_for(schema_file: &Path) -> (Options, Vec<SettingsError>) {
     }
 }
 
+/// Settings files, read again only when they change on disk (the server asks for a schema's
+/// settings on every analysis).
+#[derive(Default)]
+pub struct SettingsCache {
+    files: std::collections::HashMap<PathBuf, CachedSettings>,
+}
+
+struct CachedSettings {
+    /// Modification time and length when read.
+    stamp: (std::time::SystemTime, u64),
+    options: Options,
+    errors: Vec<SettingsError>,
+}
+
+impl SettingsCache {
+    pub fn load(&mut self, path: &Path) -> (Options, Vec<SettingsError>) {
+        let stamp = std::fs::metadata(path)
+            .and_then(|m| Ok((m.modified()?, m.len())))
+            .ok();
+        if let (Some(stamp), Some(cached)) = (stamp, self.files.get(path))
+            && cached.stamp == stamp
+        {
+            return (cached.options, cached.errors.clone());
+        }
+        let (options, errors) = load(path);
+        match stamp {
+            Some(stamp) => {
+                self.files.insert(
+                    path.to_path_buf(),
+                    CachedSettings {
+                        stamp,
+                        options,
+                        errors: errors.clone(),
+                    },
+                );
+            }
+            None => {
+                self.files.remove(path);
+            }
+        }
+        (options, errors)
+    }
+}
+
 pub fn load(path: &Path) -> (Options, Vec<SettingsError>) {
     match std::fs::read_to_string(path) {
         Ok(text) => parse(&text, path),
@@ -173,6 +217,24 @@ mod tests {
         assert!(
             errors[0].starts_with("prisma-analyzer.toml:1:"),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_cache_reads_a_file_again_when_it_changes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        let mut cache = SettingsCache::default();
+        std::fs::write(&path, "prisma-version = \"7\"\n").expect("write");
+        assert_eq!(cache.load(&path).0.prisma_version, PrismaVersion::Seven);
+        assert_eq!(cache.load(&path).0.prisma_version, PrismaVersion::Seven);
+        std::fs::write(&path, "prisma-version = \"6\"   \n").expect("write");
+        assert_eq!(cache.load(&path).0.prisma_version, PrismaVersion::Six);
+        std::fs::remove_file(&path).expect("remove");
+        assert_eq!(
+            cache.load(&path).1.len(),
+            1,
+            "a file that is gone is an error"
         );
     }
 }

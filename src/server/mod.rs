@@ -556,6 +556,7 @@ fn client_options(value: Option<&serde_json::Value>) -> analysis::Options {
 /// come from (with its problems), if any.
 fn schema_options(
     state: &State,
+    settings: &mut crate::settings::SettingsCache,
     uri: &Uri,
 ) -> (
     analysis::Options,
@@ -568,7 +569,7 @@ fn schema_options(
     let Some(settings_file) = path.parent().and_then(crate::settings::discover) else {
         return (defaults, None);
     };
-    let (options, errors) = crate::settings::load(&settings_file);
+    let (options, errors) = settings.load(&settings_file);
     (options, Some((settings_file, errors)))
 }
 
@@ -610,6 +611,7 @@ fn analysis_worker(
 ) {
     // One analyzer (and its per-block cache) per schema, named by the schema's first file.
     let mut analyzers: HashMap<Uri, analysis::Analyzer> = HashMap::new();
+    let mut settings_cache = crate::settings::SettingsCache::default();
     // What was last published for each configuration file (to publish only changes).
     let mut published_settings: HashMap<PathBuf, Vec<crate::settings::SettingsError>> =
         HashMap::new();
@@ -633,7 +635,7 @@ fn analysis_worker(
             let Some((schema_key, _)) = snapshot.files.first() else {
                 continue;
             };
-            let (options, settings) = schema_options(&state, schema_key);
+            let (options, settings) = schema_options(&state, &mut settings_cache, schema_key);
             if let Some((path, errors)) = &settings
                 && published_settings.get(path) != Some(errors)
             {

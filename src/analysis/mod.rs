@@ -55,17 +55,17 @@ pub struct Analyzer {
     options: Options,
     blocks: FxHashMap<u64, CachedBlock>,
     type_names: u64,
-    relations: RelationCache,
-    relation_reading: RelationCache,
-    keys_reading: RelationCache,
-    keys_validation: RelationCache,
+    relations: PassCache,
+    relation_reading: PassCache,
+    keys_reading: PassCache,
+    keys_validation: PassCache,
 }
 
-/// The last result of a relation pass (reading or validating), with each span anchored to
-/// its block (by revision) so that it can be moved with the blocks. Reused while the
-/// relation-relevant content of the schema (see `relations::fingerprint`) is the same.
+/// The last result of a schema-wide pass (relations reading or validating, keys), with each
+/// span anchored to its block (by revision) so that it can be moved with the blocks. Reused
+/// while the fingerprint of what the pass reads is the same.
 #[derive(Default)]
-struct RelationCache {
+struct PassCache {
     fingerprint: u64,
     diagnostics: Vec<(Diagnostic, Vec<(u64, u32)>)>,
 }
@@ -310,7 +310,7 @@ impl Analyzer {
     }
 }
 
-impl RelationCache {
+impl PassCache {
     /// The cached diagnostics moved to where their blocks are now, if the fingerprint of
     /// what the pass reads is unchanged and every block is still there.
     fn reuse(
@@ -378,7 +378,7 @@ impl RelationCache {
             });
             stored.push((diagnostic, anchors));
         }
-        *self = RelationCache {
+        *self = PassCache {
             fingerprint: if cacheable { fingerprint } else { 0 },
             diagnostics: stored,
         };

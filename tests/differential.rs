@@ -122,6 +122,13 @@ const ADDED_BLOCK_ATTRIBUTES: &[&str] = &[
     "@@id([id])",
 ];
 
+/// Lines that start a model block.
+fn model_lines(lines: &[String]) -> Vec<usize> {
+    (0..lines.len())
+        .filter(|&i| lines[i].trim_start().starts_with("model "))
+        .collect()
+}
+
 /// Lines inside a model block that declare a field (`name Type ...`).
 fn field_lines(lines: &[String]) -> Vec<usize> {
     let mut inside = false;
@@ -209,9 +216,7 @@ fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
             lines.insert(line, copy);
         }
         6 => {
-            let models: Vec<usize> = (0..lines.len())
-                .filter(|&i| lines[i].trim_start().starts_with("model "))
-                .collect();
+            let models = model_lines(&lines);
             let &line = random.pick(&models)?;
             let name = lines[line].split_whitespace().nth(1)?.to_string();
             description = format!("renamed model {name}");
@@ -294,9 +299,7 @@ fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
         }
         13 => {
             // A model becomes a view.
-            let models: Vec<usize> = (0..lines.len())
-                .filter(|&i| lines[i].trim_start().starts_with("model "))
-                .collect();
+            let models = model_lines(&lines);
             let &line = random.pick(&models)?;
             description = format!("line {}: model → view", line + 1);
             lines[line] = lines[line].replacen("model ", "view ", 1);
@@ -335,9 +338,7 @@ fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
         }
         15 => {
             // Two models mapped to one table.
-            let models: Vec<usize> = (0..lines.len())
-                .filter(|&i| lines[i].trim_start().starts_with("model "))
-                .collect();
+            let models = model_lines(&lines);
             let &line = random.pick(&models)?;
             let end = (line..lines.len()).find(|&i| lines[i].trim() == "}")?;
             let table = lines

@@ -111,68 +111,55 @@ pub(super) fn check_model_field(
         }
         return;
     }
-    match kind {
-        FieldKind::Composite(composite) => composite_typed(field, composite, attribute, out),
-        FieldKind::Enum(enum_block) => check_enum(field, enum_block, value, out),
-        FieldKind::Unsupported => out.now(Diagnostic::error(
-            codes::DEFAULT_NOT_ALLOWED,
-            attribute.span,
-            format!(
-                "`{}` has an `Unsupported` type: its only possible default is `dbgenerated(\"…\")`",
-                field.name.text
-            ),
-        )),
-        FieldKind::Relation(_) => {}
-        FieldKind::Scalar(scalar) => {
-            let Expression::Function {
-                name, arguments, ..
-            } = value
-            else {
-                check_literal_value(field, scalar, value, out);
-                return;
-            };
-            let function = name.text.as_str();
-            let arguments = arguments.items.as_slice();
-            if function == "autoincrement" && named {
-                out.now(
-                    Diagnostic::error(
-                        codes::DEFAULT_MAP,
-                        attribute.span,
-                        "an `autoincrement()` default cannot be named: remove `map:`",
-                    )
-                    .with_fix(remove_map(attribute)),
-                );
+    let Some((scalar, name, arguments)) = function_of(
+        field,
+        kind,
+        attribute,
+        value,
+        ": its only possible default is `dbgenerated(\"…\")`",
+        out,
+    ) else {
+        return;
+    };
+    let function = name.text.as_str();
+    if function == "autoincrement" && named {
+        out.now(
+            Diagnostic::error(
+                codes::DEFAULT_MAP,
+                attribute.span,
+                "an `autoincrement()` default cannot be named: remove `map:`",
+            )
+            .with_fix(remove_map(attribute)),
+        );
+        return;
+    }
+    match (scalar, function) {
+        (Scalar::Int | Scalar::BigInt, "autoincrement")
+        | (Scalar::String, "ulid")
+        | (Scalar::DateTime, "now") => no_arguments(function, arguments, attribute, out),
+        (Scalar::String, "cuid") => version_argument(function, arguments, attribute, out),
+        (Scalar::String, "uuid") => version_argument(function, arguments, attribute, out),
+        (Scalar::String, "nanoid") => nanoid_arguments(arguments, attribute, out),
+        (_, "auto") => {
+            if !arguments.is_empty() {
+                out.now(Diagnostic::error(
+                    codes::DEFAULT_INVALID_FUNCTION,
+                    attribute.span,
+                    "`auto()` takes no arguments",
+                ));
                 return;
             }
-            match (scalar, function) {
-                (Scalar::Int | Scalar::BigInt, "autoincrement")
-                | (Scalar::String, "ulid")
-                | (Scalar::DateTime, "now") => no_arguments(function, arguments, attribute, out),
-                (Scalar::String, "cuid") => version_argument(function, arguments, attribute, out),
-                (Scalar::String, "uuid") => version_argument(function, arguments, attribute, out),
-                (Scalar::String, "nanoid") => nanoid_arguments(arguments, attribute, out),
-                (_, "auto") => {
-                    if !arguments.is_empty() {
-                        out.now(Diagnostic::error(
-                            codes::DEFAULT_INVALID_FUNCTION,
-                            attribute.span,
-                            "`auto()` takes no arguments",
-                        ));
-                        return;
-                    }
-                    check_auto(cx, block, field, name.span, out);
-                }
-                (_, "sequence") if cx.context.is(Provider::CockroachDb) => {
-                    check_sequence(arguments, out);
-                }
-                // Without a datasource, leave `sequence()` alone: it depends on the provider.
-                (_, "sequence") if cx.context.provider.is_none() => {}
-                (_, other) if !KNOWN_FUNCTIONS.contains(&other) => {
-                    out.late(unknown_function(name.span, other));
-                }
-                (scalar, other) => out.now(wrong_type(attribute.span, other, scalar.name())),
-            }
+            check_auto(cx, block, field, name.span, out);
         }
+        (_, "sequence") if cx.context.is(Provider::CockroachDb) => {
+            check_sequence(arguments, out);
+        }
+        // Without a datasource, leave `sequence()` alone: it depends on the provider.
+        (_, "sequence") if cx.context.provider.is_none() => {}
+        (_, other) if !KNOWN_FUNCTIONS.contains(&other) => {
+            out.late(unknown_function(name.span, other));
+        }
+        (scalar, other) => out.now(wrong_type(attribute.span, other, scalar.name())),
     }
 }
 
@@ -210,6 +197,59 @@ pub(super) fn check_composite_field(
         }
         _ => {}
     }
+    let Some((scalar, name, arguments)) = function_of(
+        field,
+        kind,
+        attribute,
+        value,
+        " and is in a composite type: it cannot have a default",
+        out,
+    ) else {
+        return;
+    };
+    let function = name.text.as_str();
+    match (scalar, function) {
+        (Scalar::String, "cuid" | "uuid") => {
+            version_argument(function, arguments, attribute, out)
+        }
+        (Scalar::String, "ulid") | (Scalar::DateTime, "now") => {
+            no_arguments(function, arguments, attribute, out)
+        }
+        (_, "autoincrement" | "auto") => out.now(Diagnostic::error(
+            codes::DEFAULT_INVALID_FUNCTION,
+            attribute.span,
+            format!(
+                "`{function}()` cannot be used in a composite type: `{}` is stored inside its parent document",
+                field.name.text
+            ),
+        )),
+        (_, other) if !KNOWN_FUNCTIONS.contains(&other) => {
+            out.now(unknown_function(name.span, other));
+        }
+        (Scalar::String, "nanoid") => out.now(Diagnostic::error(
+            codes::DEFAULT_INVALID_FUNCTION,
+            attribute.span,
+            format!(
+                "`nanoid()` is not available in composite types: `{}` needs another default",
+                field.name.text
+            ),
+        )),
+        (scalar, other) => out.now(wrong_type(attribute.span, other, scalar.name())),
+    }
+}
+
+/// What every `@default` is checked for by the field's kind: composite, enum, `Unsupported`
+/// (`unsupported_reason` completes the message) and relation fields, and literal values of
+/// scalar fields, are checked here. For a scalar field whose default is a function, returns
+/// the scalar type, the function's name and its arguments.
+fn function_of<'v>(
+    field: &Field,
+    kind: FieldKind,
+    attribute: &Attribute,
+    value: &'v Expression,
+    unsupported_reason: &str,
+    out: &mut Out,
+) -> Option<(Scalar, &'v crate::model::Ident, &'v [Argument])> {
     match kind {
         FieldKind::Composite(composite) => composite_typed(field, composite, attribute, out),
         FieldKind::Enum(enum_block) => check_enum(field, enum_block, value, out),
@@ -217,51 +257,19 @@ pub(super) fn check_composite_field(
             codes::DEFAULT_NOT_ALLOWED,
             attribute.span,
             format!(
-                "`{}` has an `Unsupported` type and is in a composite type: it cannot have a default",
+                "`{}` has an `Unsupported` type{unsupported_reason}",
                 field.name.text
             ),
         )),
         FieldKind::Relation(_) => {}
-        FieldKind::Scalar(scalar) => {
-            let Expression::Function {
+        FieldKind::Scalar(scalar) => match value {
+            Expression::Function {
                 name, arguments, ..
-            } = value
-            else {
-                check_literal_value(field, scalar, value, out);
-                return;
-            };
-            let function = name.text.as_str();
-            let arguments = arguments.items.as_slice();
-            match (scalar, function) {
-                (Scalar::String, "cuid" | "uuid") => {
-                    version_argument(function, arguments, attribute, out)
-                }
-                (Scalar::String, "ulid") | (Scalar::DateTime, "now") => {
-                    no_arguments(function, arguments, attribute, out)
-                }
-                (_, "autoincrement" | "auto") => out.now(Diagnostic::error(
-                    codes::DEFAULT_INVALID_FUNCTION,
-                    attribute.span,
-                    format!(
-                        "`{function}()` cannot be used in a composite type: `{}` is stored inside its parent document",
-                        field.name.text
-                    ),
-                )),
-                (_, other) if !KNOWN_FUNCTIONS.contains(&other) => {
-                    out.now(unknown_function(name.span, other));
-                }
-                (Scalar::String, "nanoid") => out.now(Diagnostic::error(
-                    codes::DEFAULT_INVALID_FUNCTION,
-                    attribute.span,
-                    format!(
-                        "`nanoid()` is not available in composite types: `{}` needs another default",
-                        field.name.text
-                    ),
-                )),
-                (scalar, other) => out.now(wrong_type(attribute.span, other, scalar.name())),
-            }
-        }
+            } => return Some((scalar, name, arguments.items.as_slice())),
+            _ => check_literal_value(field, scalar, value, out),
+        },
     }
+    None
 }
 
 /// Removes the `map:` argument with the comma that joins it to its neighbour.

@@ -9,6 +9,7 @@
 //! A broken file never stops the analysis: each problem is reported with its position and
 //! the defaults stand in for what could not be read.
 
+use crate::analysis::advisor::{AdvisorSettings, Level};
 use crate::analysis::{Options, PrismaVersion};
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -77,7 +78,7 @@ impl SettingsCache {
         if let (Some(stamp), Some(cached)) = (stamp, self.files.get(path))
             && cached.stamp == stamp
         {
-            return (cached.options, cached.errors.clone());
+            return (cached.options.clone(), cached.errors.clone());
         }
         let (options, errors) = load(path);
         match stamp {
@@ -86,7 +87,7 @@ impl SettingsCache {
                     path.to_path_buf(),
                     CachedSettings {
                         stamp,
-                        options,
+                        options: options.clone(),
                         errors: errors.clone(),
                     },
                 );
@@ -116,8 +117,6 @@ pub fn load(path: &Path) -> (Options, Vec<SettingsError>) {
 
 /// Reads the options from a configuration file's text (`path` names it in errors).
 pub fn parse(text: &str, path: &Path) -> (Options, Vec<SettingsError>) {
-    let mut options = Options::default();
-    let mut errors = Vec::new();
     let error_at = |offset: usize, message: String| {
         let (line, column) = line_and_column(text, offset);
         SettingsError {
@@ -131,41 +130,300 @@ pub fn parse(text: &str, path: &Path) -> (Options, Vec<SettingsError>) {
         Ok(table) => table,
         Err(error) => {
             let offset = error.span().map_or(0, |span| span.start);
-            errors.push(error_at(
-                offset,
-                format!(
-                    "not valid TOML: {}; using the default settings",
-                    error.message().trim()
-                ),
-            ));
-            return (options, errors);
+            let message = format!(
+                "not valid TOML: {}; using the default settings",
+                error.message().trim()
+            );
+            return (Options::default(), vec![error_at(offset, message)]);
         }
     };
-    for (key, value) in table.get_ref() {
-        let key_offset = key.span().start;
-        match key.get_ref().as_ref() {
-            "prisma-version" => {
-                let written = match value.get_ref() {
-                    DeValue::String(text) => Some(text.to_string()),
-                    DeValue::Integer(number) => Some(number.as_str().to_string()),
-                    _ => None,
-                };
-                match written.as_deref().and_then(PrismaVersion::from_name) {
-                    Some(version) => options.prisma_version = version,
-                    None => errors.push(error_at(
-                        value.span().start,
-                        "`prisma-version` is \"6\", \"7\" or \"any\"; using \"any\"".to_string(),
-                    )),
+    let entries = toml_entries(table.get_ref());
+    let (options, problems) = read(&entries, Style::Toml);
+    let mut errors: Vec<SettingsError> = problems
+        .into_iter()
+        .map(|(offset, message)| error_at(offset, message))
+        .collect();
+    errors.sort_by_key(|error| (error.line, error.column));
+    (options, errors)
+}
+
+/// Reads the options an editor sends (`initializationOptions`, `workspace/configuration`):
+/// the keys of the configuration file in camel case (`prismaVersion`, `softDelete`,
+/// `globalModels`) or as in the file. Returns the problems as messages.
+pub fn from_json(value: &serde_json::Value) -> (Options, Vec<String>) {
+    let entries = match json_value(value) {
+        Value::Table(entries) => entries,
+        Value::Other(_) if value.is_null() => Vec::new(),
+        _ => {
+            return (
+                Options::default(),
+                vec!["the settings are not an object".to_string()],
+            );
+        }
+    };
+    let (options, problems) = read(&entries, Style::Json);
+    (
+        options,
+        problems.into_iter().map(|(_, message)| message).collect(),
+    )
+}
+
+/// A settings value from either source, with the offset of where it is written (0 in JSON).
+enum Value {
+    String(String, usize),
+    List(Vec<Value>, usize),
+    Table(Vec<(String, usize, Value)>),
+    Other(usize),
+}
+
+impl Value {
+    fn offset(&self) -> usize {
+        match self {
+            Value::String(_, offset) | Value::List(_, offset) | Value::Other(offset) => *offset,
+            Value::Table(entries) => entries.first().map_or(0, |(_, offset, _)| *offset),
+        }
+    }
+
+    fn as_string(&self) -> Option<&str> {
+        match self {
+            Value::String(text, _) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+fn toml_entries(table: &DeTable<'_>) -> Vec<(String, usize, Value)> {
+    table
+        .iter()
+        .map(|(key, value)| {
+            (
+                key.get_ref().to_string(),
+                key.span().start,
+                toml_value(value),
+            )
+        })
+        .collect()
+}
+
+fn toml_value(value: &toml::Spanned<DeValue<'_>>) -> Value {
+    let offset = value.span().start;
+    match value.get_ref() {
+        DeValue::String(text) => Value::String(text.to_string(), offset),
+        DeValue::Integer(number) => Value::String(number.as_str().to_string(), offset),
+        DeValue::Array(items) => Value::List(items.iter().map(toml_value).collect(), offset),
+        DeValue::Table(table) => Value::Table(toml_entries(table)),
+        _ => Value::Other(offset),
+    }
+}
+
+fn json_value(value: &serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::String(text) => Value::String(text.clone(), 0),
+        serde_json::Value::Number(number) => Value::String(number.to_string(), 0),
+        serde_json::Value::Array(items) => Value::List(items.iter().map(json_value).collect(), 0),
+        serde_json::Value::Object(map) => Value::Table(
+            map.iter()
+                .map(|(key, value)| (key.clone(), 0, json_value(value)))
+                .collect(),
+        ),
+        _ => Value::Other(0),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Style {
+    Toml,
+    Json,
+}
+
+/// The file's key for a key as written: the same, or its camel-case spelling in JSON.
+fn canonical_key(key: &str, style: Style) -> String {
+    if style == Style::Toml {
+        return key.to_string();
+    }
+    let mut out = String::with_capacity(key.len() + 2);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+const TOP_LEVEL_KEYS: &str = "`prisma-version`, `rules`, `tenant`, `soft-delete`";
+
+/// Reads the settings tree; problems come with the offset they are about.
+fn read(entries: &[(String, usize, Value)], style: Style) -> (Options, Vec<(usize, String)>) {
+    let mut options = Options::default();
+    let mut advisor = AdvisorSettings::default();
+    let mut problems = Vec::new();
+    for (key, key_offset, value) in entries {
+        match canonical_key(key, style).as_str() {
+            "prisma-version" => match value.as_string().and_then(PrismaVersion::from_name) {
+                Some(version) => options.prisma_version = version,
+                None => problems.push((
+                    value.offset(),
+                    "`prisma-version` is \"6\", \"7\" or \"any\"; using \"any\"".to_string(),
+                )),
+            },
+            "rules" => read_rules(value, &mut advisor, &mut problems),
+            "tenant" => read_table(value, key, style, &mut problems, |name, value, problems| {
+                match name {
+                    "key" => read_name(value, name, &mut advisor.tenant_key, problems),
+                    "model" => read_name(value, name, &mut advisor.tenant_model, problems),
+                    "global-models" => {
+                        read_names(value, name, &mut advisor.global_models, problems)
+                    }
+                    _ => return false,
                 }
+                true
+            }),
+            "soft-delete" => {
+                read_table(value, key, style, &mut problems, |name, value, problems| {
+                    match name {
+                        "markers" => {
+                            read_names(value, name, &mut advisor.soft_delete_markers, problems);
+                            if advisor.soft_delete_markers.is_empty() {
+                                problems.push((
+                                    value.offset(),
+                                    "`markers` needs at least one field name; using the defaults"
+                                        .to_string(),
+                                ));
+                                advisor.soft_delete_markers =
+                                    AdvisorSettings::default().soft_delete_markers;
+                            }
+                        }
+                        "exempt-models" => {
+                            read_names(value, name, &mut advisor.soft_delete_exempt, problems)
+                        }
+                        _ => return false,
+                    }
+                    true
+                })
             }
-            other => errors.push(error_at(
-                key_offset,
-                format!("unknown setting `{other}` (known: `prisma-version`); it is ignored"),
+            other => problems.push((
+                *key_offset,
+                format!("unknown setting `{other}` (known: {TOP_LEVEL_KEYS}); it is ignored"),
             )),
         }
     }
-    errors.sort_by_key(|error| (error.line, error.column));
-    (options, errors)
+    options.advisor = std::sync::Arc::new(advisor);
+    (options, problems)
+}
+
+/// Reads a table's entries with `entry`, which says whether it knew the key.
+fn read_table(
+    value: &Value,
+    table: &str,
+    style: Style,
+    problems: &mut Vec<(usize, String)>,
+    mut entry: impl FnMut(&str, &Value, &mut Vec<(usize, String)>) -> bool,
+) {
+    let Value::Table(entries) = value else {
+        problems.push((
+            value.offset(),
+            format!("`{table}` is a table of settings; it is ignored"),
+        ));
+        return;
+    };
+    for (key, offset, value) in entries {
+        let name = canonical_key(key, style);
+        if !entry(&name, value, problems) {
+            problems.push((
+                *offset,
+                format!("unknown setting `{key}` in `{table}`; it is ignored"),
+            ));
+        }
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn read_name(value: &Value, key: &str, into: &mut String, problems: &mut Vec<(usize, String)>) {
+    match value.as_string() {
+        Some(name) if is_identifier(name) => *into = name.to_string(),
+        _ => problems.push((
+            value.offset(),
+            format!("`{key}` is a model or field name such as \"{into}\"; using \"{into}\""),
+        )),
+    }
+}
+
+fn read_names(
+    value: &Value,
+    key: &str,
+    into: &mut Vec<String>,
+    problems: &mut Vec<(usize, String)>,
+) {
+    let Value::List(items, offset) = value else {
+        problems.push((
+            value.offset(),
+            format!("`{key}` is a list of names such as [\"Country\"]; it is ignored"),
+        ));
+        return;
+    };
+    let mut names = Vec::new();
+    for item in items {
+        match item.as_string() {
+            Some(name) if is_identifier(name) => names.push(name.to_string()),
+            _ => problems.push((
+                item.offset().max(*offset),
+                format!("`{key}` lists names; this item is ignored"),
+            )),
+        }
+    }
+    *into = names;
+}
+
+/// `[rules]`: a level per code or code prefix.
+fn read_rules(value: &Value, advisor: &mut AdvisorSettings, problems: &mut Vec<(usize, String)>) {
+    let Value::Table(entries) = value else {
+        problems.push((
+            value.offset(),
+            "`rules` is a table of levels such as `\"index/redundant\" = \"off\"`; it is ignored"
+                .to_string(),
+        ));
+        return;
+    };
+    for (code, offset, level) in entries {
+        let known = crate::analysis::codes::ALL.iter().any(|(known, _)| {
+            let known = known.as_str();
+            known == code
+                || known
+                    .strip_prefix(code.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        });
+        if !known {
+            let hint = crate::analysis::closest_name(
+                code,
+                crate::analysis::codes::ALL.iter().map(|(c, _)| c.as_str()),
+            )
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_default();
+            problems.push((
+                *offset,
+                format!("unknown rule `{code}`{hint}; it is ignored"),
+            ));
+            continue;
+        }
+        match level.as_string().and_then(Level::from_name) {
+            Some(parsed) => {
+                advisor.levels.insert(code.clone(), parsed);
+            }
+            None => problems.push((
+                level.offset(),
+                format!("the level of `{code}` is \"off\", \"hint\", \"info\", \"warning\" or \"error\"; it is ignored"),
+            )),
+        }
+    }
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
@@ -208,7 +466,7 @@ mod tests {
             errors,
             [
                 "prisma-analyzer.toml:2:18: `prisma-version` is \"6\", \"7\" or \"any\"; using \"any\"",
-                "prisma-analyzer.toml:3:1: unknown setting `colour` (known: `prisma-version`); it is ignored",
+                "prisma-analyzer.toml:3:1: unknown setting `colour` (known: `prisma-version`, `rules`, `tenant`, `soft-delete`); it is ignored",
             ]
         );
         let (options, errors) = parsed("prisma-version = \n");

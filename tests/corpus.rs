@@ -233,6 +233,7 @@ fn target_versions_agree_with_the_corpus_verdicts() {
                 &schema,
                 Options {
                     prisma_version: version,
+                    ..Options::default()
                 },
             )
             .into_iter()

@@ -71,6 +71,7 @@ fn target_versions() {
             &schema,
             Options {
                 prisma_version: version,
+                ..Options::default()
             },
         );
         let fixes: Vec<String> = diagnostics
@@ -98,6 +99,7 @@ fn target_versions() {
         &schema,
         Options {
             prisma_version: PrismaVersion::Six,
+            ..Options::default()
         },
     );
     insta::assert_snapshot!(

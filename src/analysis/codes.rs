@@ -125,6 +125,25 @@ pub const RELATION_NON_SCALAR: Code = Code("relation/non-scalar-field");
 pub const RELATION_CONSTRAINT_NAME: Code = Code("relation/constraint-name");
 
 /// All codes with a summary, for documentation and for validating configuration.
+// Codes of the design advisor (`advisor/`, spec/ADVISOR_RULES.md).
+pub const ADVICE_MISSING_FK_INDEX: Code = Code("index/missing-fk-index");
+pub const ADVICE_REDUNDANT_INDEX: Code = Code("index/redundant");
+pub const ADVICE_COMPOSITE_ORDER: Code = Code("index/composite-order");
+pub const ADVICE_SOFT_DELETE_PARTIAL: Code = Code("index/soft-delete-partial");
+pub const ADVICE_SOFT_DELETE_MISSING: Code = Code("soft-delete/missing");
+pub const ADVICE_SOFT_DELETE_WRONG_TYPE: Code = Code("soft-delete/wrong-type");
+pub const ADVICE_SOFT_DELETE_UNIQUE: Code = Code("soft-delete/unique-conflict");
+pub const ADVICE_TENANT_MISSING_KEY: Code = Code("tenant/missing-key");
+pub const ADVICE_TENANT_GLOBAL_UNIQUE: Code = Code("tenant/global-unique");
+pub const ADVICE_TENANT_MISSING_INDEX: Code = Code("tenant/missing-index");
+pub const ADVICE_TENANT_NO_CASCADE: Code = Code("tenant/no-cascade");
+pub const ADVICE_MONEY_TYPE: Code = Code("types/money");
+pub const ADVICE_FLOAT_MONEY: Code = Code("types/float-money");
+pub const ADVICE_PLAINTEXT_SECRET: Code = Code("security/plaintext-secret");
+pub const ADVICE_MISSING_TIMESTAMPS: Code = Code("model/missing-timestamps");
+pub const ADVICE_UPDATED_AT: Code = Code("model/updated-at");
+pub const ADVICE_ID_DEFAULT: Code = Code("model/id-default");
+
 pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_UNEXPECTED,
@@ -539,5 +558,73 @@ pub const ALL: &[(Code, &str)] = &[
     (
         RELATION_CONSTRAINT_NAME,
         "a foreign key name (`map`) on a provider without named foreign keys",
+    ),
+    (
+        ADVICE_MISSING_FK_INDEX,
+        "advice: a relation's foreign-key fields are not the left prefix of any index of the model",
+    ),
+    (
+        ADVICE_REDUNDANT_INDEX,
+        "advice: an `@@index` that another index, unique constraint or id of the model already covers",
+    ),
+    (
+        ADVICE_COMPOSITE_ORDER,
+        "advice: a composite index puts a range or sort column before an equality column",
+    ),
+    (
+        ADVICE_SOFT_DELETE_PARTIAL,
+        "advice: indexes of a soft-deleted model that could cover live rows only (partial indexes)",
+    ),
+    (
+        ADVICE_SOFT_DELETE_MISSING,
+        "advice: the schema uses soft delete, but this model has no soft-delete marker",
+    ),
+    (
+        ADVICE_SOFT_DELETE_WRONG_TYPE,
+        "advice: a soft-delete marker that is required, not a `DateTime`, or a boolean without `@default(false)`",
+    ),
+    (
+        ADVICE_SOFT_DELETE_UNIQUE,
+        "advice: a unique constraint on a soft-deleted model keeps deleted rows' values taken",
+    ),
+    (
+        ADVICE_TENANT_MISSING_KEY,
+        "advice: a model of a multi-tenant schema with no tenant key and no required path to a tenant-scoped parent",
+    ),
+    (
+        ADVICE_TENANT_GLOBAL_UNIQUE,
+        "advice: a unique constraint of a tenant-scoped model without the tenant key",
+    ),
+    (
+        ADVICE_TENANT_MISSING_INDEX,
+        "advice: the tenant key is not the left prefix of any index of the model",
+    ),
+    (
+        ADVICE_TENANT_NO_CASCADE,
+        "advice: the relation to the tenant has no `onDelete`",
+    ),
+    (
+        ADVICE_MONEY_TYPE,
+        "advice: `@db.Money` on PostgreSQL; use `@db.Decimal(19, 4)`",
+    ),
+    (
+        ADVICE_FLOAT_MONEY,
+        "advice: a `Float` field that holds money; use `Decimal`",
+    ),
+    (
+        ADVICE_PLAINTEXT_SECRET,
+        "advice: a `String` field named like a secret with no sign of hashing or encryption",
+    ),
+    (
+        ADVICE_MISSING_TIMESTAMPS,
+        "advice: a model without `createdAt` and `updatedAt` (off by default)",
+    ),
+    (
+        ADVICE_UPDATED_AT,
+        "advice: `updatedAt` without `@updatedAt`, or `createdAt` without a default",
+    ),
+    (
+        ADVICE_ID_DEFAULT,
+        "advice: a `String @id` without a `@default`",
     ),
 ];

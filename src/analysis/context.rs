@@ -46,9 +46,11 @@ impl PrismaVersion {
 }
 
 /// What the user chose about how schemas are checked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Options {
     pub prisma_version: PrismaVersion,
+    /// The advisor's settings (shared: the server hands them to every analysis).
+    pub advisor: std::sync::Arc<super::advisor::AdvisorSettings>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

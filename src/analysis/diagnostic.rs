@@ -69,6 +69,18 @@ pub struct Fix {
     pub applicability: Applicability,
 }
 
+/// Text that belongs outside the schema, offered for the user to take: the SQL of a migration
+/// that Prisma cannot express (a partial index without the preview feature, row-level
+/// security). The server offers it as a new file next to the schema; the CLI prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// What the action says: "Write the SQL of a partial index to a file".
+    pub title: String,
+    /// The file name it suggests, next to the schema: `partial-indexes.sql`.
+    pub file_name: String,
+    pub text: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
@@ -77,6 +89,7 @@ pub struct Diagnostic {
     pub message: String,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
+    pub snippet: Option<Snippet>,
 }
 
 impl Diagnostic {
@@ -88,6 +101,7 @@ impl Diagnostic {
             message: message.into(),
             related: Vec::new(),
             fixes: Vec::new(),
+            snippet: None,
         }
     }
 
@@ -100,6 +114,11 @@ impl Diagnostic {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    pub fn with_snippet(mut self, snippet: Snippet) -> Self {
+        self.snippet = Some(snippet);
         self
     }
 

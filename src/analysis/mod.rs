@@ -2,6 +2,7 @@
 //!
 //! `check` is the single entry point used by both the CLI and the server.
 
+pub mod advisor;
 mod attributes;
 pub mod codes;
 mod config;
@@ -17,7 +18,7 @@ mod syntax;
 mod versions;
 
 pub use context::{Context, Options, PrismaVersion, RelationMode};
-pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, TextEdit};
+pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, Snippet, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
 
 use crate::model::{Block, BlockKind, FileId, Schema};
@@ -297,6 +298,8 @@ impl Analyzer {
             );
         }
         self.blocks.retain(|_, cached| cached.seen);
+        advisor::advise(schema, &context, &self.options.advisor, &mut diagnostics);
+        advisor::apply_levels(&self.options.advisor, &mut diagnostics);
         suppression::apply(schema, &mut diagnostics);
         diagnostics.sort_by(|a, b| {
             (a.span.file, a.span.start, a.span.end, a.code).cmp(&(

@@ -204,7 +204,7 @@ fn check_all(
     let check_one = |(input, options): &(SchemaInput, analysis::Options)| {
         input.load().map(|files| {
             let schema = Schema::new(files);
-            let diagnostics = analysis::check_with(&schema, *options);
+            let diagnostics = analysis::check_with(&schema, options.clone());
             (schema, diagnostics)
         })
     };

@@ -330,10 +330,11 @@ impl LanguageServer for Backend {
             (PositionEncoding::Utf16, PositionEncodingKind::UTF16)
         };
         let _ = self.state.encoding.set(encoding);
-        let _ = self
-            .state
-            .client_options
-            .set(client_options(params.initialization_options.as_ref()));
+        let (options, problems) = client_options(params.initialization_options.as_ref());
+        for problem in problems {
+            tracing::warn!("initializationOptions: {problem}");
+        }
+        let _ = self.state.client_options.set(options);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(kind),
@@ -532,24 +533,13 @@ impl Backend {
     }
 }
 
-/// The options a client passes in `initializationOptions`:
-/// `{ "prismaVersion": "7" }` (the same keys as prisma-analyzer.toml, in camel case).
-fn client_options(value: Option<&serde_json::Value>) -> analysis::Options {
-    let mut options = analysis::Options::default();
-    let version = value
-        .and_then(|v| v.get("prismaVersion").or_else(|| v.get("prisma-version")))
-        .and_then(|v| match v {
-            serde_json::Value::String(text) => Some(text.clone()),
-            serde_json::Value::Number(number) => Some(number.to_string()),
-            _ => None,
-        });
-    if let Some(version) = version
-        .as_deref()
-        .and_then(analysis::PrismaVersion::from_name)
-    {
-        options.prisma_version = version;
+/// The options a client passes in `initializationOptions` or `workspace/configuration`: the
+/// keys of prisma-analyzer.toml, in camel case (`{ "prismaVersion": "7", "rules": {...} }`).
+fn client_options(value: Option<&serde_json::Value>) -> (analysis::Options, Vec<String>) {
+    match value {
+        Some(value) => crate::settings::from_json(value),
+        None => (analysis::Options::default(), Vec::new()),
     }
-    options
 }
 
 /// The options of the schema whose first file is `uri`, and the configuration file they
@@ -562,7 +552,7 @@ fn schema_options(
     analysis::Options,
     Option<(PathBuf, Vec<crate::settings::SettingsError>)>,
 ) {
-    let defaults = state.client_options.get().copied().unwrap_or_default();
+    let defaults = state.client_options.get().cloned().unwrap_or_default();
     let Some(path) = uri.to_file_path() else {
         return (defaults, None);
     };

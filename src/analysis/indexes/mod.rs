@@ -9,7 +9,7 @@
 
 mod names;
 mod operator_classes;
-mod parse;
+pub(super) mod parse;
 
 use super::{Context, Diagnostic, codes};
 use crate::catalog::Provider;

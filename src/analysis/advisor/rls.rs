@@ -1,0 +1,1 @@
+//! Row-level-security SQL for a multi-tenant schema (to be written).

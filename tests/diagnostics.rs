@@ -8,8 +8,18 @@ use prisma_analyzer::analysis;
 use prisma_analyzer::cli::{OutputFormat, render, resolve_paths};
 use prisma_analyzer::model::{Schema, SourceFile};
 
-fn rendered(schema: Schema) -> String {
-    let diagnostics = analysis::check(&schema);
+/// Fixtures named `advice_*` are checked with the advisor's default levels; the others test
+/// validation, with every advisor rule off.
+fn rendered(schema: Schema, advice: bool) -> String {
+    let options = if advice {
+        analysis::Options::default()
+    } else {
+        analysis::Options {
+            advisor: std::sync::Arc::new(analysis::advisor::AdvisorSettings::without_advice()),
+            ..analysis::Options::default()
+        }
+    };
+    let diagnostics = analysis::check_with(&schema, options);
     render(OutputFormat::Human, &[(schema, diagnostics)], false)
 }
 
@@ -25,7 +35,10 @@ fn fixtures() {
             .to_string_lossy()
             .to_string();
         let text = std::fs::read_to_string(&path).expect("readable fixture");
-        let output = rendered(Schema::parse(format!("{name}.prisma"), text));
+        let output = rendered(
+            Schema::parse(format!("{name}.prisma"), text),
+            name.starts_with("advice_"),
+        );
         if name.ends_with("clean") {
             assert!(
                 output.contains(": 0 errors, 0 warnings, 0 info, 0 hints"),
@@ -58,7 +71,7 @@ fn duplicates_across_files_point_at_the_other_file() {
         SourceFile::parse("a.prisma", "model User {\n  id Int @id\n}\n"),
         SourceFile::parse("b.prisma", "enum User {\n  A\n}\n"),
     ]);
-    insta::assert_snapshot!(rendered(schema));
+    insta::assert_snapshot!(rendered(schema, false));
 }
 
 #[test]

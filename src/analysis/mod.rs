@@ -8,6 +8,7 @@ pub mod codes;
 mod config;
 mod context;
 mod diagnostic;
+pub mod fixes;
 mod indexes;
 mod models;
 mod names;

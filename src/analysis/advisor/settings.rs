@@ -71,6 +71,17 @@ impl Default for AdvisorSettings {
 }
 
 impl AdvisorSettings {
+    /// The defaults with every advisor rule off: validation only (for tests of validation).
+    pub fn without_advice() -> Self {
+        let mut settings = AdvisorSettings::default();
+        for rule in super::rules::RULES {
+            settings
+                .levels
+                .insert(rule.code.as_str().to_string(), Level::Off);
+        }
+        settings
+    }
+
     /// The level the user chose for `code`: by the code itself, else by its longest
     /// configured prefix (`tenant` for `tenant/missing-key`).
     pub fn chosen_level(&self, code: Code) -> Option<Level> {

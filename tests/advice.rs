@@ -1,0 +1,90 @@
+//! Snapshot tests of the advisor: for every fixture in `tests/fixtures/advice/`, the findings
+//! (as the CLI prints them), then each fix as a diff, then every safe fix applied together.
+//! Every fix, alone and all together, must leave a schema our validator accepts when it
+//! accepted the original, and fixing twice must change nothing the second time.
+//! Fixtures named `*_clean.prisma` must have no finding at all.
+
+mod common;
+
+use prisma_analyzer::analysis::{self, Severity, fixes};
+use prisma_analyzer::cli::{OutputFormat, render};
+use prisma_analyzer::model::Schema;
+
+fn errors(name: &str, text: &str) -> Vec<String> {
+    let schema = Schema::parse(name, text);
+    analysis::check(&schema)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn fixtures() {
+    let folder = common::fixtures_dir().join("advice");
+    let files = common::prisma_files(&folder);
+    assert!(!files.is_empty(), "no fixtures in {}", folder.display());
+    for path in files {
+        let stem = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .to_string();
+        let name = format!("{stem}.prisma");
+        let text = std::fs::read_to_string(&path).expect("readable fixture");
+        let schema = Schema::parse(name.clone(), text.clone());
+        let diagnostics = analysis::check(&schema);
+        let valid_before = errors(&name, &text).is_empty();
+        let mut output = render(OutputFormat::Human, &[(schema, diagnostics.clone())], false);
+        if stem.ends_with("clean") {
+            assert!(diagnostics.is_empty(), "{stem}: {output}");
+        }
+        for diagnostic in &diagnostics {
+            for fix in &diagnostic.fixes {
+                let fixed = fixes::apply_edits(&text, &fix.edits)
+                    .unwrap_or_else(|| panic!("{stem}: overlapping edits in {:?}", fix.title));
+                output.push_str(&format!(
+                    "\n== {} ({:?}) for {} at {}\n{}",
+                    fix.title,
+                    fix.applicability,
+                    diagnostic.code,
+                    diagnostic.span.start,
+                    fixes::unified_diff(&name, &text, &fixed)
+                ));
+                if valid_before {
+                    let after = errors(&name, &fixed);
+                    assert!(
+                        after.is_empty(),
+                        "{stem}: fix {:?} breaks the schema: {after:?}\n{fixed}",
+                        fix.title
+                    );
+                }
+            }
+        }
+        let files = [(name.clone(), text.clone())];
+        let once = fixes::fix_all(&files, &analysis::Options::default());
+        output.push_str(&format!(
+            "\n== all safe fixes ({})\n{}",
+            once.applied.len(),
+            fixes::unified_diff(&name, &text, &once.texts[0])
+        ));
+        if valid_before {
+            let after = errors(&name, &once.texts[0]);
+            assert!(
+                after.is_empty(),
+                "{stem}: all fixes together break the schema: {after:?}\n{}",
+                once.texts[0]
+            );
+        }
+        let again = fixes::fix_all(
+            &[(name.clone(), once.texts[0].clone())],
+            &analysis::Options::default(),
+        );
+        assert_eq!(
+            again.texts[0], once.texts[0],
+            "{stem}: fixing twice changed the schema again: {:?}",
+            again.applied
+        );
+        insta::assert_snapshot!(stem, output);
+    }
+}

@@ -479,6 +479,73 @@ mod tests {
     }
 
     #[test]
+    fn reads_rule_levels_tenant_and_soft_delete_settings() {
+        let (options, errors) = parsed(
+            "[rules]\n\"index/redundant\" = \"off\"\ntenant = \"error\"\n\n[tenant]\nkey = \"organizationId\"\nmodel = \"Organization\"\nglobal-models = [\"Country\", \"Plan\"]\n\n[soft-delete]\nmarkers = [\"removedAt\"]\nexempt-models = [\"Session\"]\n",
+        );
+        assert_eq!(errors, Vec::<String>::new());
+        let advisor = &options.advisor;
+        assert_eq!(
+            advisor.chosen_level(crate::analysis::codes::ADVICE_REDUNDANT_INDEX),
+            Some(Level::Off)
+        );
+        assert_eq!(
+            advisor.chosen_level(crate::analysis::codes::ADVICE_TENANT_NO_CASCADE),
+            Some(Level::On(crate::analysis::Severity::Error))
+        );
+        assert_eq!(
+            advisor.chosen_level(crate::analysis::codes::ADVICE_MONEY_TYPE),
+            None
+        );
+        assert_eq!(advisor.tenant_key, "organizationId");
+        assert_eq!(advisor.tenant_model, "Organization");
+        assert_eq!(advisor.global_models, ["Country", "Plan"]);
+        assert_eq!(advisor.soft_delete_markers, ["removedAt"]);
+        assert_eq!(advisor.soft_delete_exempt, ["Session"]);
+    }
+
+    #[test]
+    fn reports_bad_rule_settings_and_keeps_the_rest() {
+        let (options, errors) = parsed(
+            "[rules]\n\"index/redundnt\" = \"off\"\n\"index/redundant\" = \"loud\"\n[tenant]\nkey = \"tenant id\"\ncolour = 1\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "prisma-analyzer.toml:2:1: unknown rule `index/redundnt` (did you mean `index/redundant`?); it is ignored",
+                "prisma-analyzer.toml:3:21: the level of `index/redundant` is \"off\", \"hint\", \"info\", \"warning\" or \"error\"; it is ignored",
+                "prisma-analyzer.toml:5:7: `key` is a model or field name such as \"tenantId\"; using \"tenantId\"",
+                "prisma-analyzer.toml:6:1: unknown setting `colour` in `tenant`; it is ignored",
+            ]
+        );
+        assert_eq!(options.advisor.tenant_key, "tenantId");
+        assert!(options.advisor.levels.is_empty());
+    }
+
+    #[test]
+    fn editor_settings_use_the_same_keys_in_camel_case() {
+        let (options, problems) = from_json(&serde_json::json!({
+            "prismaVersion": "7",
+            "rules": {"types/money": "hint"},
+            "tenant": {"key": "workspaceId", "globalModels": ["Plan"]},
+            "softDelete": {"exemptModels": ["Log"]},
+            "colour": true
+        }));
+        assert_eq!(options.prisma_version, PrismaVersion::Seven);
+        assert_eq!(options.advisor.tenant_key, "workspaceId");
+        assert_eq!(options.advisor.global_models, ["Plan"]);
+        assert_eq!(options.advisor.soft_delete_exempt, ["Log"]);
+        assert_eq!(
+            options
+                .advisor
+                .chosen_level(crate::analysis::codes::ADVICE_MONEY_TYPE),
+            Some(Level::On(crate::analysis::Severity::Hint))
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`colour`"), "{problems:?}");
+    }
+
+    #[test]
     fn the_cache_reads_a_file_again_when_it_changes() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(FILE_NAME);

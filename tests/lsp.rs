@@ -580,3 +580,90 @@ fn the_target_version_comes_from_initialization_options_or_the_settings_file() {
     assert_eq!(client.diagnostic_messages(&uri, 1), Vec::<String>::new());
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn code_actions_carry_the_fixes_of_the_diagnostics_on_the_cursor_line() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id     Int     @id\n  active Boolean @default(TRUE)\n}\n";
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, text);
+    let published = client.diagnostics(URI, 1);
+    assert_eq!(
+        published["diagnostics"].as_array().map(Vec::len),
+        Some(1),
+        "{published}"
+    );
+    // The cursor at the start of the line, outside the diagnostic's span.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": {"start": {"line": 7, "character": 0}, "end": {"line": 7, "character": 0}},
+            "context": {"diagnostics": []}
+        }),
+    );
+    let quick_fixes: Vec<&Value> = actions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|a| a["kind"] == "quickfix")
+        .collect();
+    assert_eq!(quick_fixes.len(), 1, "{actions}");
+    let fix = quick_fixes[0];
+    assert_eq!(fix["title"], "Change to `true`", "{fix}");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(
+        fix["diagnostics"][0]["code"],
+        published["diagnostics"][0]["code"]
+    );
+    assert_eq!(
+        fix["edit"]["changes"][URI],
+        json!([{"range": {"start": {"line": 7, "character": 26}, "end": {"line": 7, "character": 30}}, "newText": "true"}])
+    );
+    // Asking only for source actions leaves the quick fix out.
+    let sources = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": {"start": {"line": 7, "character": 0}, "end": {"line": 7, "character": 0}},
+            "context": {"diagnostics": [], "only": ["source"]}
+        }),
+    );
+    assert!(
+        sources
+            .as_array()
+            .expect("a list")
+            .iter()
+            .all(|a| a["kind"] == "source"),
+        "{sources}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn settings_come_from_workspace_configuration_and_follow_its_changes() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id Int @id\n}\n";
+    let mut client = LspClient::start();
+    client.initialize_as_full_client(Value::Null, json!({"prismaVersion": "7"}));
+    client.open(URI, 1, text);
+    // The first analysis may run before the client's answer arrives: wait for the one after.
+    let mut codes: Vec<String> = Vec::new();
+    for _ in 0..3 {
+        let published = client.diagnostics(URI, 1);
+        codes = published["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+            .collect();
+        if !codes.is_empty() {
+            break;
+        }
+    }
+    assert_eq!(codes, ["version/datasource-url"]);
+    client.change_configuration(json!({"prismaVersion": "any"}));
+    // An analysis queued before the change may still publish the old result first.
+    let cleared = (0..3).any(|_| client.diagnostic_messages(URI, 1).is_empty());
+    assert!(cleared, "the new settings never applied");
+    assert!(client.shutdown().success());
+}

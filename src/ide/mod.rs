@@ -1,8 +1,10 @@
 //! Layer 4: editor features computed from the model, in byte offsets and our own types.
 //! The server converts them to LSP; nothing here knows about LSP.
 
+pub mod actions;
 pub mod completion;
 mod symbols;
 
+pub use actions::{ActionKind, CodeAction, NewFile, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
 pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};

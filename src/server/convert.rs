@@ -16,6 +16,15 @@ pub fn position(file: &SourceFile, offset: usize, encoding: PositionEncoding) ->
     Position::new(at.line, at.col)
 }
 
+/// The byte offset of an LSP position (clamped to the text).
+pub fn offset(file: &SourceFile, position: Position, encoding: PositionEncoding) -> usize {
+    let at = crate::syntax::LineCol {
+        line: position.line,
+        col: position.character,
+    };
+    file.line_index.offset(&file.text, at, encoding)
+}
+
 pub fn range(file: &SourceFile, span: Span, encoding: PositionEncoding) -> Range {
     Range::new(
         position(file, span.start as usize, encoding),
@@ -142,4 +151,89 @@ pub fn completion_item(item: &crate::ide::CompletionItem) -> lsp::CompletionItem
         }),
         ..Default::default()
     }
+}
+
+pub fn action_kind(kind: crate::ide::ActionKind) -> lsp::CodeActionKind {
+    match kind {
+        crate::ide::ActionKind::QuickFix => lsp::CodeActionKind::QUICKFIX,
+        crate::ide::ActionKind::Refactor => lsp::CodeActionKind::REFACTOR,
+        crate::ide::ActionKind::Source => lsp::CodeActionKind::SOURCE,
+    }
+}
+
+/// One LSP code action. Edits go by file (`uri_of`); a new file is created next to the
+/// schema's first file under a name that is not taken yet. `None` when a file has no URI.
+pub fn code_action(
+    schema: &Schema,
+    action: &crate::ide::CodeAction,
+    diagnostic: Option<&analysis::Diagnostic>,
+    uri_of: &HashMap<u32, Uri>,
+    encoding: PositionEncoding,
+) -> Option<lsp::CodeAction> {
+    let mut changes: HashMap<Uri, Vec<lsp::TextEdit>> = HashMap::new();
+    for edit in &action.edits {
+        let uri = uri_of.get(&edit.span.file.0)?.clone();
+        changes.entry(uri).or_default().push(lsp::TextEdit {
+            range: range(schema.file(edit.span.file), edit.span, encoding),
+            new_text: edit.new_text.clone(),
+        });
+    }
+    let edit = match &action.new_file {
+        Some(new_file) => {
+            let first = uri_of.get(&0)?.to_file_path()?;
+            let uri = Uri::from_file_path(free_file_name(first.parent()?, &new_file.file_name))?;
+            lsp::WorkspaceEdit {
+                document_changes: Some(lsp::DocumentChanges::Operations(vec![
+                    lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+                        uri: uri.clone(),
+                        options: Some(lsp::CreateFileOptions {
+                            overwrite: Some(false),
+                            ignore_if_exists: Some(false),
+                        }),
+                        annotation_id: None,
+                    })),
+                    lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+                        text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                            uri,
+                            version: None,
+                        },
+                        edits: vec![lsp::OneOf::Left(lsp::TextEdit {
+                            range: Range::default(),
+                            new_text: new_file.text.clone(),
+                        })],
+                    }),
+                ])),
+                ..Default::default()
+            }
+        }
+        None => lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        },
+    };
+    Some(lsp::CodeAction {
+        title: action.title.clone(),
+        kind: Some(action_kind(action.kind)),
+        diagnostics: diagnostic.map(|d| vec![self::diagnostic(schema, d, uri_of, encoding)]),
+        edit: Some(edit),
+        is_preferred: action.preferred.then_some(true),
+        ..Default::default()
+    })
+}
+
+/// `name` in `folder`, or `name-2`, `name-3`… when taken.
+fn free_file_name(folder: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let dotted = if extension.is_empty() {
+        String::new()
+    } else {
+        format!(".{extension}")
+    };
+    (1..)
+        .map(|n| match n {
+            1 => folder.join(name),
+            n => folder.join(format!("{stem}-{n}{dotted}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| folder.join(name))
 }

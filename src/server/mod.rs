@@ -120,12 +120,27 @@ struct State {
     /// Open documents by path, to find them among a schema's files.
     open_paths: DashMap<PathBuf, Uri>,
     encoding: OnceLock<PositionEncoding>,
-    /// Options from the client's `initializationOptions`; a prisma-analyzer.toml next to
-    /// (or above) a schema overrides them.
-    client_options: OnceLock<analysis::Options>,
+    /// Options from the client (`initializationOptions`, then `workspace/configuration`);
+    /// a prisma-analyzer.toml next to (or above) a schema overrides them.
+    client_options: Mutex<analysis::Options>,
+    /// Configuration files, read again only when they change.
+    settings: Mutex<crate::settings::SettingsCache>,
+    /// Whether the client can create files in a workspace edit (for SQL snippets).
+    creates_files: OnceLock<bool>,
+    /// Whether the client answers `workspace/configuration`.
+    pulls_configuration: OnceLock<bool>,
+    /// The last analysis of each schema (by its first file), for code actions.
+    last_analysis: Mutex<HashMap<Uri, LastAnalysis>>,
     disk: Mutex<HashMap<PathBuf, DiskFile>>,
     /// The files of the schema each open file belongs to (cleared when files change).
     schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
+}
+
+/// What the worker found in a schema, and for which versions of its files.
+struct LastAnalysis {
+    files: Vec<(Uri, Option<i32>)>,
+    options: analysis::Options,
+    diagnostics: Arc<Vec<analysis::Diagnostic>>,
 }
 
 /// A schema assembled for one analysis or request.
@@ -263,7 +278,11 @@ impl Backend {
             documents: DashMap::new(),
             open_paths: DashMap::new(),
             encoding: OnceLock::new(),
-            client_options: OnceLock::new(),
+            client_options: Mutex::new(analysis::Options::default()),
+            settings: Mutex::new(crate::settings::SettingsCache::default()),
+            creates_files: OnceLock::new(),
+            pulls_configuration: OnceLock::new(),
+            last_analysis: Mutex::new(HashMap::new()),
             disk: Mutex::new(HashMap::new()),
             schema_files: Mutex::new(HashMap::new()),
         });
@@ -307,6 +326,53 @@ impl Backend {
         tokio::spawn(async move { client.log_message(kind, message).await });
     }
 
+    /// Asks the client for its settings (`workspace/configuration`, section
+    /// `prisma-analyzer`), without waiting in the handler: the answer applies when it comes.
+    fn pull_configuration(&self) {
+        if self.state.pulls_configuration.get() != Some(&true) {
+            return;
+        }
+        let client = self.client.clone();
+        let state = Arc::clone(&self.state);
+        let jobs = self.jobs.clone();
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some(CONFIGURATION_SECTION.to_string()),
+            };
+            match client.configuration(vec![item]).await {
+                Ok(values) => {
+                    if let Some(value) = values.first().filter(|v| !v.is_null()) {
+                        apply_client_settings(&state, &client, value).await;
+                        let uris: Vec<Uri> =
+                            state.documents.iter().map(|d| d.key().clone()).collect();
+                        for uri in uris {
+                            let _ = jobs.send(Job::Analyze(uri));
+                        }
+                    }
+                }
+                Err(error) => tracing::info!("workspace/configuration failed: {error}"),
+            }
+        });
+    }
+
+    /// Applies settings pushed by `workspace/didChangeConfiguration`.
+    fn apply_client_settings(&self, value: &serde_json::Value) {
+        let (options, problems) = client_options(Some(value));
+        for problem in problems {
+            self.log(
+                MessageType::WARNING,
+                format!("prisma-analyzer settings: {problem}"),
+            );
+        }
+        *self
+            .state
+            .client_options
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = options;
+        self.schedule_all_open();
+    }
+
     fn forget_schema_layouts(&self) {
         self.state
             .schema_files
@@ -334,7 +400,31 @@ impl LanguageServer for Backend {
         for problem in problems {
             tracing::warn!("initializationOptions: {problem}");
         }
-        let _ = self.state.client_options.set(options);
+        *self
+            .state
+            .client_options
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = options;
+        let creates_files = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.workspace_edit.as_ref())
+            .is_some_and(|edit| {
+                edit.document_changes == Some(true)
+                    && edit
+                        .resource_operations
+                        .as_ref()
+                        .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
+            });
+        let _ = self.state.creates_files.set(creates_files);
+        let pulls_configuration = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false);
+        let _ = self.state.pulls_configuration.set(pulls_configuration);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(kind),
@@ -354,6 +444,16 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR,
+                            CodeActionKind::SOURCE,
+                        ]),
+                        ..Default::default()
+                    },
+                )),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 ..Default::default()
             },
@@ -389,6 +489,79 @@ impl LanguageServer for Backend {
                 tracing::info!("the client does not watch files for us: {error}");
             }
         });
+        self.pull_configuration();
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if self.state.pulls_configuration.get() == Some(&true) {
+            self.pull_configuration();
+        } else if let Some(section) = params.settings.get(CONFIGURATION_SECTION) {
+            self.apply_client_settings(section);
+        }
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.state.schema_for(&uri) else {
+            return Ok(None);
+        };
+        let Some((schema_key, _)) = snapshot.files.first() else {
+            return Ok(None);
+        };
+        let file_id = FileId(
+            snapshot
+                .files
+                .iter()
+                .position(|(file_uri, _)| *file_uri == uri)
+                .unwrap_or(0) as u32,
+        );
+        let (options, _) = schema_options(&self.state, schema_key);
+        let reused = self
+            .state
+            .last_analysis
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(schema_key)
+            .filter(|last| last.files == snapshot.files && last.options == options)
+            .map(|last| Arc::clone(&last.diagnostics));
+        let diagnostics = match reused {
+            Some(diagnostics) => diagnostics,
+            None => Arc::new(analysis::check_with(&snapshot.schema, options.clone())),
+        };
+        let encoding = self.state.encoding();
+        let file = snapshot.schema.file(file_id);
+        let at = crate::model::Span {
+            file: file_id,
+            start: convert::offset(file, params.range.start, encoding) as u32,
+            end: convert::offset(file, params.range.end, encoding) as u32,
+        };
+        let actions = ide::code_actions(&snapshot.schema, &options, &diagnostics, at);
+        let only = params.context.only.unwrap_or_default();
+        let uri_of: HashMap<u32, Uri> = snapshot
+            .files
+            .iter()
+            .enumerate()
+            .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
+            .collect();
+        let creates_files = self.state.creates_files.get() == Some(&true);
+        let response: CodeActionResponse = actions
+            .iter()
+            .filter_map(|action| {
+                let kind = convert::action_kind(action.kind);
+                let wanted = only.is_empty()
+                    || only.iter().any(|prefix| {
+                        kind.as_str() == prefix.as_str()
+                            || kind.as_str().starts_with(&format!("{}.", prefix.as_str()))
+                    });
+                if !wanted || (action.new_file.is_some() && !creates_files) {
+                    return None;
+                }
+                let diagnostic = action.diagnostic.and_then(|index| diagnostics.get(index));
+                convert::code_action(&snapshot.schema, action, diagnostic, &uri_of, encoding)
+                    .map(CodeActionOrCommand::CodeAction)
+            })
+            .collect();
+        Ok(Some(response))
     }
 
     async fn shutdown(&self) -> RpcResult<()> {
@@ -468,13 +641,7 @@ impl LanguageServer for Backend {
         };
         let file_id = FileId(index as u32);
         let source = snapshot.schema.file(file_id);
-        let at = crate::syntax::LineCol {
-            line: position.position.line,
-            col: position.position.character,
-        };
-        let offset = source
-            .line_index
-            .offset(&source.text, at, self.state.encoding());
+        let offset = convert::offset(source, position.position, self.state.encoding());
         let items = ide::complete(&snapshot.schema, file_id, offset)
             .iter()
             .map(convert::completion_item)
@@ -542,24 +709,51 @@ fn client_options(value: Option<&serde_json::Value>) -> (analysis::Options, Vec<
     }
 }
 
+/// The section of the client's settings that holds ours.
+const CONFIGURATION_SECTION: &str = "prisma-analyzer";
+
+/// Applies settings the client sent, reporting their problems in the client's log.
+async fn apply_client_settings(state: &State, client: &Client, value: &serde_json::Value) {
+    let (options, problems) = client_options(Some(value));
+    for problem in problems {
+        client
+            .log_message(
+                MessageType::WARNING,
+                format!("prisma-analyzer settings: {problem}"),
+            )
+            .await;
+    }
+    *state
+        .client_options
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = options;
+}
+
 /// The options of the schema whose first file is `uri`, and the configuration file they
 /// come from (with its problems), if any.
 fn schema_options(
     state: &State,
-    settings: &mut crate::settings::SettingsCache,
     uri: &Uri,
 ) -> (
     analysis::Options,
     Option<(PathBuf, Vec<crate::settings::SettingsError>)>,
 ) {
-    let defaults = state.client_options.get().cloned().unwrap_or_default();
+    let defaults = state
+        .client_options
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     let Some(path) = uri.to_file_path() else {
         return (defaults, None);
     };
     let Some(settings_file) = path.parent().and_then(crate::settings::discover) else {
         return (defaults, None);
     };
-    let (options, errors) = settings.load(&settings_file);
+    let (options, errors) = state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .load(&settings_file);
     (options, Some((settings_file, errors)))
 }
 
@@ -601,7 +795,6 @@ fn analysis_worker(
 ) {
     // One analyzer (and its per-block cache) per schema, named by the schema's first file.
     let mut analyzers: HashMap<Uri, analysis::Analyzer> = HashMap::new();
-    let mut settings_cache = crate::settings::SettingsCache::default();
     // What was last published for each configuration file (to publish only changes).
     let mut published_settings: HashMap<PathBuf, Vec<crate::settings::SettingsError>> =
         HashMap::new();
@@ -625,7 +818,7 @@ fn analysis_worker(
             let Some((schema_key, _)) = snapshot.files.first() else {
                 continue;
             };
-            let (options, settings) = schema_options(&state, &mut settings_cache, schema_key);
+            let (options, settings) = schema_options(&state, schema_key);
             if let Some((path, errors)) = &settings
                 && published_settings.get(path) != Some(errors)
             {
@@ -633,8 +826,20 @@ fn analysis_worker(
                 published_settings.insert(path.clone(), errors.clone());
             }
             let analyzer = analyzers.entry(schema_key.clone()).or_default();
-            analyzer.set_options(options);
+            analyzer.set_options(options.clone());
             let diagnostics = analyzer.check(&snapshot.schema);
+            state
+                .last_analysis
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(
+                    schema_key.clone(),
+                    LastAnalysis {
+                        files: snapshot.files.clone(),
+                        options,
+                        diagnostics: Arc::new(diagnostics.clone()),
+                    },
+                );
             let analysed = started.elapsed();
             tracing::debug!(
                 "analysed {} in {:?} (assembly {assembled:?})",
@@ -675,5 +880,10 @@ fn analysis_worker(
         // Analyzers of schemas no longer open go with them.
         analyzers
             .retain(|first, _| state.documents.contains_key(first) || state.schema_is_open(first));
+        state
+            .last_analysis
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|first, _| analyzers.contains_key(first));
     }
 }

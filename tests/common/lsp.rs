@@ -16,6 +16,8 @@ pub struct LspClient {
     incoming: Receiver<Value>,
     /// Notifications received while waiting for something else.
     notifications: VecDeque<Value>,
+    /// What the client answers to `workspace/configuration` (None: null).
+    configuration: Option<Value>,
     next_id: i64,
 }
 
@@ -70,6 +72,7 @@ impl LspClient {
             child,
             incoming,
             notifications: VecDeque::new(),
+            configuration: None,
             next_id: 1,
         }
     }
@@ -139,9 +142,14 @@ impl LspClient {
                 return message;
             }
             if message.get("method").is_some() && message.get("id").is_some() {
-                // A request from the server (registerCapability, …): accept it.
+                // A request from the server (registerCapability, …): accept it, and answer
+                // `workspace/configuration` with the settings the test gave.
                 let id = message["id"].clone();
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                let result = match (&self.configuration, message["method"].as_str()) {
+                    (Some(settings), Some("workspace/configuration")) => json!([settings]),
+                    _ => Value::Null,
+                };
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
             } else if message.get("method").is_some() {
                 self.notifications.push_back(message);
             }
@@ -185,6 +193,40 @@ impl LspClient {
     /// `initialize` + `initialized`; returns the server's capabilities.
     pub fn initialize(&mut self, position_encodings: &[&str]) -> Value {
         self.initialize_with_options(position_encodings, Value::Null)
+    }
+
+    /// `initialize` as a full client would: it answers `workspace/configuration` with
+    /// `settings` and can create files in workspace edits.
+    pub fn initialize_as_full_client(&mut self, options: Value, settings: Value) -> Value {
+        self.configuration = Some(settings);
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "initializationOptions": options,
+                "capabilities": {
+                    "general": {"positionEncodings": ["utf-16"]},
+                    "workspace": {
+                        "didChangeWatchedFiles": {"dynamicRegistration": true},
+                        "configuration": true,
+                        "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}
+                    },
+                    "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+                }
+            }),
+        );
+        self.notify("initialized", json!({}));
+        result["capabilities"].clone()
+    }
+
+    /// Changes what the client answers to `workspace/configuration` and tells the server.
+    pub fn change_configuration(&mut self, settings: Value) {
+        self.configuration = Some(settings);
+        self.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": null}),
+        );
     }
 
     /// `initialize` with `initializationOptions`.

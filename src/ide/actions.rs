@@ -1,0 +1,131 @@
+//! Code actions: the fixes of the diagnostics under the cursor (quick fixes), text to take
+//! outside the schema (SQL snippets), and the advisor's scaffolding actions (refactor on the
+//! block under the cursor, source on the whole schema).
+
+use crate::analysis::advisor::scaffold::{self, ActionScope};
+use crate::analysis::advisor::{Advisor, rls};
+use crate::analysis::{Applicability, Context, Diagnostic, Options, TextEdit};
+use crate::model::{FileId, Schema, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionKind {
+    QuickFix,
+    Refactor,
+    Source,
+}
+
+/// A new file the action creates next to the schema's first file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewFile {
+    pub file_name: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeAction {
+    pub title: String,
+    pub kind: ActionKind,
+    /// The diagnostic it fixes (an index into the diagnostics given).
+    pub diagnostic: Option<usize>,
+    pub edits: Vec<TextEdit>,
+    pub new_file: Option<NewFile>,
+    /// The fix an editor may apply on its own ("fix all", auto-fix on save).
+    pub preferred: bool,
+}
+
+/// The actions for the range `at` (a cursor is an empty range), given the schema's current
+/// diagnostics. A diagnostic's fixes are offered anywhere on the lines it covers, as editors
+/// ask with the cursor's position, which need not lie inside the diagnostic's span.
+pub fn code_actions(
+    schema: &Schema,
+    options: &Options,
+    diagnostics: &[Diagnostic],
+    at: Span,
+) -> Vec<CodeAction> {
+    let mut actions = Vec::new();
+    let lines = whole_lines(schema, at);
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        let touches = diagnostic.span.file == lines.file
+            && diagnostic.span.start <= lines.end
+            && lines.start <= diagnostic.span.end;
+        if !touches {
+            continue;
+        }
+        for (position, fix) in diagnostic.fixes.iter().enumerate() {
+            actions.push(CodeAction {
+                title: fix.title.clone(),
+                kind: ActionKind::QuickFix,
+                diagnostic: Some(index),
+                edits: fix.edits.clone(),
+                new_file: None,
+                preferred: position == 0 && fix.applicability == Applicability::Safe,
+            });
+        }
+        if let Some(snippet) = &diagnostic.snippet {
+            actions.push(CodeAction {
+                title: snippet.title.clone(),
+                kind: ActionKind::QuickFix,
+                diagnostic: Some(index),
+                edits: Vec::new(),
+                new_file: Some(NewFile {
+                    file_name: snippet.file_name.clone(),
+                    text: snippet.text.clone(),
+                }),
+                preferred: false,
+            });
+        }
+    }
+    let context = Context::new(schema, options);
+    let advisor = Advisor::new(schema, &context, &options.advisor);
+    let block = block_at(schema, at.file, at.start);
+    for action in scaffold::actions(&advisor, block) {
+        actions.push(CodeAction {
+            title: action.title,
+            kind: match action.scope {
+                ActionScope::Block => ActionKind::Refactor,
+                ActionScope::Schema => ActionKind::Source,
+            },
+            diagnostic: None,
+            edits: action.edits,
+            new_file: None,
+            preferred: false,
+        });
+    }
+    if let Ok(sql) = rls::sql(&advisor) {
+        actions.push(CodeAction {
+            title: "Generate row-level-security SQL (rls.sql)".to_string(),
+            kind: ActionKind::Source,
+            diagnostic: None,
+            edits: Vec::new(),
+            new_file: Some(NewFile {
+                file_name: "rls.sql".to_string(),
+                text: sql,
+            }),
+            preferred: false,
+        });
+    }
+    actions
+}
+
+/// The block (of any kind) that contains `offset` in `file`.
+fn block_at(schema: &Schema, file: FileId, offset: u32) -> Option<&crate::model::Block> {
+    schema
+        .file_model(file)
+        .blocks
+        .iter()
+        .find(|block| block.span.start <= offset && offset <= block.span.end)
+}
+
+/// `span` widened to the whole lines it touches (without the last line break).
+fn whole_lines(schema: &Schema, span: Span) -> Span {
+    let text = &schema.file(span.file).text;
+    let start = text
+        .get(..span.start as usize)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end as usize..)
+        .and_then(|after| after.find('\n'))
+        .map_or(text.len(), |i| span.end as usize + i);
+    Span::new(span.file, start..end)
+}

@@ -15,7 +15,9 @@
 use super::conventions::{self, advised_models};
 use super::{Advisor, edits, safe_fix};
 use crate::analysis::indexes::names::index_name;
-use crate::analysis::indexes::parse::{FieldKind, Key, KeyField, KeyKind, ModelKeys, Ops, model_keys};
+use crate::analysis::indexes::parse::{
+    FieldKind, Key, KeyField, KeyKind, ModelKeys, Ops, model_keys,
+};
 use crate::analysis::{Diagnostic, RelationMode, Snippet, TextEdit, codes};
 use crate::catalog::Provider;
 use crate::model::{Attribute, Block, Expression, Field, Schema, Span};
@@ -126,12 +128,11 @@ impl<'a, 'k> Model<'a, 'k> {
                 self.report_redundant(key, by, out);
             }
         }
-        let is_redundant =
-            |key: &Key<'_>| redundant.iter().any(|(r, _)| std::ptr::eq(*r, key));
+        let is_redundant = |key: &Key<'_>| redundant.iter().any(|(r, _)| std::ptr::eq(*r, key));
         let mut reorders: Vec<Option<Reorder<'k, 'a>>> = if rules.order {
             self.plain_indexes()
                 .filter(|key| !is_redundant(key))
-                .filter_map(|key| self.reorder(key))
+                .filter_map(|key| self.reorder(key, &redundant))
                 .map(Some)
                 .collect()
         } else {
@@ -147,18 +148,34 @@ impl<'a, 'k> Model<'a, 'k> {
             && let Some(marker) = conventions::soft_delete_marker(self.advisor.settings, self.block)
             && let Some(live) = LiveRows::of(marker)
         {
-            let redundant: Vec<&Key<'_>> = redundant.iter().map(|(key, _)| *key).collect();
-            for key in self.plain_indexes().filter(|key| !is_redundant(key)) {
-                // The only index of a foreign key stays whole: deleting or updating a parent
-                // row looks for every child row, deleted or not.
-                let mut except = redundant.clone();
-                except.push(key);
-                let sole_cover = self.relations.iter().any(|(_, columns)| {
-                    covers(key, columns) && !self.is_covered(columns, &except)
-                });
-                if !sole_cover {
-                    self.report_partial(key, marker, live, out);
+            // The last index over all rows of a foreign key stays whole: deleting or updating
+            // a parent row looks for every child row, deleted or not. Decided from the last
+            // index up, so that the first of several stays whole.
+            let mut except: Vec<&Key<'_>> = redundant.iter().map(|(key, _)| *key).collect();
+            let mut partial = Vec::new();
+            for key in self
+                .plain_indexes()
+                .filter(|key| !is_redundant(key))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
+                if key.predicate.is_some() {
+                    continue;
                 }
+                except.push(key);
+                let sole_cover = self
+                    .relations
+                    .iter()
+                    .any(|(_, columns)| covers(key, columns) && !self.is_covered(columns, &except));
+                if sole_cover {
+                    except.pop();
+                } else {
+                    partial.push(key);
+                }
+            }
+            for key in partial.into_iter().rev() {
+                self.report_partial(key, marker, live, out);
             }
         }
     }
@@ -211,8 +228,9 @@ impl<'a, 'k> Model<'a, 'k> {
             };
             let what = describe_columns(columns, &field.name.text);
             // An index that the composite-order rule would reorder to lead with these
-            // columns: reordering it is the fix, reported here once.
-            let reorder = reorders.iter_mut().find(|reorder| {
+            // columns: reordering it is the fix, reported here once (unless the reorder has
+            // no fix: then adding an index is the fix, and the order is reported apart).
+            let slot = reorders.iter_mut().find(|reorder| {
                 reorder.as_ref().is_some_and(|reorder| {
                     starts_with_set(
                         reorder.order.iter().map(|&i| reorder.key.fields[i].path),
@@ -220,7 +238,8 @@ impl<'a, 'k> Model<'a, 'k> {
                     )
                 })
             });
-            if let Some(slot) = reorder
+            if let Some(slot) = slot
+                && let Some(fix) = slot.as_ref().and_then(|reorder| self.reorder_fix(reorder))
                 && let Some(reorder) = slot.take()
             {
                 let Some(diagnostic) = self.advisor.diagnostic(
@@ -237,7 +256,7 @@ impl<'a, 'k> Model<'a, 'k> {
                 out.push(
                     diagnostic
                         .with_related(reorder.key.attribute.span, "this index would cover it")
-                        .with_fix(self.reorder_fix(&reorder)),
+                        .with_fix(fix),
                 );
                 continue;
             }
@@ -281,7 +300,11 @@ impl<'a, 'k> Model<'a, 'k> {
 
     /// `columns` ordered so that the largest other missing set inside it comes first
     /// (recursively), the tenant key before everything.
-    fn leading_order(&self, missing: &[(&'a Field, &[&'a str])], columns: &[&'a str]) -> Vec<&'a str> {
+    fn leading_order(
+        &self,
+        missing: &[(&'a Field, &[&'a str])],
+        columns: &[&'a str],
+    ) -> Vec<&'a str> {
         let inner = missing
             .iter()
             .map(|(_, other)| *other)
@@ -311,7 +334,9 @@ impl<'a, 'k> Model<'a, 'k> {
     fn redundant_indexes(&self) -> Vec<(&'k Key<'a>, &'k Key<'a>)> {
         let mut found = Vec::new();
         for (position, index) in self.keys.indexes.iter().enumerate() {
-            if index.kind != KeyKind::Index || !self.is_plain_btree(index) || index.clustered == Some(true)
+            if index.kind != KeyKind::Index
+                || !self.is_plain_btree(index)
+                || index.clustered == Some(true)
             {
                 continue;
             }
@@ -407,7 +432,11 @@ impl<'a, 'k> Model<'a, 'k> {
     /// another index is a prefix of (it relies on the order), and indexes whose columns
     /// another key already holds in some order (the better order exists; this one serves
     /// the range column alone).
-    fn reorder(&self, key: &'k Key<'a>) -> Option<Reorder<'k, 'a>> {
+    fn reorder(
+        &self,
+        key: &'k Key<'a>,
+        redundant: &[(&'k Key<'a>, &'k Key<'a>)],
+    ) -> Option<Reorder<'k, 'a>> {
         if key.fields.len() < 2 || !self.is_plain_btree(key) {
             return None;
         }
@@ -421,8 +450,16 @@ impl<'a, 'k> Model<'a, 'k> {
             .collect();
         order.extend((0..roles.len()).filter(|&i| roles[i] != Role::Equality));
         let paths: Vec<&str> = key.fields.iter().map(|f| f.path).collect();
+        // A redundant index relies on the key that covers it, no other.
+        let relies = |other: &Key<'_>| {
+            redundant
+                .iter()
+                .find(|(r, _)| std::ptr::eq(*r, other))
+                .is_none_or(|(_, by)| std::ptr::eq(*by, key))
+        };
         let others_rely = self.lookup_keys().any(|other| {
             !std::ptr::eq(other, key)
+                && relies(other)
                 && ((other.fields.len() < key.fields.len() && self.is_prefix(other, key))
                     || (other.fields.len() >= key.fields.len()
                         && starts_with_set(other.fields.iter().map(|f| f.path), &paths)))
@@ -460,7 +497,9 @@ impl<'a, 'k> Model<'a, 'k> {
             FieldKind::Scalar("DateTime") if field.native_type() == Some("Date") => Role::Other,
             FieldKind::Scalar("DateTime") => Role::Range,
             _ if names_a_category(name) => Role::Equality,
-            FieldKind::Scalar("Int" | "BigInt" | "Float" | "Decimal") if !is_key_like(field.leaf) => {
+            FieldKind::Scalar("Int" | "BigInt" | "Float" | "Decimal")
+                if !is_key_like(field.leaf) =>
+            {
                 Role::Range
             }
             _ => Role::Other,
@@ -484,17 +523,33 @@ impl<'a, 'k> Model<'a, 'k> {
         ) else {
             return;
         };
-        out.push(diagnostic.with_fix(self.reorder_fix(reorder)));
+        out.push(match self.reorder_fix(reorder) {
+            Some(fix) => diagnostic.with_fix(fix),
+            None => diagnostic,
+        });
     }
 
     /// Moves each entry of the list (with its arguments) into its new place, leaving the
-    /// separators (line breaks, comments) where they are.
-    fn reorder_fix(&self, reorder: &Reorder<'k, 'a>) -> crate::analysis::Fix {
+    /// separators (line breaks) where they are. None when a comment sits between the
+    /// entries: it would end up beside another entry.
+    fn reorder_fix(&self, reorder: &Reorder<'k, 'a>) -> Option<crate::analysis::Fix> {
         let items = fields_list(reorder.key.attribute)
             .map(Expression::as_list)
             .unwrap_or_default();
+        let (first, last) = (items.first()?.span(), items.last()?.span());
+        if items.len() != reorder.order.len()
+            || self
+                .schema
+                .text(Span {
+                    end: last.end,
+                    ..first
+                })
+                .contains("//")
+        {
+            return None;
+        }
         let mut changes = Vec::new();
-        if items.len() == reorder.order.len() {
+        {
             for (slot, &from) in reorder.order.iter().enumerate() {
                 if slot != from {
                     changes.push(edits::replace(
@@ -504,13 +559,13 @@ impl<'a, 'k> Model<'a, 'k> {
                 }
             }
         }
-        safe_fix(
+        Some(safe_fix(
             format!(
                 "Reorder to `{}`",
                 self.written_index(reorder.key, Some(&reorder.order))
             ),
             changes,
-        )
+        ))
     }
 
     // ---- index/soft-delete-partial ----
@@ -546,16 +601,27 @@ impl<'a, 'k> Model<'a, 'k> {
             return;
         };
         let diagnostic = if preview {
-            let Some(end) = key.attribute.arguments().iter().map(|a| a.span).max_by_key(|s| s.end)
+            let Some(end) = key
+                .attribute
+                .arguments()
+                .iter()
+                .map(|a| a.span)
+                .max_by_key(|s| s.end)
             else {
                 return;
             };
             let insert = TextEdit {
-                span: Span { start: end.end, ..end },
+                span: Span {
+                    start: end.end,
+                    ..end
+                },
                 new_text: format!(", where: {condition}"),
             };
             diagnostic.with_fix(safe_fix(
-                format!("Make `{}` partial: `where: {condition}`", self.written_index(key, None)),
+                format!(
+                    "Make `{}` partial: `where: {condition}`",
+                    self.written_index(key, None)
+                ),
                 vec![insert],
             ))
         } else {
@@ -581,7 +647,11 @@ impl<'a, 'k> Model<'a, 'k> {
         let dialect = Dialect::of(provider)?;
         let name = index_name(provider, self.keys.table, key);
         let table = match self.keys.schema_name {
-            Some(schema) => format!("{}.{}", dialect.quote(schema), dialect.quote(self.keys.table)),
+            Some(schema) => format!(
+                "{}.{}",
+                dialect.quote(schema),
+                dialect.quote(self.keys.table)
+            ),
             None => dialect.quote(self.keys.table),
         };
         let mut columns = Vec::with_capacity(key.fields.len());
@@ -624,7 +694,8 @@ impl<'a, 'k> Model<'a, 'k> {
                 // all along, and writes are not blocked.
                 let temporary = temporary_name(&name, 63);
                 let old = dialect.index_reference(self.keys.schema_name, self.keys.table, &name);
-                let new = dialect.index_reference(self.keys.schema_name, self.keys.table, &temporary);
+                let new =
+                    dialect.index_reference(self.keys.schema_name, self.keys.table, &temporary);
                 format!(
                     "{header}-- CONCURRENTLY cannot run inside a transaction: run each statement on its own.\n\
                      CREATE INDEX CONCURRENTLY {} ON {table}{using} ({columns}) WHERE {predicate};\n\
@@ -667,7 +738,10 @@ impl<'a, 'k> Model<'a, 'k> {
     /// `` the `@unique` of `email` ``.
     fn written_key(&self, key: &Key<'_>) -> String {
         match key.on_field {
-            Some(field) => format!("the `@{}` of `{}`", key.attribute.name.text, field.name.text),
+            Some(field) => format!(
+                "the `@{}` of `{}`",
+                key.attribute.name.text, field.name.text
+            ),
             None => format!("`{}`", self.written_index(key, None)),
         }
     }
@@ -808,7 +882,12 @@ impl Dialect {
     fn index_reference(self, schema: Option<&str>, table: &str, index: &str) -> String {
         match (self, schema) {
             (Dialect::Cockroach, Some(schema)) => {
-                format!("{}.{}@{}", self.quote(schema), self.quote(table), self.quote(index))
+                format!(
+                    "{}.{}@{}",
+                    self.quote(schema),
+                    self.quote(table),
+                    self.quote(index)
+                )
             }
             (Dialect::Cockroach, None) => format!("{}@{}", self.quote(table), self.quote(index)),
             (_, Some(schema)) => format!("{}.{}", self.quote(schema), self.quote(index)),
@@ -905,7 +984,14 @@ mod tests {
 
     #[test]
     fn recognises_category_names() {
-        for name in ["status", "orderStatus", "user_type", "kind", "Role", "paymentState"] {
+        for name in [
+            "status",
+            "orderStatus",
+            "user_type",
+            "kind",
+            "Role",
+            "paymentState",
+        ] {
             assert!(super::names_a_category(name), "{name}");
         }
         for name in ["statusText", "prototype", "typeface", "estate", "controle"] {

@@ -138,6 +138,14 @@ impl<'a, 'k> Model<'a, 'k> {
         } else {
             Vec::new()
         };
+        // Indexes reordered by a fix are not made partial in the same breath: which foreign
+        // key they serve changes with the order.
+        let reordered: Vec<&Key<'_>> = reorders
+            .iter()
+            .flatten()
+            .filter(|r| self.reorder_fix(r).is_some())
+            .map(|r| r.key)
+            .collect();
         if rules.missing_fk {
             self.missing_fk_indexes(rules, &mut reorders, out);
         }
@@ -155,7 +163,9 @@ impl<'a, 'k> Model<'a, 'k> {
             let mut partial = Vec::new();
             for key in self
                 .plain_indexes()
-                .filter(|key| !is_redundant(key))
+                .filter(|key| {
+                    !is_redundant(key) && !reordered.iter().any(|r| std::ptr::eq(*r, *key))
+                })
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()

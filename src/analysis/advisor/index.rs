@@ -90,9 +90,14 @@ impl<'a, 'k> Model<'a, 'k> {
             .fields
             .iter()
             .filter_map(|field| {
+                // Columns of an `Unsupported` type may not take a B-tree index: left alone.
                 let names = conventions::relation_scalar_fields(field);
-                (!names.is_empty() && names.iter().all(|name| block.field(name).is_some()))
-                    .then_some((field, names))
+                let known = names.iter().all(|name| {
+                    block
+                        .field(name)
+                        .is_some_and(|f| conventions::type_name(f) != Some("Unsupported"))
+                });
+                (!names.is_empty() && known).then_some((field, names))
             })
             .collect();
         Model {

@@ -26,15 +26,17 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_MISSING_FK_INDEX,
         default: WARNING,
-        checks: "The scalar fields of a relation (`@relation(fields: [...])`) are not the left prefix of any `@id`, `@@id`, `@unique`, `@@unique` or `@@index` of the model. Silent on MySQL with foreign keys (InnoDB indexes foreign keys itself); always on PostgreSQL, SQLite, SQL Server, CockroachDB and MongoDB, and on MySQL with `relationMode = \"prisma\"`.",
+        checks: "The scalar fields of a relation (`@relation(fields: [...])`, on the side that holds them) are not the left prefix, in any order, of any `@id`, `@@id`, `@unique`, `@@unique` or `@@index` of the model (a partial index with `where:` does not count: deleting a parent row looks for every child row). Silent on MySQL with foreign keys (InnoDB indexes foreign keys itself); on everywhere else: PostgreSQL, SQLite, SQL Server, CockroachDB, MongoDB, MySQL with `relationMode = \"prisma\"`, and a schema without a datasource. Reported once per set of columns; a relation over exactly the tenant key is left to `tenant/missing-index` while that rule is on.",
         why: "Those databases do not index foreign-key columns by themselves: every join, every `include` and every `ON DELETE CASCADE` then scans the child table.",
         example: "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n// fixed:\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n  @@index([authorId])\n}",
-        fix: Some("adds `@@index([...])` with the relation's fields to the model"),
+        fix: Some(
+            "adds `@@index([...])` with the relation's fields after the model's last block attribute (one index for two relations when the columns of one contain the other's; the tenant key first); when a composite `@@index` that `index/composite-order` would reorder then starts with them, reorders that index instead",
+        ),
     },
     Rule {
         code: ADVICE_REDUNDANT_INDEX,
         default: WARNING,
-        checks: "An `@@index` whose fields equal, or are a left prefix of, another `@@index`, `@@unique`, `@@id`, or a single-field `@unique`/`@id` of the same model. Only plain B-tree indexes: a different `type:`, `ops:`, `sort:`, `length:` or `where:` makes an index different, and a unique constraint that is a prefix of a non-unique index is not redundant.",
+        checks: "An `@@index` whose fields equal, or are a left prefix of, another `@@index`, `@@unique`, `@@id`, or a single-field `@unique`/`@id` of the same model. Only plain B-tree indexes: a different `type:`, `ops:`, `sort:`, `length:` or `where:` makes an index different, a clustered index is never redundant, and unique constraints are never flagged (not even as a prefix of an index). Of two equal `@@index`es, the later one is flagged.",
         why: "A redundant index costs disk and slows every write for no query it serves.",
         example: "model User {\n  id    Int    @id\n  email String @unique\n  @@index([email])\n}\n// fixed: the `@@index([email])` line is removed",
         fix: Some("deletes the redundant attribute's line"),
@@ -42,19 +44,21 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_COMPOSITE_ORDER,
         default: INFO,
-        checks: "A composite `@@index` puts a range or sort column (`DateTime`, or a number that is not a key) before an equality column (`Boolean`, an enum, a foreign key, the tenant key, a column named like `status`, `type` or `kind`).",
+        checks: "A composite `@@index` starts with a range or sort column (`DateTime`, or a number that is not a key) and lists an equality column after it (`Boolean`, an enum, a foreign key, the tenant key, a column named like `status`, `type`, `kind`, `state` or `role`). Left alone: indexes that start with an equality column (`[authorId, createdAt, status]` is a deliberate shape), `@db.Date` columns (as often compared for equality), unique constraints (their order names the compound key), non-B-tree indexes, indexes another index relies on as its prefix, and indexes whose columns another key already leads with in some order.",
         why: "A B-tree serves `WHERE published = true ORDER BY createdAt` from `[published, createdAt]`, not from `[createdAt, published]`.",
         example: "@@index([createdAt, published])\n// fixed:\n@@index([published, createdAt])",
-        fix: Some("reorders the list: equality columns first, the original order otherwise kept"),
+        fix: Some(
+            "reorders the list: equality columns first, the original order otherwise kept; entries keep their arguments (not offered when a comment sits inside the list)",
+        ),
     },
     Rule {
         code: ADVICE_SOFT_DELETE_PARTIAL,
         default: HINT,
-        checks: "A model with a soft-delete marker has indexes that could cover live rows only. Since Prisma 7.4 the `partialIndexes` preview feature lets the schema say so with `where:`. Not on MySQL or MongoDB.",
+        checks: "An `@@index` of a model with a soft-delete marker (`DateTime?`, or a `Boolean` flag) that could cover live rows only: one hint per index. Left alone: indexes with `where:` already, indexes over the marker itself, redundant indexes, and the last index over all rows of a foreign key (deleting a parent row looks for every child row). Since Prisma 7.4 the `partialIndexes` preview feature lets the schema say so with `where:`. PostgreSQL, CockroachDB, SQLite and SQL Server; not MySQL or MongoDB.",
         why: "Queries of a soft-deleting application filter on live rows; an index over live rows only is smaller and faster, and deleted rows stop costing index space.",
-        example: "@@index([authorId])\n// fixed (with the partialIndexes preview feature):\n@@index([authorId], where: { deletedAt: null })",
+        example: "@@index([status, createdAt])\n// fixed (with the partialIndexes preview feature):\n@@index([status, createdAt], where: { deletedAt: null })",
         fix: Some(
-            "adds `where:` when the preview feature is on; otherwise a code action copies the `CREATE INDEX ... WHERE` SQL for a migration",
+            "adds `where: { deletedAt: null }` (`{ isDeleted: false }` for a flag) when the preview feature is on; otherwise the finding carries the SQL of a migration that swaps the index for its partial twin (`CREATE INDEX CONCURRENTLY ... WHERE \"deleted_at\" IS NULL`, then drop and rename; SQLite and SQL Server in their own dialect), with the database names of table, columns and index",
         ),
     },
     Rule {

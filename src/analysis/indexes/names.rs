@@ -175,6 +175,26 @@ fn index_name_prefix(table: &str, key: &Key<'_>) -> String {
     name
 }
 
+/// The database name of an index or unique constraint: its `map:`, else the name Prisma
+/// generates (`{table}_{columns}_idx` / `_key`, cut to the provider's identifier limit).
+pub(in crate::analysis) fn index_name(provider: Provider, table: &str, key: &Key<'_>) -> String {
+    match key.map {
+        Some((map, _)) => map.to_string(),
+        None => {
+            let suffix = if key.kind == KeyKind::Unique {
+                "_key"
+            } else {
+                "_idx"
+            };
+            generated(
+                index_name_prefix(table, key),
+                suffix,
+                max_identifier_length(provider),
+            )
+        }
+    }
+}
+
 pub(super) fn check(
     schema: &Schema,
     context: &Context,
@@ -212,17 +232,7 @@ pub(super) fn check(
         }
         for index in &keys.indexes {
             check_length(keys, index, limit, out);
-            let name = match index.map {
-                Some((map, _)) => map.to_string(),
-                None => {
-                    let suffix = if index.kind == KeyKind::Unique {
-                        "_key"
-                    } else {
-                        "_idx"
-                    };
-                    generated(index_name_prefix(table, index), suffix, limit)
-                }
-            };
+            let name = index_name(provider, table, index);
             let span = index
                 .map
                 .map(|(_, span)| span)

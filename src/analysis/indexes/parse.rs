@@ -144,6 +144,9 @@ pub(in crate::analysis) struct Key<'a> {
     pub clustered: Option<bool>,
     /// `type:` of `@@index`.
     pub algorithm: Option<(&'a str, Span)>,
+    /// `where:` of a partial index or unique constraint (`partialIndexes` preview), as
+    /// written; read, not checked.
+    pub predicate: Option<&'a Expression>,
 }
 
 /// The keys of one model or view.
@@ -337,6 +340,7 @@ pub(in crate::analysis) fn model_keys<'a>(
                     map: None,
                     clustered: None,
                     algorithm: None,
+                    predicate: None,
                 });
             }
         }
@@ -430,6 +434,13 @@ fn relation_scalar_fields(field: &Field) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The `where:` argument of a key attribute, if any.
+fn predicate(attribute: &Attribute) -> Option<&Expression> {
+    attribute
+        .argument("where", None)
+        .and_then(|a| a.value.as_ref())
+}
+
 /// Why a listed name does not resolve to a scalar field.
 enum Resolution<'a> {
     /// Names what does not exist.
@@ -489,6 +500,7 @@ impl<'a> Reader<'a> {
             map,
             clustered,
             algorithm: None,
+            predicate: predicate(attribute),
         })
     }
 
@@ -593,6 +605,7 @@ impl<'a> Reader<'a> {
             map,
             clustered,
             algorithm,
+            predicate: predicate(attribute),
         })
     }
 

@@ -96,7 +96,7 @@ fn non_overlapping_safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
         }
         let clashes = fix.edits.iter().any(|edit| {
             spans.iter().any(|&(file, start, end)| {
-                file == edit.span.file.0 && edit.span.start <= end && start <= edit.span.end
+                file == edit.span.file.0 && clash((start, end), (edit.span.start, edit.span.end))
             })
         });
         if clashes {
@@ -112,6 +112,15 @@ fn non_overlapping_safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
     taken
 }
 
+/// Whether two edits' ranges conflict: they overlap, or an insertion falls strictly inside
+/// a replaced range. Insertions at the same offset do not (they apply in order, each
+/// adding its own line), nor does an insertion at the edge of a replacement.
+fn clash(a: (u32, u32), b: (u32, u32)) -> bool {
+    let overlap = a.0 < b.1 && b.0 < a.1;
+    let inside = |point: u32, (start, end): (u32, u32)| start < point && point < end;
+    overlap || (a.0 == a.1 && inside(a.0, b)) || (b.0 == b.1 && inside(b.0, a))
+}
+
 /// A unified diff of a file's text before and after fixing (empty when unchanged).
 pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     if before == after {
@@ -122,4 +131,19 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
         .context_radius(2)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insertions_at_one_offset_do_not_clash_overlaps_do() {
+        assert!(!clash((5, 5), (5, 5)));
+        assert!(!clash((5, 5), (5, 9)));
+        assert!(!clash((9, 9), (5, 9)));
+        assert!(clash((6, 6), (5, 9)));
+        assert!(clash((4, 6), (5, 9)));
+        assert!(!clash((1, 5), (5, 9)));
+    }
 }

@@ -7,7 +7,7 @@
 //! only when the schema has no error so far (so that a typo does not cascade into a dozen
 //! follow-up reports), checks the keys against each other and against the provider.
 
-mod names;
+pub(super) mod names;
 mod operator_classes;
 pub(super) mod parse;
 

@@ -248,42 +248,25 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// as written), the one most `String` ids use; `None` when no string id has a generated
 /// default.
 pub fn string_id_generator(schema: &Schema) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for block in advised_models(schema) {
-        for field in &block.fields {
-            if type_name(field) != Some("String") || field.attribute("id").is_none() {
-                continue;
+    let generators = advised_models(schema)
+        .flat_map(|block| &block.fields)
+        .filter(|field| type_name(field) == Some("String") && field.attribute("id").is_some())
+        .filter_map(|field| match default_value(field)? {
+            value @ Expression::Function { name, .. }
+                if matches!(name.text.as_str(), "uuid" | "cuid" | "nanoid" | "ulid") =>
+            {
+                // As written, without spaces: `uuid(7)`.
+                Some(
+                    schema
+                        .text(value.span())
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>(),
+                )
             }
-            let Some(value @ Expression::Function { name, .. }) = field
-                .attribute("default")
-                .and_then(|d| d.argument("value", Some(0)))
-                .and_then(|a| a.value.as_ref())
-            else {
-                continue;
-            };
-            if !matches!(name.text.as_str(), "uuid" | "cuid" | "nanoid" | "ulid") {
-                continue;
-            }
-            // As written, without spaces: `uuid(7)`.
-            let written: String = schema
-                .text(value.span())
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            match counts.iter_mut().find(|(g, _)| *g == written) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((written, 1)),
-            }
-        }
-    }
-    // The most used; the first seen among equals.
-    let mut best: Option<(String, usize)> = None;
-    for (generator, count) in counts {
-        if best.as_ref().is_none_or(|(_, most)| count > *most) {
-            best = Some((generator, count));
-        }
-    }
-    best.map(|(generator, _)| generator)
+            _ => None,
+        });
+    most_common(generators)
 }
 
 /// The type of a model's single-field id, with its native type attribute as written (`String`,
@@ -291,11 +274,7 @@ pub fn string_id_generator(schema: &Schema) -> Option<String> {
 /// composite id or a model without one.
 pub fn id_type<'a>(schema: &'a Schema, block: &'a Block) -> Option<(&'a str, Option<&'a str>)> {
     let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
-    let native = id
-        .attributes
-        .iter()
-        .find(|a| a.name.text.contains('.'))
-        .map(|a| schema.text(a.span));
+    let native = native_type_attribute(id).map(|a| schema.text(a.span));
     Some((type_name(id)?, native))
 }
 
@@ -311,38 +290,21 @@ pub fn new_model_id(schema: &Schema, context: &crate::analysis::Context) -> (Str
             format!("@id @default(auto()) @map(\"_id\") @{db}.ObjectId"),
         );
     }
-    let mut counts: Vec<((String, String), usize)> = Vec::new();
-    for block in advised_models(schema) {
-        let Some(id) = block.fields.iter().find(|f| f.attribute("id").is_some()) else {
-            continue;
-        };
-        let (Some(ty), Some(default)) = (type_name(id), id.attribute("default")) else {
-            continue;
-        };
+    let styles = advised_models(schema).filter_map(|block| {
+        let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
+        let (ty, default) = (type_name(id)?, id.attribute("default")?);
         if is_optional(id) || is_list(id) {
-            continue;
+            return None;
         }
         let mut attributes = format!("@id {}", squeeze(schema.text(default.span)));
-        if let Some(native) = id.attributes.iter().find(|a| a.name.text.contains('.')) {
+        if let Some(native) = native_type_attribute(id) {
             attributes.push(' ');
             attributes.push_str(&squeeze(schema.text(native.span)));
         }
-        let style = (ty.to_string(), attributes);
-        match counts.iter_mut().find(|(s, _)| *s == style) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((style, 1)),
-        }
-    }
-    let mut best: Option<((String, String), usize)> = None;
-    for (style, count) in counts {
-        if best.as_ref().is_none_or(|(_, most)| count > *most) {
-            best = Some((style, count));
-        }
-    }
-    best.map_or_else(
-        || ("String".to_string(), "@id @default(cuid())".to_string()),
-        |(style, _)| style,
-    )
+        Some((ty.to_string(), attributes))
+    });
+    most_common(styles)
+        .unwrap_or_else(|| ("String".to_string(), "@id @default(cuid())".to_string()))
 }
 
 /// An attribute as written, on one line with single spaces.
@@ -395,4 +357,36 @@ pub fn new_table_name(schema: &Schema, name: &str) -> Option<String> {
     } else {
         table
     })
+}
+
+/// The value of the field's `@default(...)`.
+pub fn default_value(field: &Field) -> Option<&Expression> {
+    field
+        .attribute("default")?
+        .argument("value", Some(0))?
+        .value
+        .as_ref()
+}
+
+/// The field's native type attribute (`@db.Uuid`).
+pub fn native_type_attribute(field: &Field) -> Option<&crate::model::Attribute> {
+    field.attributes.iter().find(|a| a.name.text.contains('.'))
+}
+
+/// The value seen most often; the first seen among equals.
+pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(seen, _)| *seen == value) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (value, count) in counts {
+        if best.as_ref().is_none_or(|(_, most)| count > *most) {
+            best = Some((value, count));
+        }
+    }
+    best.map(|(value, _)| value)
 }

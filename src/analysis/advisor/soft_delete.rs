@@ -53,10 +53,7 @@ fn marker_kind(field: &Field) -> Option<MarkerKind> {
 
 fn has_default_false(field: &Field) -> bool {
     matches!(
-        field
-            .attribute("default")
-            .and_then(|d| d.argument("value", Some(0)))
-            .and_then(|a| a.value.as_ref()),
+        conventions::default_value(field),
         Some(Expression::Boolean { value: false, .. })
     )
 }
@@ -83,36 +80,16 @@ impl Convention {
 /// The schema's soft-delete convention: its most used well-typed marker; without one, the
 /// first configured marker name (a `DateTime?` when it names a time, else a boolean).
 pub(crate) fn convention(advisor: &Advisor<'_>) -> Convention {
-    let mut counts: Vec<(Convention, usize)> = Vec::new();
-    for block in advised_models(advisor.schema) {
-        let Some(marker) = soft_delete_marker(advisor.settings, block) else {
-            continue;
-        };
-        let Some(kind) = marker_kind(marker) else {
-            continue;
-        };
-        let native = marker
-            .attributes
-            .iter()
-            .find(|a| a.name.text.contains('.'))
-            .map(|a| advisor.schema.text(a.span).to_string());
-        let found = Convention {
+    let markers = advised_models(advisor.schema).filter_map(|block| {
+        let marker = soft_delete_marker(advisor.settings, block)?;
+        Some(Convention {
             name: marker.name.text.clone(),
-            kind,
-            native,
-        };
-        match counts.iter_mut().find(|(c, _)| *c == found) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((found, 1)),
-        }
-    }
-    let mut best: Option<(Convention, usize)> = None;
-    for (found, count) in counts {
-        if best.as_ref().is_none_or(|(_, most)| count > *most) {
-            best = Some((found, count));
-        }
-    }
-    if let Some((found, _)) = best {
+            kind: marker_kind(marker)?,
+            native: conventions::native_type_attribute(marker)
+                .map(|a| advisor.schema.text(a.span).to_string()),
+        })
+    });
+    if let Some(found) = conventions::most_common(markers) {
         return found;
     }
     let name = advisor
@@ -341,11 +318,11 @@ fn check_marker_type(
                         vec![edits::append_field_attribute(marker, "@default(false)")],
                     )),
                 ),
-                Some(default) => (
+                Some(_) => (
                     format!(
                         "the soft-delete marker `{name}` does not default to `false`, so new rows start deleted; use `@default(false)`"
                     ),
-                    default_false_fix(name, default),
+                    default_false_fix(name, marker),
                 ),
             },
             _ => (
@@ -399,9 +376,8 @@ fn optional_marker_fix(advisor: &Advisor<'_>, block: &Block, marker: &Field) -> 
 }
 
 /// `@default(true)` → `@default(false)`: unsafe, it changes what new rows are.
-fn default_false_fix(name: &str, default: &Attribute) -> Option<Fix> {
-    let value = default.argument("value", Some(0))?.value.as_ref()?;
-    let Expression::Boolean { span, .. } = value else {
+fn default_false_fix(name: &str, marker: &Field) -> Option<Fix> {
+    let Expression::Boolean { span, .. } = conventions::default_value(marker)? else {
         return None;
     };
     Some(Fix {
@@ -477,10 +453,7 @@ const GENERATED: &[&str] = &[
 
 fn is_generated(field: &Field) -> bool {
     matches!(
-        field
-            .attribute("default")
-            .and_then(|d| d.argument("value", Some(0)))
-            .and_then(|a| a.value.as_ref()),
+        conventions::default_value(field),
         Some(Expression::Function { name, .. }) if GENERATED.contains(&name.text.as_str())
     )
 }

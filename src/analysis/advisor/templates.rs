@@ -116,10 +116,7 @@ impl<'a> Writer<'a> {
                 conventions::advised_models(schema)
                     .find_map(|block| conventions::tenant_key(settings, block))
                     .and_then(|key| {
-                        let native = key
-                            .attributes
-                            .iter()
-                            .find(|a| a.name.text.contains('.'))
+                        let native = conventions::native_type_attribute(key)
                             .map_or("", |a| schema.text(a.span));
                         type_name(key).map(|ty| (ty.to_string(), native.to_string()))
                     })

@@ -190,9 +190,8 @@ fn check_float_money(
 fn float_to_decimal(advisor: &Advisor<'_>, field: &Field) -> Option<Fix> {
     let ty = field.r#type.as_ref()?;
     // Number literals and `dbgenerated(...)` stay valid defaults of a `Decimal`.
-    if let Some(default) = field.attribute("default") {
-        let value = default.argument("value", Some(0))?.value.as_ref()?;
-        let valid = match value {
+    if field.attribute("default").is_some() {
+        let valid = match conventions::default_value(field)? {
             Expression::Number { .. } => true,
             Expression::Function { name, .. } => name.text == "dbgenerated",
             _ => false,
@@ -471,7 +470,10 @@ fn check_timestamp_attribute(advisor: &Advisor<'_>, field: &Field, out: &mut Vec
     let (message, attribute) = match name {
         "updatedAt" | "updated_at" if field.attribute("updatedAt").is_none() => {
             // A database trigger may maintain it (`dbgenerated`).
-            if default.is_some_and(is_dbgenerated) {
+            if matches!(
+                conventions::default_value(field),
+                Some(Expression::Function { name, .. }) if name.text == "dbgenerated"
+            ) {
                 return;
             }
             (
@@ -498,13 +500,6 @@ fn check_timestamp_attribute(advisor: &Advisor<'_>, field: &Field, out: &mut Vec
         format!("Add `{attribute}` to `{name}`"),
         vec![edits::append_field_attribute(field, attribute)],
     )));
-}
-
-fn is_dbgenerated(default: &Attribute) -> bool {
-    matches!(
-        default.argument("value", Some(0)).and_then(|a| a.value.as_ref()),
-        Some(Expression::Function { name, .. }) if name.text == "dbgenerated"
-    )
 }
 
 // ---------------------------------------------------------------------------------------------

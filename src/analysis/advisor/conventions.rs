@@ -279,9 +279,11 @@ pub fn id_type<'a>(schema: &'a Schema, block: &'a Block) -> Option<(&'a str, Opt
 }
 
 /// The id field of a new model (type and attributes), as the schema's models declare theirs:
-/// on MongoDB an ObjectId (`String @id @default(auto()) @map("_id") @db.ObjectId`), else the
-/// most common single-field id that has a generated default (`Int @id @default(autoincrement())`,
-/// `String @id @default(uuid()) @db.Uuid`, …), else `String @id @default(cuid())`.
+/// on MongoDB an ObjectId (`String @id @default(auto()) @map("_id") @db.ObjectId`); else the
+/// most common type and native type of single-field ids, with the most common default of
+/// those (`Int @id @default(autoincrement())`, `String @id @default(uuid()) @db.Uuid`), or a
+/// generated one when they have none (the application's generator is not the schema's to
+/// know); `String @id @default(cuid())` without ids to follow.
 pub fn new_model_id(schema: &Schema, context: &crate::analysis::Context) -> (String, String) {
     if context.is(crate::catalog::Provider::MongoDb) {
         let db = context.datasource_name.as_deref().unwrap_or("db");
@@ -290,21 +292,48 @@ pub fn new_model_id(schema: &Schema, context: &crate::analysis::Context) -> (Str
             format!("@id @default(auto()) @map(\"_id\") @{db}.ObjectId"),
         );
     }
-    let styles = advised_models(schema).filter_map(|block| {
-        let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
-        let (ty, default) = (type_name(id)?, id.attribute("default")?);
-        if is_optional(id) || is_list(id) {
-            return None;
-        }
-        let mut attributes = format!("@id {}", squeeze(schema.text(default.span)));
-        if let Some(native) = native_type_attribute(id) {
-            attributes.push(' ');
-            attributes.push_str(&squeeze(schema.text(native.span)));
-        }
-        Some((ty.to_string(), attributes))
-    });
-    most_common(styles)
-        .unwrap_or_else(|| ("String".to_string(), "@id @default(cuid())".to_string()))
+    let ids: Vec<(&str, Option<String>, Option<String>)> = advised_models(schema)
+        .filter_map(|block| {
+            let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
+            if is_optional(id) || is_list(id) {
+                return None;
+            }
+            let text = |a: &crate::model::Attribute| squeeze(schema.text(a.span));
+            Some((
+                type_name(id)?,
+                native_type_attribute(id).map(text),
+                id.attribute("default").map(text),
+            ))
+        })
+        .collect();
+    let Some((ty, native)) = most_common(ids.iter().map(|(ty, native, _)| (*ty, native.clone())))
+    else {
+        return ("String".to_string(), "@id @default(cuid())".to_string());
+    };
+    let written = most_common(
+        ids.iter()
+            .filter(|(t, n, _)| *t == ty && *n == native)
+            .filter_map(|(_, _, default)| default.clone()),
+    );
+    let is_uuid = native
+        .as_deref()
+        .is_some_and(|n| n.ends_with(".Uuid") || n.ends_with(".UniqueIdentifier"));
+    let default = match (written, ty) {
+        (Some(written), _) => written,
+        (None, "String") if is_uuid => "@default(uuid())".to_string(),
+        (None, "String") => format!(
+            "@default({})",
+            string_id_generator(schema).unwrap_or_else(|| "cuid()".to_string())
+        ),
+        (None, "Int" | "BigInt") => "@default(autoincrement())".to_string(),
+        _ => return ("String".to_string(), "@id @default(cuid())".to_string()),
+    };
+    let mut attributes = format!("@id {default}");
+    if let Some(native) = native {
+        attributes.push(' ');
+        attributes.push_str(&native);
+    }
+    (ty.to_string(), attributes)
 }
 
 /// An attribute as written, on one line with single spaces.

@@ -581,6 +581,29 @@ model Event {
     }
 
     #[test]
+    fn new_ids_are_generated_even_where_the_schema_leaves_them_to_the_application() {
+        let text = format!(
+            "{}{}",
+            header("postgresql"),
+            "
+model User {
+  id String @id @db.Uuid
+}
+
+model Team {
+  id String @id @db.Uuid
+}
+"
+        );
+        let results = check_all(&text);
+        let events = &result(&results, "Add event store")[text.len()..];
+        assert!(
+            events.contains("  id        String   @id @default(uuid()) @db.Uuid\n"),
+            "{events}"
+        );
+    }
+
+    #[test]
     fn mongodb_ids_are_object_ids() {
         let text = format!(
             "{}{}",

@@ -194,25 +194,21 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     }
     let mut marked: Vec<(&Block, &Field)> = Vec::new();
     let mut unmarked: Vec<&Block> = Vec::new();
-    let mut eligible = 0usize;
     for block in advised_models(advisor.schema) {
         let marker = soft_delete_marker(advisor.settings, block)
             .filter(|field| !is_relation_field(advisor.schema, field));
         match marker {
-            Some(marker) => {
-                marked.push((block, marker));
-                eligible += 1;
-            }
-            None if missing && !exempt(advisor, block) => {
-                unmarked.push(block);
-                eligible += 1;
-            }
+            Some(marker) => marked.push((block, marker)),
+            None if missing => unmarked.push(block),
             None => {}
         }
     }
     if marked.is_empty() {
         return;
     }
+    // The models that could have a marker: the marked ones and those not exempt.
+    unmarked.retain(|block| !exempt(advisor, block));
+    let eligible = marked.len() + unmarked.len();
     if wrong_type {
         for (block, marker) in &marked {
             check_marker_type(advisor, block, marker, out);

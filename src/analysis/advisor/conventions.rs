@@ -68,12 +68,15 @@ pub fn relation_scalar_fields(field: &Field) -> Vec<&str> {
 /// The models the advisor looks at: models (not views) that read without syntax errors and
 /// are not `@@ignore`d.
 pub fn advised_models(schema: &Schema) -> impl Iterator<Item = &Block> {
-    schema.models().filter(|block| {
-        block.kind == BlockKind::Model
-            && block.syntax_errors.is_empty()
-            && block.closed
-            && block.attributes_named("ignore").next().is_none()
-    })
+    schema.models().filter(|block| is_advised(block))
+}
+
+/// Whether the advisor looks at the block (see `advised_models`).
+pub fn is_advised(block: &Block) -> bool {
+    block.kind == BlockKind::Model
+        && block.syntax_errors.is_empty()
+        && block.closed
+        && block.attributes_named("ignore").next().is_none()
 }
 
 /// The model's soft-delete marker: its first field named like one of the configured markers.
@@ -210,4 +213,209 @@ pub fn to_snake_case(name: &str) -> String {
         }
     }
     out
+}
+
+/// The lowercase words of a name: `unitPrice` → `unit`, `price`; `partner_IBAN` → `partner`,
+/// `iban`; `APIKey` → `api`, `key`; `s3Key` → `s3`, `key`.
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in name.split(['_', '-', ' ']) {
+        let chars: Vec<char> = part.chars().collect();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let previous = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let boundary = c.is_ascii_uppercase()
+                && previous.is_some_and(|p| {
+                    p.is_ascii_lowercase()
+                        || p.is_ascii_digit()
+                        // The last capital of an acronym starts the next word: `APIKey`.
+                        || (p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase))
+                });
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.push(c.to_ascii_lowercase());
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// The function that generates the schema's string ids (`uuid()`, `cuid(2)`, `nanoid(16)`…,
+/// as written), the one most `String` ids use; `None` when no string id has a generated
+/// default.
+pub fn string_id_generator(schema: &Schema) -> Option<String> {
+    let generators = advised_models(schema)
+        .flat_map(|block| &block.fields)
+        .filter(|field| type_name(field) == Some("String") && field.attribute("id").is_some())
+        .filter_map(|field| match default_value(field)? {
+            value @ Expression::Function { name, .. }
+                if matches!(name.text.as_str(), "uuid" | "cuid" | "nanoid" | "ulid") =>
+            {
+                // As written, without spaces: `uuid(7)`.
+                Some(
+                    schema
+                        .text(value.span())
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>(),
+                )
+            }
+            _ => None,
+        });
+    most_common(generators)
+}
+
+/// The type of a model's single-field id, with its native type attribute as written (`String`,
+/// `@db.Uuid`), for the fields that reference it (`userId String @db.Uuid`). `None` for a
+/// composite id or a model without one.
+pub fn id_type<'a>(schema: &'a Schema, block: &'a Block) -> Option<(&'a str, Option<&'a str>)> {
+    let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
+    let native = native_type_attribute(id).map(|a| schema.text(a.span));
+    Some((type_name(id)?, native))
+}
+
+/// The id field of a new model (type and attributes), as the schema's models declare theirs:
+/// on MongoDB an ObjectId (`String @id @default(auto()) @map("_id") @db.ObjectId`); else the
+/// most common type and native type of single-field ids, with the most common default of
+/// those (`Int @id @default(autoincrement())`, `String @id @default(uuid()) @db.Uuid`), or a
+/// generated one when they have none (the application's generator is not the schema's to
+/// know); `String @id @default(cuid())` without ids to follow.
+pub fn new_model_id(schema: &Schema, context: &crate::analysis::Context) -> (String, String) {
+    if context.is(crate::catalog::Provider::MongoDb) {
+        let db = context.datasource_name.as_deref().unwrap_or("db");
+        return (
+            "String".to_string(),
+            format!("@id @default(auto()) @map(\"_id\") @{db}.ObjectId"),
+        );
+    }
+    let ids: Vec<(&str, Option<String>, Option<String>)> = advised_models(schema)
+        .filter_map(|block| {
+            let id = block.fields.iter().find(|f| f.attribute("id").is_some())?;
+            if is_optional(id) || is_list(id) {
+                return None;
+            }
+            let text = |a: &crate::model::Attribute| squeeze(schema.text(a.span));
+            Some((
+                type_name(id)?,
+                native_type_attribute(id).map(text),
+                id.attribute("default").map(text),
+            ))
+        })
+        .collect();
+    let Some((ty, native)) = most_common(ids.iter().map(|(ty, native, _)| (*ty, native.clone())))
+    else {
+        return ("String".to_string(), "@id @default(cuid())".to_string());
+    };
+    let written = most_common(
+        ids.iter()
+            .filter(|(t, n, _)| *t == ty && *n == native)
+            .filter_map(|(_, _, default)| default.clone()),
+    );
+    let is_uuid = native
+        .as_deref()
+        .is_some_and(|n| n.ends_with(".Uuid") || n.ends_with(".UniqueIdentifier"));
+    let default = match (written, ty) {
+        (Some(written), _) => written,
+        (None, "String") if is_uuid => "@default(uuid())".to_string(),
+        (None, "String") => format!(
+            "@default({})",
+            string_id_generator(schema).unwrap_or_else(|| "cuid()".to_string())
+        ),
+        (None, "Int" | "BigInt") => "@default(autoincrement())".to_string(),
+        _ => return ("String".to_string(), "@id @default(cuid())".to_string()),
+    };
+    let mut attributes = format!("@id {default}");
+    if let Some(native) = native {
+        attributes.push(' ');
+        attributes.push_str(&native);
+    }
+    (ty.to_string(), attributes)
+}
+
+/// An attribute as written, on one line with single spaces.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether most models map their camelCase fields to snake_case columns (new models should).
+pub fn schema_maps_to_snake_case(schema: &Schema) -> bool {
+    let (mut mapped, mut total) = (0usize, 0usize);
+    for block in advised_models(schema) {
+        if block
+            .fields
+            .iter()
+            .any(|f| f.name.text.chars().any(|c| c.is_ascii_uppercase()))
+        {
+            total += 1;
+            if maps_to_snake_case(schema, block) {
+                mapped += 1;
+            }
+        }
+    }
+    mapped * 2 > total
+}
+
+/// How the schema names its tables, for a new model `name`: `Some("audit_log")` or
+/// `Some("audit_logs")` when most models are `@@map`ped to their snake_case name (plural when
+/// most of those are plural), `None` when models keep their names.
+pub fn new_table_name(schema: &Schema, name: &str) -> Option<String> {
+    let (mut snake, mut plural, mut total) = (0usize, 0usize, 0usize);
+    for block in advised_models(schema) {
+        total += 1;
+        let table = table_name(block);
+        let singular = to_snake_case(&block.name.text);
+        if table == singular {
+            snake += usize::from(table != block.name.text);
+        } else if table.strip_suffix('s') == Some(singular.as_str())
+            || table.strip_suffix("es") == Some(singular.as_str())
+        {
+            snake += 1;
+            plural += 1;
+        }
+    }
+    if snake * 2 <= total {
+        return None;
+    }
+    let table = to_snake_case(name);
+    Some(if plural * 2 > snake {
+        format!("{table}s")
+    } else {
+        table
+    })
+}
+
+/// The value of the field's `@default(...)`.
+pub fn default_value(field: &Field) -> Option<&Expression> {
+    field
+        .attribute("default")?
+        .argument("value", Some(0))?
+        .value
+        .as_ref()
+}
+
+/// The field's native type attribute (`@db.Uuid`).
+pub fn native_type_attribute(field: &Field) -> Option<&crate::model::Attribute> {
+    field.attributes.iter().find(|a| a.name.text.contains('.'))
+}
+
+/// The value seen most often; the first seen among equals.
+pub fn most_common<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(seen, _)| *seen == value) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (value, count) in counts {
+        if best.as_ref().is_none_or(|(_, most)| count > *most) {
+            best = Some((value, count));
+        }
+    }
+    best.map(|(value, _)| value)
 }

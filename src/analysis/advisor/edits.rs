@@ -135,6 +135,29 @@ pub fn insert_field(
     }
 }
 
+/// Inserts several field lines at once (`createdAt` and `updatedAt`), each placed and aligned
+/// as `insert_field` places one: a single edit, so that the lines stay in order and together.
+pub fn insert_fields(schema: &Schema, block: &Block, fields: &[(&str, &str, &str)]) -> TextEdit {
+    let mut edits = fields.iter().map(|(name, field_type, attributes)| {
+        insert_field(schema, block, name, field_type, attributes)
+    });
+    let Some(mut combined) = edits.next() else {
+        let at = block.body.start;
+        return replace(Span::new(block.span.file, at as usize..at as usize), "");
+    };
+    for edit in edits {
+        // Each edit is the same insertion point; a one-line block's edits open a line
+        // (`\n  field\n`) that the previous edit already opened.
+        let text = if combined.new_text.ends_with('\n') {
+            edit.new_text.strip_prefix('\n').unwrap_or(&edit.new_text)
+        } else {
+            &edit.new_text
+        };
+        combined.new_text.push_str(text);
+    }
+    combined
+}
+
 fn insert_before_first_block_attribute(schema: &Schema, block: &Block, line: &str) -> TextEdit {
     let text = &schema.file(block.span.file).text;
     let first = block
@@ -237,6 +260,26 @@ pub fn replace(span: Span, new_text: impl Into<String>) -> TextEdit {
     }
 }
 
+/// Replaces the text of `span` and keeps what follows on the line in its column: the spaces
+/// after `span` shrink (to one at least) or grow by the change in length. A plain `replace`
+/// when nothing follows on the line.
+pub fn replace_keeping_columns(schema: &Schema, span: Span, new_text: &str) -> TextEdit {
+    let text = &schema.file(span.file).text;
+    let end = span.end as usize;
+    let rest = text.get(end..).unwrap_or_default();
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let next = rest[spaces..].chars().next();
+    if spaces == 0 || next.is_none_or(|c| c == '\n' || c == '\r') {
+        return replace(span, new_text);
+    }
+    let old_len = (span.end - span.start) as usize;
+    let wanted = (old_len + spaces).saturating_sub(new_text.len()).max(1);
+    TextEdit {
+        span: Span::new(span.file, span.start as usize..end + spaces),
+        new_text: format!("{new_text}{}", " ".repeat(wanted)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +325,54 @@ mod tests {
         );
         let edit = insert_field(&schema, block, "x", "Int", "");
         assert!(apply(text, &edit).contains("\n  x         Int\n"));
+    }
+
+    #[test]
+    fn inserts_several_fields_in_one_edit() {
+        let text = "model A {\n  id Int @id\n}\nmodel B { id Int @id }\n";
+        let schema = Schema::parse("s.prisma", text);
+        let fields = [
+            ("createdAt", "DateTime", "@default(now())"),
+            ("updatedAt", "DateTime", "@updatedAt"),
+        ];
+        let a = schema.find_model("A").expect("model");
+        assert_eq!(
+            apply(text, &insert_fields(&schema, a, &fields)),
+            "model A {\n  id Int @id\n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\nmodel B { id Int @id }\n"
+        );
+        let b = schema.find_model("B").expect("model");
+        assert_eq!(
+            apply(text, &insert_fields(&schema, b, &fields)),
+            "model A {\n  id Int @id\n}\nmodel B { id Int @id \n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}\n"
+        );
+    }
+
+    #[test]
+    fn replaces_keeping_the_next_column() {
+        let text = "model A {\n  id    Int   @id\n  price Float @default(1)\n  fee   Float\n}\n";
+        let schema = Schema::parse("s.prisma", text);
+        let block = schema.find_model("A").expect("model");
+        let ty = |i: usize| block.fields[i].r#type.as_ref().expect("type").span;
+        assert_eq!(
+            apply(text, &replace_keeping_columns(&schema, ty(0), "BigInt")),
+            "model A {\n  id    BigInt @id\n  price Float @default(1)\n  fee   Float\n}\n"
+        );
+        assert_eq!(
+            apply(text, &replace_keeping_columns(&schema, ty(1), "Decimal")),
+            "model A {\n  id    Int   @id\n  price Decimal @default(1)\n  fee   Float\n}\n"
+        );
+        assert_eq!(
+            apply(text, &replace_keeping_columns(&schema, ty(2), "Decimal")),
+            "model A {\n  id    Int   @id\n  price Float @default(1)\n  fee   Decimal\n}\n"
+        );
+        let text = "model A {\n  id    Int      @id\n}\n";
+        let schema = Schema::parse("s.prisma", text);
+        let block = schema.find_model("A").expect("model");
+        let ty = block.fields[0].r#type.as_ref().expect("type").span;
+        assert_eq!(
+            apply(text, &replace_keeping_columns(&schema, ty, "Decimal")),
+            "model A {\n  id    Decimal  @id\n}\n"
+        );
     }
 
     #[test]

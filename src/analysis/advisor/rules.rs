@@ -64,11 +64,11 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_SOFT_DELETE_MISSING,
         default: INFO,
-        checks: "The schema uses soft delete (some model has a marker such as `deletedAt DateTime?`), but this model has none. Join tables, append-only logs (`AuditLog`, `Event`, ...) and models listed as exempt are left alone.",
+        checks: "Soft delete is the schema's convention (at least two models, and a quarter of the models that could, have a marker such as `deletedAt DateTime?`), but this model has none. Left alone: join tables, append-only logs (`AuditLog`, `Event`, ...), sessions, tokens and OAuth accounts, models without `updatedAt` where the soft-deleted models have one (rows never updated are never soft-deleted), and the models listed as exempt.",
         why: "A soft-delete convention applied to some models only leaves hard deletes where the application expects to be able to restore, and breaks queries that assume every table has the marker.",
         example: "model Comment {\n  id Int @id\n}\n// fixed:\nmodel Comment {\n  id        Int       @id\n  deletedAt DateTime?\n}",
         fix: Some(
-            "adds `deletedAt DateTime?` (with `@map(\"deleted_at\")` when the model maps its fields to snake_case)",
+            "adds the schema's marker as its other models declare it (name, type, native type; else the first configured marker, `deletedAt DateTime?`), with `@map(\"deleted_at\")` when the model maps its fields to snake_case",
         ),
     },
     Rule {
@@ -77,16 +77,18 @@ pub const RULES: &[Rule] = &[
         checks: "A soft-delete marker that is required (`DateTime` without `?`) or not a `DateTime`, or a boolean marker without `@default(false)`.",
         why: "A required timestamp cannot say \"not deleted\"; a boolean marker without a default makes every insert decide, and forgetting it is an error.",
         example: "deletedAt DateTime\n// fixed:\ndeletedAt DateTime?",
-        fix: Some("makes the marker `DateTime?`, or adds `@default(false)` to a boolean marker"),
+        fix: Some(
+            "makes a required marker `DateTime?`, or adds `@default(false)` to a boolean marker; unsafe (not applied by `check --fix`): retyping a marker that is not a `DateTime` (only when no attribute depends on its type) and turning `@default(true)` into `@default(false)`",
+        ),
     },
     Rule {
         code: ADVICE_SOFT_DELETE_UNIQUE,
         default: INFO,
-        checks: "A soft-deleted model has a `@unique` or `@@unique` on a business column (not the id).",
+        checks: "A soft-deleted model has a `@unique` or `@@unique` on a business column. Left alone: constraints with `where:`, or that include the id or the marker, back a one-to-one relation or another model's `references:`, hold generated or random values (`@default(uuid())`, `token`, `hash`), or are one identifier (`stripeCustomerId`). PostgreSQL, CockroachDB, SQLite and SQL Server only (MySQL has no partial indexes).",
         why: "A deleted row still holds its value, so a deleted user's email can never be used again. A partial unique constraint over live rows only solves it.",
         example: "email String @unique\n// better (partialIndexes preview feature):\n@@unique([email], where: { deletedAt: null })",
         fix: Some(
-            "makes the constraint partial when the preview feature is on; otherwise a code action copies the SQL",
+            "adds `where: { deletedAt: null }` (unsafe: the constraint changes meaning and needs a migration) when the `partialIndexes` preview feature is on; otherwise a code action copies the SQL (`DROP INDEX` then `CREATE UNIQUE INDEX ... WHERE`, with the database's names)",
         ),
     },
     Rule {
@@ -126,7 +128,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_MONEY_TYPE,
         default: WARNING,
-        checks: "`@db.Money` on PostgreSQL.",
+        checks: "`@db.Money` on PostgreSQL. (SQL Server's `money` has a fixed scale of 4 and no locale; Prisma reads it as a `Float`, which `types/float-money` covers.)",
         why: "Its output depends on the locale, its scale is fixed to 2 digits and it casts awkwardly; the PostgreSQL project itself advises against it.",
         example: "price Decimal @db.Money\n// fixed:\nprice Decimal @db.Decimal(19, 4)",
         fix: Some("replaces it with `@db.Decimal(19, 4)`"),
@@ -134,15 +136,17 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_FLOAT_MONEY,
         default: WARNING,
-        checks: "A `Float` field whose name says money (`price`, `amount`, `total`, `cost`, `balance`, `fee`, `salary`, ...).",
+        checks: "A `Float` field whose name says money, by its words (`price`, `unitPrice`, `amount`, `cost`, `balance`, `fee`, `salary`, `revenue`, `tax`, `total`, `grandTotal`, ...), not a ratio or count of it (`taxRate`, `returnOnAdSpend`, `totalCount`; `latitude`, `taxonomy` are other words). On MongoDB, which has no `Decimal` in Prisma, the advice is integer cents.",
         why: "Binary floating point cannot hold most decimal fractions exactly: sums of prices lose cents.",
         example: "price Float\n// fixed:\nprice Decimal",
-        fix: Some("changes the type to `Decimal`"),
+        fix: Some(
+            "changes the type to `Decimal` and drops a native type that only fits `Float` (`@db.DoublePrecision`); unsafe, since the client type and the column change",
+        ),
     },
     Rule {
         code: ADVICE_PLAINTEXT_SECRET,
         default: INFO,
-        checks: "A `String` field named like a secret or a sensitive identifier (`password`, `ssn`, `cardNumber`, `iban`, `taxId`, `apiKey`, `secret`, `token`, ...) with no sign of hashing or encryption in its name (`passwordHash`, `encryptedSsn`, ...).",
+        checks: "A `String` field named like a secret or a sensitive identifier (`password`, `ssn`, `cardNumber`, `iban`, `taxId`, `apiKey`, `secret`, `token`, ...) with no sign of hashing or encryption in its name, its column name or its doc comment (`passwordHash`, `encryptedSsn`, `@map(\"secret_hash\")`), and that is not about the secret (`apiKeyId`, `tokenType`, `passwordHint`). The fields an authentication library's adapter stores by name (Auth.js accounts, sessions, verification tokens) are left alone.",
         why: "A database dump, a log line or a read replica then leaks it in clear.",
         example: "password String\n// better:\npasswordHash String",
         fix: None,
@@ -150,15 +154,17 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_MISSING_TIMESTAMPS,
         default: Level::Off,
-        checks: "A model without `createdAt DateTime @default(now())` and `updatedAt DateTime @updatedAt`. Off by default.",
+        checks: "A model without `createdAt` or `updatedAt` (append-only logs need no `updatedAt`). Off by default.",
         why: "Timestamps answer \"when did this change\" in every incident.",
-        example: "model Post {\n  id Int @id\n}\n// fixed:\nmodel Post {\n  id        Int      @id\n  createdAt DateTime @default(now())\n  updatedAt DateTime @updatedAt\n}",
-        fix: Some("adds the missing fields"),
+        example: "model Post {\n  id Int @id\n}\n// fixed:\nmodel Post {\n  id        Int      @id\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}",
+        fix: Some(
+            "adds the missing fields (`updatedAt` with a default too, so that a migration can add it to a table with rows), mapped to snake_case when the model maps its fields",
+        ),
     },
     Rule {
         code: ADVICE_UPDATED_AT,
         default: WARNING,
-        checks: "A `DateTime` field named `updatedAt` without `@updatedAt`, or `createdAt` without a default.",
+        checks: "A `DateTime` field named `updatedAt` (or `updated_at`) without `@updatedAt` (unless a database default maintains it: `dbgenerated(...)`), or `createdAt` (`created_at`) without a default.",
         why: "The name promises a value the schema does not maintain: the column stays as the first insert set it, or every insert must set it.",
         example: "updatedAt DateTime\n// fixed:\nupdatedAt DateTime @updatedAt",
         fix: Some("adds `@updatedAt` or `@default(now())`"),
@@ -166,11 +172,11 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_ID_DEFAULT,
         default: INFO,
-        checks: "A `String @id` without a `@default`.",
+        checks: "A `String` field `id` marked `@id` without a `@default`, in a schema that generates at least two thirds of its string ids (where it does not, the application generates them on purpose), or a MongoDB ObjectId without `@default(auto())`. Natural keys (`code String @id`), ids shared with a parent through a relation and composite ids are left alone.",
         why: "Every insert must then invent an id; the database or Prisma can do it reliably.",
         example: "id String @id\n// fixed:\nid String @id @default(cuid())",
         fix: Some(
-            "adds `@default(cuid())`, or `@default(uuid())` when the schema uses uuid elsewhere",
+            "adds the schema's own generator (`@default(uuid())`, `@default(cuid(2))`, ...; `cuid()` by default), `uuid()` for a `@db.Uuid` column, `auto()` for an ObjectId; none when the value would not fit the column's length",
         ),
     },
 ];

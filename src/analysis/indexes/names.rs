@@ -404,21 +404,3 @@ fn check_length(keys: &ModelKeys<'_>, key: &Key<'_>, limit: usize, out: &mut Vec
         ));
     }
 }
-
-/// The database name of an index or unique constraint: its `map:`, else the name Prisma
-/// generates for it (`User_email_key`, `Post_authorId_idx`, cut to the provider's limit).
-pub(in crate::analysis) fn index_name(provider: Provider, table: &str, key: &Key<'_>) -> String {
-    if let Some((map, _)) = key.map {
-        return map.to_string();
-    }
-    let suffix = if key.kind == KeyKind::Unique {
-        "_key"
-    } else {
-        "_idx"
-    };
-    generated(
-        index_name_prefix(table, key),
-        suffix,
-        max_identifier_length(provider),
-    )
-}

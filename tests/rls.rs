@@ -118,32 +118,31 @@ CREATE TABLE "Country" (code text PRIMARY KEY);
 CREATE TABLE "Orphan" (id text PRIMARY KEY);
 "#;
 
-/// Rows of two tenants, written as each tenant (the policies check what is written too).
-const ROWS: &str = r#"
+/// The rows of tenant `t` (`a` or `b`), written as that tenant (the policies check what is
+/// written too).
+fn rows(t: char) -> String {
+    let id = format!("00000000-0000-0000-0000-00000000000{t}");
+    format!(
+        r#"
+BEGIN;
+SELECT set_config('app.current_tenant', '{id}', true);
+INSERT INTO projects VALUES ('p{t}', '{id}');
+INSERT INTO tasks VALUES ('t{t}', 'p{t}');
+INSERT INTO comments VALUES ('c{t}', 't{t}');
+INSERT INTO billing.invoices VALUES ('i{t}', '{t}');
+INSERT INTO memberships VALUES ('m{t}', '{id}');
+INSERT INTO documents VALUES ('d{t}', '{id}');
+INSERT INTO "document ""versions""" VALUES ('d{t}', 1);
+INSERT INTO revisions VALUES ('r{t}', 'd{t}', 1);
+COMMIT;
+"#
+    )
+}
+
+/// The plan and the two tenants (no policy on either).
+const TENANTS: &str = r#"
 INSERT INTO "Plan" VALUES ('free');
 INSERT INTO tenants VALUES ('00000000-0000-0000-0000-00000000000a', 'a', 'free'), ('00000000-0000-0000-0000-00000000000b', 'b', 'free');
-BEGIN;
-SELECT set_config('app.current_tenant', '00000000-0000-0000-0000-00000000000a', true);
-INSERT INTO projects VALUES ('pa', '00000000-0000-0000-0000-00000000000a');
-INSERT INTO tasks VALUES ('ta', 'pa');
-INSERT INTO comments VALUES ('ca', 'ta');
-INSERT INTO billing.invoices VALUES ('ia', 'a');
-INSERT INTO memberships VALUES ('ma', '00000000-0000-0000-0000-00000000000a');
-INSERT INTO documents VALUES ('da', '00000000-0000-0000-0000-00000000000a');
-INSERT INTO "document ""versions""" VALUES ('da', 1);
-INSERT INTO revisions VALUES ('ra', 'da', 1);
-COMMIT;
-BEGIN;
-SELECT set_config('app.current_tenant', '00000000-0000-0000-0000-00000000000b', true);
-INSERT INTO projects VALUES ('pb', '00000000-0000-0000-0000-00000000000b');
-INSERT INTO tasks VALUES ('tb', 'pb');
-INSERT INTO comments VALUES ('cb', 'tb');
-INSERT INTO billing.invoices VALUES ('ib', 'b');
-INSERT INTO memberships VALUES ('mb', '00000000-0000-0000-0000-00000000000b');
-INSERT INTO documents VALUES ('db', '00000000-0000-0000-0000-00000000000b');
-INSERT INTO "document ""versions""" VALUES ('db', 1);
-INSERT INTO revisions VALUES ('rb', 'db', 1);
-COMMIT;
 "#;
 
 /// What tenant `a` sees: one row of each table, and a row of `b` cannot be written.
@@ -311,7 +310,7 @@ fn the_sql_applies_to_postgresql_and_isolates_tenants() {
         .psql("app", &format!("BEGIN;\n{sql}\nCOMMIT;"))
         .expect("the SQL runs twice");
     cluster
-        .psql("app", ROWS)
+        .psql("app", &format!("{TENANTS}{}{}", rows('a'), rows('b')))
         .expect("each tenant writes its rows");
     let error = cluster
         .psql("app", CHECKS)

@@ -191,7 +191,7 @@ fn policy(
 ) -> Option<(String, String)> {
     match scope {
         Scope::Key(key) => Some((
-            format!("{}", key.name.text),
+            key.name.text.clone(),
             format!("{} = {}", quote(column_name(key)), current_tenant(key)),
         )),
         Scope::Tenant(relation) => {

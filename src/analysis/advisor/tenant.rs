@@ -479,8 +479,19 @@ impl<'a, 'b> KeyFixer<'a, 'b> {
         };
         let mut key_attributes: Vec<String> = native.map(str::to_string).into_iter().collect();
         let snake = conventions::to_snake_case(key);
-        if snake != key && conventions::maps_to_snake_case(schema, block) {
+        let column = if snake != key && conventions::maps_to_snake_case(schema, block) {
             key_attributes.push(format!("@map(\"{snake}\")"));
+            snake.as_str()
+        } else {
+            key
+        };
+        // Another field stored in that column (`orgId @map("organization_id")`): no room.
+        if block
+            .fields
+            .iter()
+            .any(|f| conventions::column_name(f) == column)
+        {
+            return None;
         }
         let mut field_edits = vec![edits::insert_field(
             schema,

@@ -146,52 +146,40 @@ impl<'a> Exempt<'a> {
         for name in &settings.global_models {
             reasons.entry(name.as_str()).or_insert("a global model");
         }
-        let mut members: Vec<&'a str> = Vec::new();
-        if let Some(tenant) = scoping.tenant {
-            let tenant_name = tenant.name.text.as_str();
-            // What the tenant model points to, and what that points to, is above the tenants.
-            let mut stack = vec![tenant];
-            while let Some(block) = stack.pop() {
-                for field in &block.fields {
-                    if relation_scalar_fields(field).is_empty() {
-                        continue;
-                    }
-                    if let Some(above) = target(schema, field)
-                        && !reasons.contains_key(above.name.text.as_str())
-                    {
-                        reasons.insert(
-                            above.name.text.as_str(),
-                            "above the tenants (the tenant model points to it)",
-                        );
-                        stack.push(above);
-                    }
+        let tenant_name = scoping.tenant.map(|t| t.name.text.as_str());
+        // What the tenant model points to, and what that points to, is above the tenants.
+        let mut above: Vec<&'a Block> = Vec::new();
+        let mut stack: Vec<&'a Block> = scoping.tenant.into_iter().collect();
+        while let Some(block) = stack.pop() {
+            for field in &block.fields {
+                if relation_scalar_fields(field).is_empty() {
+                    continue;
                 }
-            }
-            for block in schema.models() {
-                if conventions::is_join_table(schema, block)
-                    && block
-                        .fields
-                        .iter()
-                        .any(|f| type_name(f) == Some(tenant_name))
+                if let Some(target) = target(schema, field)
+                    && !reasons.contains_key(target.name.text.as_str())
                 {
-                    reasons
-                        .entry(block.name.text.as_str())
-                        .or_insert("a join table of the tenant model");
-                }
-                if let Some(member) = membership_member(schema, block, tenant_name) {
-                    members.push(member);
-                    reasons
-                        .entry(member)
-                        .or_insert("a member of tenants (through a membership model)");
+                    reasons.insert(
+                        target.name.text.as_str(),
+                        "above the tenants (the tenant model points to it)",
+                    );
+                    above.push(target);
+                    stack.push(target);
                 }
             }
         }
-        // The users: whom sign-in sessions and accounts belong to (and a model named `User`).
-        // A person signs in before picking a tenant, and may belong to several.
+        // The users: the members of a membership, whom sign-in sessions and accounts belong
+        // to, a model named `User`. A person signs in before picking a tenant, and may belong
+        // to several.
+        let mut members: Vec<&'a str> = Vec::new();
         for block in schema.models() {
             let name = block.name.text.as_str();
             if name == "User" || name == "Users" {
                 members.push(name);
+            }
+            if let Some(member) =
+                tenant_name.and_then(|tenant| membership_member(schema, block, tenant))
+            {
+                members.push(member);
             }
             if is_infrastructure(block) {
                 members.extend(
@@ -203,6 +191,38 @@ impl<'a> Exempt<'a> {
                 );
             }
         }
+        // What belongs to a model above the tenants (an organisation's subscription, a plan's
+        // features) lives at that level too; not what belongs to a user who owns a tenant.
+        above.retain(|block| !members.contains(&block.name.text.as_str()));
+        if !above.is_empty() {
+            let mut children: FxHashMap<&'a str, Vec<&'a Block>> = FxHashMap::default();
+            for block in schema.models() {
+                if scoping.is_scoped(&block.name.text) {
+                    continue;
+                }
+                for field in block.fields.iter().filter(|f| is_required_reference(f)) {
+                    if let Some(parent) = type_name(field) {
+                        children.entry(parent).or_default().push(block);
+                    }
+                }
+            }
+            while let Some(parent) = above.pop() {
+                for &child in children
+                    .get(parent.name.text.as_str())
+                    .into_iter()
+                    .flatten()
+                {
+                    let name = child.name.text.as_str();
+                    if Some(name) != tenant_name
+                        && !members.contains(&name)
+                        && !reasons.contains_key(name)
+                    {
+                        reasons.insert(name, "owned by a model above the tenants");
+                        above.push(child);
+                    }
+                }
+            }
+        }
         for &member in &members {
             reasons
                 .entry(member)
@@ -210,6 +230,14 @@ impl<'a> Exempt<'a> {
         }
         for block in schema.models() {
             let name = block.name.text.as_str();
+            if let Some(tenant) = tenant_name
+                && conventions::is_join_table(schema, block)
+                && block.fields.iter().any(|f| type_name(f) == Some(tenant))
+            {
+                reasons
+                    .entry(name)
+                    .or_insert("a join table of the tenant model");
+            }
             if is_global_catalog(name) {
                 reasons
                     .entry(name)

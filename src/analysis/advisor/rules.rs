@@ -98,7 +98,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_TENANT_GLOBAL_UNIQUE,
         default: WARNING,
-        checks: "A model with the tenant key has a single-field `@unique` or a `@@unique` without the tenant key. Silent for ids and generated values (`@default(cuid())`, …), uniques with a foreign key (unique within the parent row, or a one-to-one), identifiers from elsewhere and lookup secrets (`…Id`, `token`, `hash`, `key`, `secret`, …), domains, URLs and links, and models named like tokens or OAuth data. The tenant model itself (its `slug`) is not tenant-scoped.",
+        checks: "A model with the tenant key has a single-field `@unique` or a `@@unique` without the tenant key. Silent for ids and generated values (`@default(cuid())`, …), uniques with a foreign key (unique within the parent row, or a one-to-one), identifiers from elsewhere and lookup secrets (`…Id`, `token`, `hash`, `key`, `secret`, …), domains, URLs and links, and models named like tokens, OAuth data, domains or links (public addresses). The tenant model itself (its `slug`) is not tenant-scoped.",
         why: "Uniqueness across all tenants means two tenants cannot both have a user `a@b.com`, and a failed insert tells one tenant that the value exists in another.",
         example: "email String @unique\n// fixed:\n@@unique([email, tenantId])",
         fix: Some(

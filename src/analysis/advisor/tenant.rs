@@ -774,7 +774,12 @@ fn global_unique(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             .attributes_named("unique")
             .map(|a| field_set(field_list(a, "fields", Some(0))))
             .collect();
-        let lookup_model = ["Token", "OAuth", "Oauth"].iter().any(|p| name.contains(p));
+        // Tokens and OAuth data are looked up before the tenant is known; domains and links
+        // are public addresses, unique on the web.
+        let lookup_model = ["Token", "OAuth", "Oauth"].iter().any(|p| name.contains(p))
+            || words(name)
+                .iter()
+                .any(|w| matches!(w.as_str(), "domain" | "link" | "url"));
         let global = |columns: &[&str]| {
             !columns.is_empty()
                 && !lookup_model

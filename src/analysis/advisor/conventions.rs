@@ -102,10 +102,13 @@ pub fn tenant_model<'a>(schema: &'a Schema, settings: &AdvisorSettings) -> Optio
     schema.find_model(&settings.tenant_model)
 }
 
-/// Whether the schema is multi-tenant: the tenant model exists or a model has the tenant key.
+/// Whether the schema is multi-tenant: the tenant model exists or a model has the tenant key
+/// as a required field. A key that is optional everywhere names something else (a partner's
+/// id in a third-party system), not the owner of every row.
 pub fn is_multi_tenant(schema: &Schema, settings: &AdvisorSettings) -> bool {
     tenant_model(schema, settings).is_some()
-        || advised_models(schema).any(|block| tenant_key(settings, block).is_some())
+        || advised_models(schema)
+            .any(|block| tenant_key(settings, block).is_some_and(|key| !is_optional(key)))
 }
 
 /// Whether the model is the join table of an explicit many-to-many relation: exactly two

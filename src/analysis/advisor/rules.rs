@@ -94,25 +94,27 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_TENANT_MISSING_KEY,
         default: WARNING,
-        checks: "In a multi-tenant schema (the tenant model exists or a model has the tenant key), a model with no tenant key and no required relation to a tenant-scoped parent. The tenant model, its join tables and the configured global models are exempt.",
+        checks: "In a multi-tenant schema (the tenant model exists, or a model has the tenant key as a required field), a model with no tenant key and no required relation (a required relation field with `fields:`) to the tenant model or to a tenant-scoped model, followed transitively. Exempt: the tenant model, the configured global models, the tenant model's join tables, what the tenant model points to (its plan, its owner, transitively) and what those own through required relations (not what a user owns), users (the members of a membership model, whom sign-in sessions belong to, a model named `User`) and their own `User…` models, sign-in and bookkeeping models (`Account` of a sign-in provider, `Session`, `VerificationToken`, `Passkey`, `OAuth…`, `…Migration`, `…WebhookEvent`, …) and shared catalogs (`Plan`, `Price`, `Coupon`, `Feature`, `Country`, `Currency`, `Language`, `Locale`, `Timezone`).",
         why: "Every such table is a place where one tenant can read another's rows.",
         example: "model Invoice {\n  id Int @id\n}\n// fixed:\nmodel Invoice {\n  id       Int    @id\n  tenantId String\n  tenant   Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  @@index([tenantId])\n}",
         fix: Some(
-            "adds the tenant key, the relation to the tenant (with `onDelete: Cascade`), an index, and the back-relation on the tenant model",
+            "adds the tenant key typed like the tenant model's id (native type included, `@map(\"tenant_id\")` when the model maps to snake_case), the relation to the tenant (with `onDelete: Cascade`; `NoAction` for both actions on SQL Server, where a second cascading path is rejected; named when the model already relates to the tenant), an index, and the back-relation on the tenant model (in its own file). Without a tenant model: the key typed like the others and its index. Not applied by `check --fix`: a new required column needs values for the existing rows",
         ),
     },
     Rule {
         code: ADVICE_TENANT_GLOBAL_UNIQUE,
         default: WARNING,
-        checks: "A tenant-scoped model has a single-field `@unique` (other than its id) or a `@@unique` without the tenant key.",
+        checks: "A model with the tenant key has a single-field `@unique` or a `@@unique` without the tenant key. Silent for ids and generated values (`@default(cuid())`, …), uniques with a foreign key (unique within the parent row, or a one-to-one), identifiers from elsewhere and lookup secrets (`…Id`, `token`, `hash`, `key`, `secret`, …), domains, URLs and links, and models named like tokens, OAuth data, domains or links (public addresses). The tenant model itself (its `slug`) is not tenant-scoped.",
         why: "Uniqueness across all tenants means two tenants cannot both have a user `a@b.com`, and a failed insert tells one tenant that the value exists in another.",
         example: "email String @unique\n// fixed:\n@@unique([email, tenantId])",
-        fix: Some("replaces the constraint with one that includes the tenant key"),
+        fix: Some(
+            "replaces `@unique` with `@@unique([col, tenantId])` (keeping `map:`, `sort:`, `length:`, `clustered:`), or adds the tenant key to the `@@unique` list; none when another model's `references:` needs the constraint. Not applied by `check --fix`: it changes the client's `findUnique` inputs",
+        ),
     },
     Rule {
         code: ADVICE_TENANT_MISSING_INDEX,
         default: WARNING,
-        checks: "The tenant key is not the left prefix of any index of a tenant-scoped model. Reported once with `index/missing-fk-index`.",
+        checks: "The tenant key is not the left prefix of any `@id`, `@@id`, `@unique`, `@@unique` or `@@index` of a model that has it. When the tenant key is a relation's only field, this rule reports it and `index/missing-fk-index` stays silent. Silent on MySQL with foreign keys when the key is a relation's only field (InnoDB indexes it itself).",
         why: "Every tenant-scoped query filters on the tenant key first.",
         example: "tenantId String\n// fixed:\n@@index([tenantId])",
         fix: Some("adds `@@index([tenantId])`"),
@@ -120,10 +122,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_TENANT_NO_CASCADE,
         default: INFO,
-        checks: "The relation to the tenant model has no `onDelete`.",
+        checks: "The relation to the tenant model that scopes the model (its `fields:` hold the tenant key, or it is the required relation that scopes a model without the key) has no `onDelete`. Other relations to the tenant model (a `submittedFor` tenant) are left alone.",
         why: "Deleting a tenant then fails on its rows (or, without foreign keys, leaves them orphaned).",
         example: "tenant Tenant @relation(fields: [tenantId], references: [id])\n// fixed:\ntenant Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)",
-        fix: Some("adds `onDelete: Cascade`"),
+        fix: Some(
+            "adds `onDelete: Cascade` (not offered on SQL Server or with `relationMode = \"prisma\"` when `onUpdate` is `NoAction`/`Restrict`: a cascade there may form a cycle or a second path)",
+        ),
     },
     Rule {
         code: ADVICE_MONEY_TYPE,

@@ -1,0 +1,330 @@
+//! The row-level-security SQL (`rls::sql`): a snapshot for a fixture, the providers without
+//! row-level security, and — when PostgreSQL's binaries are on the machine — the SQL applied
+//! to a throwaway cluster, checking that each tenant sees its own rows only.
+
+mod common;
+
+use prisma_analyzer::analysis::advisor::rls::{self, RlsError};
+use prisma_analyzer::analysis::advisor::{Advisor, AdvisorSettings};
+use prisma_analyzer::analysis::{Context, Options};
+use prisma_analyzer::model::Schema;
+
+fn sql_with(text: &str, settings: &AdvisorSettings) -> Result<String, RlsError> {
+    let schema = Schema::parse("schema.prisma", text);
+    let context = Context::new(&schema, &Options::default());
+    rls::sql(&Advisor::new(&schema, &context, settings))
+}
+
+fn sql(text: &str) -> Result<String, RlsError> {
+    sql_with(text, &AdvisorSettings::default())
+}
+
+fn fixture() -> String {
+    std::fs::read_to_string(common::fixtures_dir().join("advice/tenant_rls.prisma"))
+        .expect("the fixture")
+}
+
+fn fixture_settings() -> AdvisorSettings {
+    AdvisorSettings {
+        global_models: vec!["Country".to_string()],
+        ..AdvisorSettings::default()
+    }
+}
+
+#[test]
+fn fixture_sql() {
+    let sql = sql_with(&fixture(), &fixture_settings()).expect("PostgreSQL has RLS");
+    insta::assert_snapshot!("tenant_rls", sql);
+}
+
+#[test]
+fn casts_follow_the_tenant_id_type() {
+    let int = "datasource db {\n  provider = \"postgresql\"\n}\nmodel Tenant {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  tenantId Int\n  tenant Tenant @relation(fields: [tenantId], references: [id])\n}\n";
+    let out = sql(int).expect("sql");
+    assert!(
+        out.contains("USING (\"tenantId\" = current_setting('app.current_tenant')::integer);"),
+        "{out}"
+    );
+    let big = int.replace("Int", "BigInt");
+    assert!(sql(&big).expect("sql").contains("::bigint);"));
+    let text = int.replace("Int", "String");
+    assert!(sql(&text).expect("sql").contains("::text);"));
+}
+
+#[test]
+fn cockroachdb_is_supported() {
+    let text = "datasource db {\n  provider = \"cockroachdb\"\n}\nmodel Post {\n  id String @id\n  tenantId String\n}\n";
+    let out = sql(text).expect("CockroachDB 25.2 has RLS");
+    assert!(out.contains("CockroachDB supports row-level security from version 25.2"));
+    assert!(out.contains("CREATE POLICY tenant_isolation ON \"Post\""));
+}
+
+#[test]
+fn other_providers_are_unsupported() {
+    for provider in ["mysql", "sqlite", "sqlserver", "mongodb"] {
+        let text = format!(
+            "datasource db {{\n  provider = \"{provider}\"\n}}\nmodel Post {{\n  id String @id\n  tenantId String\n}}\n"
+        );
+        match sql(&text) {
+            Err(RlsError::Unsupported(why)) => {
+                assert!(why.contains(provider), "{why}");
+                assert!(why.contains("PostgreSQL"), "{why}");
+            }
+            other => panic!("{provider}: {other:?}"),
+        }
+    }
+    assert!(matches!(
+        sql("model Post {\n  id String @id\n  tenantId String\n}\n"),
+        Err(RlsError::Unsupported(_))
+    ));
+}
+
+#[test]
+fn a_schema_without_tenants_is_not_multi_tenant() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n}\nmodel Post {\n  id String @id\n  tenantId String?\n}\n";
+    assert_eq!(sql(text), Err(RlsError::NotMultiTenant));
+}
+
+#[test]
+fn the_tenant_key_is_configurable() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n}\nmodel Organization {\n  id String @id\n  posts Post[]\n}\nmodel Post {\n  id String @id\n  organizationId String @map(\"organization_id\")\n  organization Organization @relation(fields: [organizationId], references: [id])\n}\n";
+    let settings = AdvisorSettings {
+        tenant_key: "organizationId".to_string(),
+        tenant_model: "Organization".to_string(),
+        ..AdvisorSettings::default()
+    };
+    let out = sql_with(text, &settings).expect("sql");
+    assert!(
+        out.contains("USING (\"organization_id\" = current_setting('app.current_tenant')::text);")
+    );
+    assert!(out.contains("--   Organization: the tenant model"));
+}
+
+/// Tables matching `tenant_rls.prisma` (what `prisma migrate` would create, keys included).
+const FIXTURE_DDL: &str = r#"
+CREATE SCHEMA billing;
+CREATE TABLE "Plan" (id text PRIMARY KEY);
+CREATE TABLE tenants (id uuid PRIMARY KEY, slug text NOT NULL UNIQUE, "planId" text NOT NULL REFERENCES "Plan"(id));
+CREATE TABLE projects (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
+CREATE TABLE tasks (id text PRIMARY KEY, project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE);
+CREATE TABLE comments (id text PRIMARY KEY, task_id text NOT NULL REFERENCES tasks(id) ON DELETE CASCADE);
+CREATE TABLE billing.invoices (id text PRIMARY KEY, tenant_slug text NOT NULL REFERENCES tenants(slug) ON DELETE CASCADE);
+CREATE TABLE memberships (id text PRIMARY KEY, org_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
+CREATE TABLE documents (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
+CREATE TABLE "document ""versions""" ("documentId" text NOT NULL REFERENCES documents(id) ON DELETE CASCADE, number integer NOT NULL, PRIMARY KEY ("documentId", number));
+CREATE TABLE revisions (id text PRIMARY KEY, document_id text NOT NULL, version_number integer NOT NULL,
+  FOREIGN KEY (document_id, version_number) REFERENCES "document ""versions"""("documentId", number) ON DELETE CASCADE);
+CREATE TABLE "Country" (code text PRIMARY KEY);
+CREATE TABLE "Orphan" (id text PRIMARY KEY);
+"#;
+
+/// The rows of tenant `t` (`a` or `b`), written as that tenant (the policies check what is
+/// written too).
+fn rows(t: char) -> String {
+    let id = format!("00000000-0000-0000-0000-00000000000{t}");
+    format!(
+        r#"
+BEGIN;
+SELECT set_config('app.current_tenant', '{id}', true);
+INSERT INTO projects VALUES ('p{t}', '{id}');
+INSERT INTO tasks VALUES ('t{t}', 'p{t}');
+INSERT INTO comments VALUES ('c{t}', 't{t}');
+INSERT INTO billing.invoices VALUES ('i{t}', '{t}');
+INSERT INTO memberships VALUES ('m{t}', '{id}');
+INSERT INTO documents VALUES ('d{t}', '{id}');
+INSERT INTO "document ""versions""" VALUES ('d{t}', 1);
+INSERT INTO revisions VALUES ('r{t}', 'd{t}', 1);
+COMMIT;
+"#
+    )
+}
+
+/// The plan and the two tenants (no policy on either).
+const TENANTS: &str = r#"
+INSERT INTO "Plan" VALUES ('free');
+INSERT INTO tenants VALUES ('00000000-0000-0000-0000-00000000000a', 'a', 'free'), ('00000000-0000-0000-0000-00000000000b', 'b', 'free');
+"#;
+
+/// What tenant `a` sees: one row of each table, and a row of `b` cannot be written.
+const CHECKS: &str = r#"
+BEGIN;
+SELECT set_config('app.current_tenant', '00000000-0000-0000-0000-00000000000a', true);
+SELECT 'seen ' || string_agg(id, ',' ORDER BY id) FROM (
+  SELECT id FROM projects UNION ALL SELECT id FROM tasks UNION ALL SELECT id FROM comments
+  UNION ALL SELECT id FROM billing.invoices UNION ALL SELECT id FROM memberships
+  UNION ALL SELECT id FROM documents UNION ALL SELECT "documentId" FROM "document ""versions"""
+  UNION ALL SELECT id FROM revisions) AS visible;
+SAVEPOINT s;
+INSERT INTO tasks VALUES ('tx', 'pb');
+"#;
+
+/// PostgreSQL's binaries: `PG_BIN`, else the newest `/usr/lib/postgresql/*/bin`.
+fn postgres_bin() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("PG_BIN") {
+        return Some(dir.into());
+    }
+    let mut dirs: Vec<std::path::PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| Some(e.ok()?.path().join("bin")))
+        .filter(|bin| bin.join("initdb").is_file() && bin.join("psql").is_file())
+        .collect();
+    dirs.sort();
+    dirs.pop()
+}
+
+/// A throwaway cluster on a unix socket in a temporary folder, stopped and removed on drop.
+/// PostgreSQL refuses to run as root: then it runs as the `postgres` user (via `runuser`).
+struct Cluster {
+    bin: std::path::PathBuf,
+    dir: std::path::PathBuf,
+    as_postgres: bool,
+}
+
+impl Cluster {
+    fn command(&self, program: &str) -> std::process::Command {
+        let path = self.bin.join(program);
+        if self.as_postgres {
+            let mut command = std::process::Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(path);
+            command
+        } else {
+            std::process::Command::new(path)
+        }
+    }
+
+    fn start(bin: std::path::PathBuf) -> Option<Cluster> {
+        let is_root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        let dir = std::env::temp_dir().join(format!("prisma-analyzer-rls-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok()?;
+        let cluster = Cluster {
+            bin,
+            dir,
+            as_postgres: is_root,
+        };
+        if is_root {
+            let chowned = std::process::Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(&cluster.dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !chowned {
+                return None;
+            }
+        }
+        let data = cluster.dir.join("data");
+        let initdb = cluster
+            .command("initdb")
+            .args(["-A", "trust", "-U", "postgres", "--no-sync", "-D"])
+            .arg(&data)
+            .output()
+            .ok()?;
+        if !initdb.status.success() {
+            eprintln!("initdb: {}", String::from_utf8_lossy(&initdb.stderr));
+            return None;
+        }
+        let options = format!(
+            "-k {} -c listen_addresses='' -F",
+            cluster.dir.to_string_lossy()
+        );
+        let started = cluster
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(&data)
+            .args(["-o", &options, "-w", "-l"])
+            .arg(cluster.dir.join("log"))
+            .arg("start")
+            .status()
+            .is_ok_and(|s| s.success());
+        started.then_some(cluster)
+    }
+
+    /// Runs SQL with psql as `role`; stdout, or the error output.
+    fn psql(&self, role: &str, sql: &str) -> Result<String, String> {
+        use std::io::Write;
+        let mut child = self
+            .command("psql")
+            .arg("-h")
+            .arg(&self.dir)
+            .args(["-U", role, "-d", "postgres", "-X", "-q", "-t", "-A"])
+            .args(["-v", "ON_ERROR_STOP=1", "-f", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        child
+            .stdin
+            .take()
+            .expect("piped stdin")
+            .write_all(sql.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let output = child.wait_with_output().map_err(|e| e.to_string())?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).to_string())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).to_string())
+        }
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = self
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-m", "immediate", "-w", "stop"])
+            .output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn the_sql_applies_to_postgresql_and_isolates_tenants() {
+    let Some(bin) = postgres_bin() else {
+        eprintln!("SKIPPED: no PostgreSQL binaries (set PG_BIN)");
+        return;
+    };
+    let Some(cluster) = Cluster::start(bin) else {
+        eprintln!("SKIPPED: could not start a PostgreSQL cluster");
+        return;
+    };
+    let sql = sql_with(&fixture(), &fixture_settings()).expect("sql");
+    // The application's role owns the tables, as when Prisma migrates and queries as one role:
+    // FORCE ROW LEVEL SECURITY is what makes the policies apply to it.
+    cluster
+        .psql(
+            "postgres",
+            "CREATE ROLE app LOGIN; GRANT CREATE ON DATABASE postgres TO app; GRANT CREATE ON SCHEMA public TO app;",
+        )
+        .expect("role");
+    cluster.psql("app", FIXTURE_DDL).expect("tables");
+    cluster
+        .psql("app", &format!("BEGIN;\n{sql}\nCOMMIT;"))
+        .unwrap_or_else(|e| panic!("the RLS SQL does not apply: {e}\n{sql}"));
+    // Applying it again works too (the policies are dropped first).
+    cluster
+        .psql("app", &format!("BEGIN;\n{sql}\nCOMMIT;"))
+        .expect("the SQL runs twice");
+    cluster
+        .psql("app", &format!("{TENANTS}{}{}", rows('a'), rows('b')))
+        .expect("each tenant writes its rows");
+    let error = cluster
+        .psql("app", CHECKS)
+        .expect_err("tenant a cannot add a task to b's project");
+    assert!(error.contains("row-level security"), "{error}");
+    let seen = cluster
+        .psql(
+            "app",
+            &CHECKS[..CHECKS.find("SAVEPOINT").expect("savepoint")],
+        )
+        .expect("reads");
+    assert!(seen.contains("seen ca,da,da,ia,ma,pa,ra,ta"), "{seen}");
+    let unset = cluster
+        .psql("app", "SELECT count(*) FROM projects;")
+        .expect_err("no tenant set");
+    assert!(unset.contains("app.current_tenant"), "{unset}");
+}

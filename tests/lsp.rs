@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 const URI: &str = "file:///tmp/prisma-analyzer-test/schema.prisma";
 
-const SCHEMA: &str = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+const SCHEMA: &str = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n";
 
 #[test]
 fn initialize_negotiates_encoding_and_capabilities() {
@@ -272,7 +272,7 @@ fn document_symbols_and_folding_ranges() {
             )
         })
         .collect();
-    assert_eq!(lines, [(0, 2), (5, 8), (11, 14)]);
+    assert_eq!(lines, [(0, 2), (5, 8), (11, 16)]);
     assert!(client.shutdown().success());
 }
 
@@ -295,7 +295,7 @@ fn multi_file_schema_folder_resolves_and_follows_disk_changes() {
     // Not UTF-8: left out of the schema, never a crash.
     std::fs::write(folder.join("broken.prisma"), b"model Caf\xe9 {\n}\n").expect("write");
     let post_path = folder.join("post.prisma");
-    let post = "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+    let post = "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n";
     std::fs::write(&post_path, post).expect("write");
     let uri = file_uri(&post_path);
 

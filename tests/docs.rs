@@ -22,8 +22,7 @@ fn cell(text: &str) -> String {
 }
 
 fn generated_rules_table() -> String {
-    let mut table =
-        String::from("| code | default | what it checks | fix |\n|---|---|---|---|\n");
+    let mut table = String::from("| code | default | what it checks | fix |\n|---|---|---|---|\n");
     for rule in RULES {
         table.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
@@ -78,7 +77,9 @@ fn every_defined_code_is_listed_once() {
 fn readme_section(start_marker: &str, end_marker: &str, wanted: &str, what: &str) {
     // The tests run in parallel: one reads and rewrites README.md at a time.
     static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = README.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _guard = README
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
     let (Some(start), Some(end)) = (readme.find(start_marker), readme.find(end_marker)) else {

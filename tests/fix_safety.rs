@@ -283,15 +283,22 @@ struct Tally {
     prisma_checked: usize,
 }
 
+/// What checking one case found: counts per rule, failures, and the fixed schemas for (d).
+#[derive(Default)]
+struct CaseResult {
+    tally: BTreeMap<String, Tally>,
+    failures: Vec<String>,
+    batch: Vec<Fixed>,
+}
+
 /// Checks every safe fix of one case (a)–(c); the fixed schemas go to `batch` for (d).
-fn check_case(
-    index: usize,
-    case: &Case,
-    tally: &mut BTreeMap<String, Tally>,
-    failures: &mut Vec<String>,
-    batch: &mut Vec<Fixed>,
-    details: bool,
-) {
+fn check_case(index: usize, case: &Case, details: bool) -> CaseResult {
+    let mut result = CaseResult::default();
+    let CaseResult {
+        tally,
+        failures,
+        batch,
+    } = &mut result;
     let schema = build(&case.files);
     let before = our_errors(&case.files);
     let mut seen: HashSet<Vec<(u32, u32, u32, String)>> = HashSet::new();
@@ -387,6 +394,39 @@ fn check_case(
             files: fixed,
         });
     }
+    result
+}
+
+/// Threads for the work: the machine's cores.
+fn threads(work: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(work)
+        .max(1)
+}
+
+/// `check_case` on every case, spread over the cores; results in the order of the cases.
+fn check_all(cases: &[Case], details: bool) -> Vec<CaseResult> {
+    let threads = threads(cases.len());
+    let mut results: Vec<Option<CaseResult>> = (0..cases.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || {
+                    (first..cases.len())
+                        .step_by(threads)
+                        .map(|index| (index, check_case(index, &cases[index], details)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (index, result) in worker.join().expect("a worker") {
+                results[index] = Some(result);
+            }
+        }
+    });
+    results.into_iter().map(|r| r.expect("checked")).collect()
 }
 
 /// Prisma's validators, when installed (see tests/differential.rs); on CI they must be.
@@ -410,8 +450,25 @@ fn reference_dir() -> Option<PathBuf> {
     None
 }
 
-/// Prisma's verdicts (`{"6": …, "7": …}`) for each schema, in one node run.
+/// Prisma's verdicts (`{"6": …, "7": …}`) for each schema: one node run per core, each
+/// with its share of the schemas.
 fn reference_verdicts(dir: &Path, schemas: &[&Files]) -> Vec<Value> {
+    if schemas.is_empty() {
+        return Vec::new();
+    }
+    let chunk = schemas.len().div_ceil(threads(schemas.len()));
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = schemas
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || node_verdicts(dir, part)))
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| run.join().expect("a node run"))
+            .collect()
+    })
+}
+
+fn node_verdicts(dir: &Path, schemas: &[&Files]) -> Vec<Value> {
     let mut child = Command::new("node")
         .arg(dir.join("validate.js"))
         .current_dir(dir)
@@ -457,8 +514,14 @@ fn every_safe_fix_keeps_schemas_valid() {
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut batch = Vec::new();
-    for (index, case) in cases.iter().enumerate() {
-        check_case(index, case, &mut tally, &mut failures, &mut batch, details);
+    for result in check_all(&cases, details) {
+        for (rule, counts) in result.tally {
+            let total = tally.entry(rule).or_default();
+            total.tried += counts.tried;
+            total.ours += counts.ours;
+        }
+        failures.extend(result.failures);
+        batch.extend(result.batch);
     }
 
     // (d) Prisma's verdict on every original and every fixed schema, in one run.

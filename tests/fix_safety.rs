@@ -25,9 +25,7 @@ use prisma_analyzer::cli::resolve_paths;
 use prisma_analyzer::model::{Schema, SourceFile};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 type Files = Vec<(String, String)>;
 
@@ -429,27 +427,6 @@ fn check_all(cases: &[Case], details: bool) -> Vec<CaseResult> {
     results.into_iter().map(|r| r.expect("checked")).collect()
 }
 
-/// Prisma's validators, when installed (see tests/differential.rs); on CI they must be.
-fn reference_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/reference");
-    let installed = dir.join("node_modules/prisma-schema-wasm-7").is_dir()
-        && dir.join("node_modules/prisma-schema-wasm-6").is_dir();
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if installed && node {
-        return Some(dir);
-    }
-    let message = format!(
-        "SKIPPED Prisma's verdict on fixed schemas: its validators are not installed (run `npm ci --prefix .ci/reference`; node {})",
-        if node { "found" } else { "not found" }
-    );
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("{message}");
-    None
-}
-
 /// Prisma's verdicts (`{"6": …, "7": …}`) for each schema: one node run per core, each
 /// with its share of the schemas.
 fn reference_verdicts(dir: &Path, schemas: &[&Files]) -> Vec<Value> {
@@ -460,30 +437,12 @@ fn reference_verdicts(dir: &Path, schemas: &[&Files]) -> Vec<Value> {
     std::thread::scope(|scope| {
         let runs: Vec<_> = schemas
             .chunks(chunk)
-            .map(|part| scope.spawn(move || node_verdicts(dir, part)))
+            .map(|part| scope.spawn(move || common::reference_verdicts(dir, part)))
             .collect();
         runs.into_iter()
             .flat_map(|run| run.join().expect("a node run"))
             .collect()
     })
-}
-
-fn node_verdicts(dir: &Path, schemas: &[&Files]) -> Vec<Value> {
-    let mut child = Command::new("node")
-        .arg(dir.join("validate.js"))
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node starts");
-    let input = serde_json::to_vec(schemas).expect("JSON");
-    // Written from a thread: the child's output could fill its pipe before it has read all.
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("node finishes");
-    writer.join().expect("writer").expect("input written");
-    assert!(output.status.success(), "validate.js failed");
-    serde_json::from_slice(&output.stdout).expect("JSON from validate.js")
 }
 
 fn prisma_messages(verdict: &Value) -> String {
@@ -526,7 +485,7 @@ fn every_safe_fix_keeps_schemas_valid() {
 
     // (d) Prisma's verdict on every original and every fixed schema, in one run.
     let mut prisma_failures = Vec::new();
-    if let Some(reference) = reference_dir() {
+    if let Some(reference) = common::reference_dir("Prisma's verdict on fixed schemas") {
         let mut schemas: Vec<&Files> = cases.iter().map(|c| &c.files).collect();
         schemas.extend(batch.iter().map(|f| &f.files));
         let verdicts = reference_verdicts(&reference, &schemas);

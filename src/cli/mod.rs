@@ -274,7 +274,7 @@ fn run_rls(path: Option<&std::path::Path>) -> u8 {
 }
 
 fn run_check(args: &CheckArgs) -> u8 {
-    let (inputs, mut input_errors) = if args.paths.is_empty() {
+    let (mut inputs, mut input_errors) = if args.paths.is_empty() {
         // The empty path is the current folder, and keeps the paths we print relative.
         match discover(std::path::Path::new("")) {
             Ok(input) => (vec![input], Vec::new()),
@@ -283,6 +283,20 @@ fn run_check(args: &CheckArgs) -> u8 {
     } else {
         resolve_paths(&args.paths)
     };
+    let mode = args.mode();
+    if mode != Mode::Report {
+        // A schema named twice is fixed once.
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| {
+            seen.insert(
+                input
+                    .files
+                    .iter()
+                    .map(|file| std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        });
+    }
 
     // Each schema's options: the flag, else its prisma-analyzer.toml, else the defaults.
     let mut settings_errors: Vec<crate::settings::SettingsError> = Vec::new();
@@ -305,7 +319,6 @@ fn run_check(args: &CheckArgs) -> u8 {
             options
         })
         .collect();
-    let mode = args.mode();
     let (outcomes, mut load_errors) = check_all(inputs.into_iter().zip(options).collect(), mode);
     input_errors.append(&mut load_errors);
     let (mut fixed, mut fixed_files) = (0, 0);

@@ -404,22 +404,25 @@ mod tests {
     #[test]
     fn paths_become_uris() {
         let cwd = Path::new("/work/project");
-        assert_eq!(
-            file_uri(Path::new("./prisma/schema.prisma"), Some(cwd)),
-            ("prisma/schema.prisma".to_string(), true)
-        );
-        assert_eq!(
-            file_uri(Path::new("my schemas/ä#1.prisma"), Some(cwd)),
-            ("my%20schemas/%C3%A4%231.prisma".to_string(), true)
-        );
-        assert_eq!(
-            file_uri(Path::new("/work/project/db/app.prisma"), Some(cwd)),
-            ("db/app.prisma".to_string(), true)
-        );
-        assert_eq!(
-            file_uri(Path::new("/elsewhere/a b.prisma"), Some(cwd)),
-            ("file:///elsewhere/a%20b.prisma".to_string(), false)
-        );
+        for (path, uri, relative) in [
+            ("./prisma/schema.prisma", "prisma/schema.prisma", true),
+            (
+                "my schemas/ä#1.prisma",
+                "my%20schemas/%C3%A4%231.prisma",
+                true,
+            ),
+            ("/work/project/db/app.prisma", "db/app.prisma", true),
+            (
+                "/elsewhere/a b.prisma",
+                "file:///elsewhere/a%20b.prisma",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                file_uri(Path::new(path), Some(cwd)),
+                (uri.to_string(), relative)
+            );
+        }
         assert_eq!(absolute_uri(Path::new("/")), "file:///");
     }
 }

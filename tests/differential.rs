@@ -16,53 +16,10 @@ mod common;
 use prisma_analyzer::analysis::{self, Severity};
 use prisma_analyzer::cli::resolve_paths;
 use prisma_analyzer::model::{Schema, SourceFile};
-use serde_json::{Value, json};
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use serde_json::json;
 
 /// Mutants per corpus schema.
 const MUTANTS_PER_SCHEMA: usize = 25;
-
-/// The reference validators, when installed.
-fn reference_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/reference");
-    let installed = dir.join("node_modules/prisma-schema-wasm-7").is_dir()
-        && dir.join("node_modules/prisma-schema-wasm-6").is_dir();
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if installed && node {
-        return Some(dir);
-    }
-    let message = format!(
-        "SKIPPED differential test: Prisma's validators are not installed (run `npm ci --prefix .ci/reference`; node {})",
-        if node { "found" } else { "not found" }
-    );
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("{message}");
-    None
-}
-
-/// Prisma's verdicts for each schema (files as `(name, text)`).
-fn reference_verdicts(dir: &Path, schemas: &[Vec<(String, String)>]) -> Vec<Value> {
-    let mut child = Command::new("node")
-        .arg(dir.join("validate.js"))
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node starts");
-    let input = serde_json::to_vec(schemas).expect("JSON");
-    // Written from a thread: the child's output could fill its pipe before it has read all.
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("node finishes");
-    writer.join().expect("writer").expect("input written");
-    assert!(output.status.success(), "validate.js failed");
-    serde_json::from_slice(&output.stdout).expect("JSON from validate.js")
-}
 
 /// A small deterministic generator (xorshift), so the mutants are the same on every run.
 struct Random(u64);
@@ -400,7 +357,7 @@ fn verdicts_agree_with_prismas_validators() {
     let Some(shared) = common::shared_dir("differential test") else {
         return;
     };
-    let Some(reference) = reference_dir() else {
+    let Some(reference) = common::reference_dir("differential test") else {
         return;
     };
     let details = std::env::var_os("DIFFERENTIAL_DETAILS").is_some();
@@ -445,9 +402,9 @@ fn verdicts_agree_with_prismas_validators() {
             }
         }
     }
-    let verdicts = reference_verdicts(
+    let verdicts = common::reference_verdicts(
         &reference,
-        &cases.iter().map(|c| c.files.clone()).collect::<Vec<_>>(),
+        &cases.iter().map(|c| &c.files).collect::<Vec<_>>(),
     );
     assert_eq!(verdicts.len(), cases.len());
 

@@ -36,9 +36,11 @@ pub struct Fixed {
     pub applied: Vec<String>,
 }
 
-/// At most this many rounds of fixing: a fix that makes room for another (two fixes that
-/// touched the same place) waits for the next round.
-const MAX_ROUNDS: usize = 8;
+/// At most this many rounds of fixing: a fix that touches the same place as another (the
+/// same insertion point: every `@@index` a model lacks goes before its closing brace) waits
+/// for the next round, so a model with 20 missing indexes takes 20 rounds. The limit only
+/// stops two fixes that would undo each other forever (as ruff's does).
+const MAX_ROUNDS: usize = 100;
 
 /// Applies every safe fix of the schema made of `files` (name, text), analysing again after
 /// each round so that every fix sees the schema as the previous ones left it. Fixes whose

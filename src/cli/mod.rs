@@ -1,10 +1,15 @@
 //! Layer 5 (batch side): the `prisma-analyzer` command line. A thin adapter: it finds and
-//! reads schemas, runs [`crate::analysis::check`], and prints the result.
+//! reads schemas, runs [`crate::analysis::check`] (and [`crate::analysis::fixes`] for
+//! `--fix`), and prints the result; `rule` explains a code, `rls` prints the advisor's
+//! row-level-security SQL.
 
+mod fix;
 mod output;
+mod rule;
+mod sarif;
 
 use crate::analysis::{self, Diagnostic, Severity};
-use crate::model::Schema;
+use crate::model::{Schema, SourceFile};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -41,6 +46,22 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Explain a rule: what it checks, why, an example, its default level and its fix.
+    Rule {
+        /// A code such as `index/missing-fk-index`, or a group such as `index`. Without
+        /// one, every code is listed with its default level.
+        #[arg(conflicts_with = "list")]
+        code: Option<String>,
+        /// List every code with its default level.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Print the SQL that enables row-level security on every tenant-scoped table of a
+    /// multi-tenant schema (the tenant settings come from prisma-analyzer.toml).
+    Rls {
+        /// The schema file or folder; without one, the schema is found as `check` finds it.
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -62,6 +83,33 @@ struct CheckArgs {
     /// Overrides `prisma-version` in prisma-analyzer.toml.
     #[arg(long, value_parser = parse_prisma_version)]
     prisma_version: Option<analysis::PrismaVersion>,
+    /// Apply every safe fix in place, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the safe fixes as unified diffs instead of the report, and change no file.
+    /// Exits with 1 when a fix would change a file.
+    #[arg(long, conflicts_with = "format")]
+    diff: bool,
+}
+
+/// What `check` does besides reporting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Report,
+    Fix,
+    Diff,
+}
+
+impl CheckArgs {
+    fn mode(&self) -> Mode {
+        if self.diff {
+            Mode::Diff
+        } else if self.fix {
+            Mode::Fix
+        } else {
+            Mode::Report
+        }
+    }
 }
 
 fn parse_prisma_version(text: &str) -> Result<analysis::PrismaVersion, String> {
@@ -120,11 +168,113 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => ExitCode::from(run_check(&args)),
         Some(Command::Lsp { .. }) | None => crate::server::run(),
+        Some(Command::Rule { code, .. }) => ExitCode::from(run_rule(code.as_deref())),
+        Some(Command::Rls { path }) => ExitCode::from(run_rls(path.as_deref())),
+    }
+}
+
+/// Writes to stdout; false (after a message unless the pipe was closed) when it fails.
+fn print(text: &str) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => true,
+        Err(error) => {
+            // A closed pipe (`check | head`) is not worth a message; anything else is.
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write the output: {error}");
+            }
+            false
+        }
+    }
+}
+
+fn run_rule(code: Option<&str>) -> u8 {
+    let text = match code {
+        None => Ok(rule::list()),
+        Some(code) => rule::explain(code),
+    };
+    match text {
+        Ok(text) if print(&text) => EXIT_CLEAN,
+        Ok(_) => EXIT_USAGE,
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// `rls`: 0 with the SQL on stdout; 1 when the schema cannot have it (not multi-tenant, a
+/// provider without row-level security); 2 for input and settings errors.
+fn run_rls(path: Option<&std::path::Path>) -> u8 {
+    let (inputs, errors) = match path {
+        None => match discover(std::path::Path::new("")) {
+            Ok(input) => (vec![input], Vec::new()),
+            Err(error) => (Vec::new(), vec![error]),
+        },
+        Some(path) => resolve_paths(&[path.to_path_buf()]),
+    };
+    if let Some(error) = errors.first() {
+        eprintln!("error: {error}");
+        return EXIT_USAGE;
+    }
+    let input = match inputs.as_slice() {
+        [input] => input,
+        _ => {
+            let path = path.map_or_else(|| ".".into(), |p| p.display().to_string());
+            eprintln!(
+                "error: {path}: holds {} separate schemas; name the one to generate the SQL for",
+                inputs.len()
+            );
+            return EXIT_USAGE;
+        }
+    };
+    let files = match input.load() {
+        Ok(files) => files,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("error: {error}");
+            }
+            return EXIT_USAGE;
+        }
+    };
+    let (options, settings_errors) = crate::settings::options_for(&input.files[0]);
+    for error in &settings_errors {
+        eprintln!("error: {error}");
+    }
+    let schema = Schema::new(files);
+    let name = schema.file(crate::model::FileId(0)).name.clone();
+    let errors = analysis::check_with(&schema, options.clone())
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!(
+            "warning: {name}: the schema has {errors} error{} (see `prisma-analyzer check`); the SQL may be incomplete",
+            output::plural(errors)
+        );
+    }
+    let context = analysis::Context::new(&schema, &options);
+    let advisor = analysis::advisor::Advisor::new(&schema, &context, &options.advisor);
+    let code = match analysis::advisor::rls::sql(&advisor) {
+        Ok(sql) if print(&sql) => EXIT_CLEAN,
+        Ok(_) => return EXIT_USAGE,
+        Err(error) => {
+            eprintln!("error: {name}: no row-level-security SQL: {error}");
+            EXIT_DIAGNOSTICS
+        }
+    };
+    if settings_errors.is_empty() {
+        code
+    } else {
+        EXIT_USAGE
     }
 }
 
 fn run_check(args: &CheckArgs) -> u8 {
-    let (inputs, mut input_errors) = if args.paths.is_empty() {
+    let (mut inputs, mut input_errors) = if args.paths.is_empty() {
         // The empty path is the current folder, and keeps the paths we print relative.
         match discover(std::path::Path::new("")) {
             Ok(input) => (vec![input], Vec::new()),
@@ -133,6 +283,20 @@ fn run_check(args: &CheckArgs) -> u8 {
     } else {
         resolve_paths(&args.paths)
     };
+    let mode = args.mode();
+    if mode != Mode::Report {
+        // A schema named twice is fixed once.
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| {
+            seen.insert(
+                input
+                    .files
+                    .iter()
+                    .map(|file| std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        });
+    }
 
     // Each schema's options: the flag, else its prisma-analyzer.toml, else the defaults.
     let mut settings_errors: Vec<crate::settings::SettingsError> = Vec::new();
@@ -155,8 +319,17 @@ fn run_check(args: &CheckArgs) -> u8 {
             options
         })
         .collect();
-    let (checked, mut load_errors) = check_all(inputs.into_iter().zip(options).collect());
+    let (outcomes, mut load_errors) = check_all(inputs.into_iter().zip(options).collect(), mode);
     input_errors.append(&mut load_errors);
+    let (mut fixed, mut fixed_files) = (0, 0);
+    let mut diff = String::new();
+    let mut checked = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        fixed += outcome.fixed;
+        fixed_files += outcome.fixed_files;
+        diff.push_str(&outcome.diff);
+        checked.push((outcome.schema, outcome.diagnostics));
+    }
 
     let styled = match args.color {
         ColorChoice::Always => true,
@@ -165,17 +338,29 @@ fn run_check(args: &CheckArgs) -> u8 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let rendered = render(args.format, &checked, styled);
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        // A closed pipe (`check | head`) is not worth a message; anything else is.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {error}");
+    let summary = format!(
+        "{} {fixed} problem{} in {fixed_files} file{}",
+        if mode == Mode::Diff {
+            "Would fix"
+        } else {
+            "Fixed"
+        },
+        output::plural(fixed),
+        output::plural(fixed_files)
+    );
+    let rendered = match mode {
+        Mode::Diff => diff,
+        Mode::Fix if args.format == OutputFormat::Human => {
+            format!("{}{summary}\n", render(args.format, &checked, styled))
         }
+        _ => render(args.format, &checked, styled),
+    };
+    if !print(&rendered) {
         return EXIT_USAGE;
+    }
+    // Machine-readable output stays one document: the count of fixes goes to stderr.
+    if mode == Mode::Diff || (mode == Mode::Fix && args.format != OutputFormat::Human) {
+        eprintln!("{summary}");
     }
     for error in &input_errors {
         eprintln!("error: {error}");
@@ -184,41 +369,114 @@ fn run_check(args: &CheckArgs) -> u8 {
         eprintln!("error: {error}");
     }
 
-    let diagnostics = checked.iter().flat_map(|(_, diagnostics)| diagnostics);
-    let code = exit_code(
-        !input_errors.is_empty() || !settings_errors.is_empty(),
-        diagnostics,
-        args.fail_on.severity(),
-    );
+    let failed = !input_errors.is_empty() || !settings_errors.is_empty();
+    let code = if mode == Mode::Diff {
+        // Like `ruff --diff`: 1 when a fix would change a file.
+        match (failed, fixed_files > 0) {
+            (true, _) => EXIT_USAGE,
+            (false, true) => EXIT_DIAGNOSTICS,
+            (false, false) => EXIT_CLEAN,
+        }
+    } else {
+        let diagnostics = checked.iter().flat_map(|(_, diagnostics)| diagnostics);
+        exit_code(failed, diagnostics, args.fail_on.severity())
+    };
     // The process ends here: freeing a large schema's syntax trees node by node would cost
     // more than checking it did. The operating system takes the memory back at once.
     std::mem::forget(checked);
     code
 }
 
+/// One schema checked (after its fixes, with `--fix`).
+struct Outcome {
+    schema: Schema,
+    diagnostics: Vec<Diagnostic>,
+    /// Safe fixes applied (`--fix`) or that would be (`--diff`).
+    fixed: usize,
+    /// Files they changed (or would).
+    fixed_files: usize,
+    /// With `--diff`, the unified diffs.
+    diff: String,
+}
+
+/// Loads a schema, fixes it as `mode` says, and checks it. A schema whose fixes cannot be
+/// written is checked as it is, with the error.
+fn check_one(
+    input: &SchemaInput,
+    options: &analysis::Options,
+    mode: Mode,
+) -> (Option<Outcome>, Vec<InputError>) {
+    let files = match input.load() {
+        Ok(files) => files,
+        Err(errors) => return (None, errors),
+    };
+    let mut errors = Vec::new();
+    let (mut fixed, mut fixed_files, mut diff) = (0, 0, String::new());
+    let files = match mode {
+        Mode::Report => files,
+        Mode::Fix | Mode::Diff => {
+            let result = fix::fix(&files, options);
+            if mode == Mode::Diff {
+                diff = fix::diff(&files, &result);
+            }
+            let written = match mode {
+                Mode::Fix => fix::write(&input.files, &files, &result),
+                _ => Ok(()),
+            };
+            match written {
+                Ok(()) => {
+                    fixed = result.applied;
+                    fixed_files = result.changed.len();
+                }
+                Err(error) => errors.push(error),
+            }
+            if mode == Mode::Fix && fixed_files > 0 {
+                files
+                    .iter()
+                    .zip(result.texts)
+                    .map(|(file, text)| SourceFile::parse(file.name.clone(), text))
+                    .collect()
+            } else {
+                files
+            }
+        }
+    };
+    let schema = Schema::new(files);
+    // With `--diff` the report is not printed: no need to check.
+    let diagnostics = if mode == Mode::Diff {
+        Vec::new()
+    } else {
+        analysis::check_with(&schema, options.clone())
+    };
+    let outcome = Outcome {
+        schema,
+        diagnostics,
+        fixed,
+        fixed_files,
+        diff,
+    };
+    (Some(outcome), errors)
+}
+
 /// Loads and checks every schema, spreading independent schemas over the machine's cores.
 /// The result keeps the order of `inputs`.
 fn check_all(
     inputs: Vec<(SchemaInput, analysis::Options)>,
-) -> (Vec<(Schema, Vec<Diagnostic>)>, Vec<InputError>) {
-    let check_one = |(input, options): &(SchemaInput, analysis::Options)| {
-        input.load().map(|files| {
-            let schema = Schema::new(files);
-            let diagnostics = analysis::check_with(&schema, options.clone());
-            (schema, diagnostics)
-        })
-    };
+    mode: Mode,
+) -> (Vec<Outcome>, Vec<InputError>) {
+    let check =
+        |(input, options): &(SchemaInput, analysis::Options)| check_one(input, options, mode);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(inputs.len());
     let results: Vec<_> = if threads <= 1 {
-        inputs.iter().map(check_one).collect()
+        inputs.iter().map(check).collect()
     } else {
         let chunk = inputs.len().div_ceil(threads);
         std::thread::scope(|scope| {
             let workers: Vec<_> = inputs
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(check_one).collect::<Vec<_>>()))
+                .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
                 .collect();
             workers
                 .into_iter()
@@ -231,15 +489,13 @@ fn check_all(
                 .collect()
         })
     };
-    let mut checked = Vec::new();
+    let mut outcomes = Vec::new();
     let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(done) => checked.push(done),
-            Err(mut failed) => errors.append(&mut failed),
-        }
+    for (outcome, mut failed) in results {
+        outcomes.extend(outcome);
+        errors.append(&mut failed);
     }
-    (checked, errors)
+    (outcomes, errors)
 }
 
 /// 2 when an input could not be read (the check is incomplete), else 1 when a diagnostic

@@ -1,4 +1,5 @@
-//! Rendering diagnostics for people (`human`), programs (`json`) and CI (`github`).
+//! Rendering diagnostics for people (`human`), programs (`json`) and CI (`github`, and
+//! `sarif` in `sarif.rs`).
 
 use crate::analysis::{Diagnostic, Severity};
 use crate::model::{FileId, Schema, Span};
@@ -16,6 +17,8 @@ pub enum OutputFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// A SARIF 2.1.0 log (GitHub code scanning and other dashboards).
+    Sarif,
 }
 
 /// Renders the diagnostics of every checked schema in one output.
@@ -24,6 +27,7 @@ pub fn render(format: OutputFormat, checked: &[(Schema, Vec<Diagnostic>)], style
         OutputFormat::Human => human(checked, styled),
         OutputFormat::Json => json_report(checked),
         OutputFormat::Github => github(checked),
+        OutputFormat::Sarif => super::sarif::report(checked),
     }
 }
 
@@ -58,7 +62,7 @@ fn human(checked: &[(Schema, Vec<Diagnostic>)], styled: bool) -> String {
     out
 }
 
-fn plural(count: usize) -> &'static str {
+pub(super) fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
@@ -259,4 +263,36 @@ fn escape_data(text: &str) -> String {
 
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Code;
+
+    #[test]
+    fn github_commands_escape_what_would_end_them() {
+        assert_eq!(escape_data("50% of\r\nlines"), "50%25 of%0D%0Alines");
+        assert_eq!(escape_data("a::b"), "a::b", "the message is the last part");
+        assert_eq!(
+            escape_property("dir,with:odd%name\n.prisma"),
+            "dir%2Cwith%3Aodd%25name%0A.prisma"
+        );
+        let schema = Schema::parse("odd, name:1.prisma", "model A {\n  id Int @id\n}\n");
+        let span = Span {
+            start: 6,
+            end: 7,
+            ..Span::default()
+        };
+        let diagnostic = Diagnostic::new(
+            Code("test/rule"),
+            Severity::Warning,
+            span,
+            "first line\nsecond: 100%",
+        );
+        assert_eq!(
+            github(&[(schema, vec![diagnostic])]),
+            "::warning file=odd%2C name%3A1.prisma,line=1,col=7,endLine=1,endColumn=8,title=test/rule::first line%0Asecond: 100%25\n"
+        );
+    }
 }

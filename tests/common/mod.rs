@@ -39,3 +39,51 @@ pub fn prisma_files(dir: &Path) -> Vec<PathBuf> {
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
+
+/// Prisma's own validators (the Prisma 6 and 7 engines, npm `@prisma/prisma-schema-wasm`,
+/// installed into `.ci/reference` by `.ci/run`), or `None` with a message naming `what` is
+/// skipped. On CI they must be installed: then a missing one is a failure.
+pub fn reference_dir(what: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/reference");
+    let installed = dir.join("node_modules/prisma-schema-wasm-7").is_dir()
+        && dir.join("node_modules/prisma-schema-wasm-6").is_dir();
+    let node = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if installed && node {
+        return Some(dir);
+    }
+    let message = format!(
+        "SKIPPED {what}: Prisma's validators are not installed (run `npm ci --prefix .ci/reference`; node {})",
+        if node { "found" } else { "not found" }
+    );
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("{message}");
+    None
+}
+
+/// Prisma's verdicts (`{"6": verdict, "7": verdict}`, see `.ci/reference/validate.js`) for
+/// each schema (its files as `(name, text)`), from one node run.
+pub fn reference_verdicts(
+    dir: &Path,
+    schemas: &[&Vec<(String, String)>],
+) -> Vec<serde_json::Value> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("node")
+        .arg(dir.join("validate.js"))
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node starts");
+    let input = serde_json::to_vec(schemas).expect("JSON");
+    // Written from a thread: the child's output could fill its pipe before it has read all.
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("node finishes");
+    writer.join().expect("writer").expect("input written");
+    assert!(output.status.success(), "validate.js failed");
+    serde_json::from_slice(&output.stdout).expect("JSON from validate.js")
+}

@@ -667,3 +667,105 @@ fn settings_come_from_workspace_configuration_and_follow_its_changes() {
     assert!(cleared, "the new settings never applied");
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("schema.prisma");
+    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel Tenant {\n  id       String    @id @default(cuid())\n  projects Project[]\n}\n\nmodel Project {\n  id        String    @id @default(cuid())\n  tenantId  String\n  tenant    Tenant    @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  email     String    @unique\n  deletedAt DateTime?\n}\n";
+    std::fs::write(&path, text).expect("write");
+    let uri = file_uri(&path);
+    let mut client = LspClient::start_in(dir.path());
+    client.initialize_as_full_client(Value::Null, Value::Null);
+    client.open(&uri, 1, text);
+    let published = client.diagnostics(&uri, 1);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"tenant/missing-index"), "{published}");
+    let actions_at = |client: &mut LspClient, line: u32| {
+        client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": line, "character": 2}, "end": {"line": line, "character": 2}},
+                "context": {"diagnostics": []}
+            }),
+        )
+    };
+    // On `tenantId`: the index fix, attached to its diagnostic, preferred.
+    let actions = actions_at(&mut client, 12);
+    let index_fix = actions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["title"] == "Add `@@index([tenantId])`")
+        .unwrap_or_else(|| panic!("no index fix in {actions}"));
+    assert_eq!(index_fix["kind"], "quickfix");
+    assert_eq!(index_fix["isPreferred"], true);
+    assert_eq!(index_fix["diagnostics"][0]["code"], "tenant/missing-index");
+    assert_eq!(
+        index_fix["edit"]["changes"][uri.as_str()][0]["newText"],
+        "  @@index([tenantId])\n"
+    );
+    // Scaffolding and row-level security are offered anywhere in the schema.
+    let kinds_and_titles: Vec<(String, String)> = actions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap_or_default().to_string(),
+                a["title"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for wanted in [
+        ("source", "Add audit log"),
+        ("source", "Add event store"),
+        ("source", "Generate row-level-security SQL (rls.sql)"),
+    ] {
+        assert!(
+            kinds_and_titles
+                .iter()
+                .any(|(k, t)| k == wanted.0 && t == wanted.1),
+            "{wanted:?} missing in {kinds_and_titles:?}"
+        );
+    }
+    let rls = actions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["title"] == "Generate row-level-security SQL (rls.sql)")
+        .expect("rls action");
+    let operations = &rls["edit"]["documentChanges"];
+    assert_eq!(operations[0]["kind"], "create", "{rls}");
+    assert!(
+        operations[0]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/rls.sql")),
+        "{rls}"
+    );
+    assert!(
+        operations[1]["edits"][0]["newText"]
+            .as_str()
+            .is_some_and(|sql| sql.contains("ENABLE ROW LEVEL SECURITY")),
+        "{rls}"
+    );
+    // On `email @unique` of a soft-deleting model: the SQL of a partial unique index.
+    let actions = actions_at(&mut client, 14);
+    let sql_file = actions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["edit"]["documentChanges"][0]["kind"] == "create" && a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("no SQL action in {actions}"));
+    assert_eq!(
+        sql_file["diagnostics"][0]["code"],
+        "soft-delete/unique-conflict"
+    );
+    assert!(client.shutdown().success());
+}

@@ -102,6 +102,14 @@ fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> 
     for fix in &diagnostic.fixes {
         group = group.element(Level::HELP.message(fix.title.as_str()));
     }
+    if let Some(snippet) = &diagnostic.snippet {
+        group = group.element(Level::NOTE.message(format!(
+            "{} ({}):\n{}",
+            snippet.title,
+            snippet.file_name,
+            snippet.text.trim_end()
+        )));
+    }
     group
 }
 
@@ -198,6 +206,11 @@ fn json_report(checked: &[(Schema, Vec<Diagnostic>)]) -> String {
                     "message": d.message,
                     "related": related,
                     "fixes": fixes,
+                    "snippet": d.snippet.as_ref().map(|snippet| json!({
+                        "title": snippet.title,
+                        "fileName": snippet.file_name,
+                        "text": snippet.text,
+                    })),
                 }),
             ));
         }

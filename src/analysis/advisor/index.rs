@@ -261,7 +261,7 @@ impl<'a, 'k> Model<'a, 'k> {
                     codes::ADVICE_MISSING_FK_INDEX,
                     span,
                     format!(
-                        "No index starts with {what}: reorder `{}` to `{}`.",
+                        "no index starts with {what}: reorder `{}` to `{}`",
                         self.written_index(reorder.key, None),
                         self.written_index(reorder.key, Some(&reorder.order))
                     ),
@@ -283,7 +283,7 @@ impl<'a, 'k> Model<'a, 'k> {
             let Some(diagnostic) = self.advisor.diagnostic(
                 codes::ADVICE_MISSING_FK_INDEX,
                 span,
-                format!("No index starts with {what}: add `{attribute}`{also}."),
+                format!("no index starts with {what}: add `{attribute}`{also}"),
             ) else {
                 return;
             };
@@ -419,7 +419,7 @@ impl<'a, 'k> Model<'a, 'k> {
             codes::ADVICE_REDUNDANT_INDEX,
             index.attribute.span,
             format!(
-                "`{}` {how} {} of model `{}`, which serves the same lookups: delete it.",
+                "`{}` {how} {} of model `{}`, which serves the same lookups: delete it",
                 self.written_index(index, None),
                 self.written_key(by),
                 self.block.name.text
@@ -529,7 +529,7 @@ impl<'a, 'k> Model<'a, 'k> {
             codes::ADVICE_COMPOSITE_ORDER,
             span,
             format!(
-                "`{}` puts the range column `{}` before the equality column `{}`: use `{}`.",
+                "`{}` puts the range column `{}` before the equality column `{}`: use `{}`",
                 self.written_index(reorder.key, None),
                 reorder.range,
                 reorder.equality,
@@ -608,7 +608,7 @@ impl<'a, 'k> Model<'a, 'k> {
             codes::ADVICE_SOFT_DELETE_PARTIAL,
             key.attribute.span,
             format!(
-                "`{}` of soft-deleting model `{}` also indexes deleted rows; an index of live rows only is smaller: {advice}.",
+                "`{}` of soft-deleting model `{}` also indexes deleted rows; an index of live rows only is smaller: {advice}",
                 self.written_index(key, None),
                 self.block.name.text
             ),

@@ -175,7 +175,8 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         code: ADVICE_ID_DEFAULT,
-        default: INFO,
+        // A hint: on real schemas most ids without a default are external ids on purpose.
+        default: HINT,
         checks: "A `String` field `id` marked `@id` without a `@default`, in a schema that generates at least two thirds of its string ids (where it does not, the application generates them on purpose), or a MongoDB ObjectId without `@default(auto())`. Natural keys (`code String @id`), ids shared with a parent through a relation and composite ids are left alone.",
         why: "Every insert must then invent an id; the database or Prisma can do it reliably.",
         example: "id String @id\n// fixed:\nid String @id @default(cuid())",

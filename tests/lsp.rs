@@ -769,3 +769,51 @@ fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
     );
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn advice_follows_edits_without_holding_up_validation() {
+    // `Post.authorId` has no index: advice on line 15 (`author … @relation(fields: …)`).
+    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, text);
+    let advice_lines = |published: &Value| -> Vec<(String, i64)> {
+        published["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                    d["range"]["start"]["line"].as_i64().unwrap_or(-1),
+                )
+            })
+            .collect()
+    };
+    // On open the advice comes with the first publication.
+    let opened = client.diagnostics(URI, 1);
+    assert_eq!(
+        advice_lines(&opened),
+        [("index/missing-fk-index".to_string(), 14)]
+    );
+    // A new line in `User` moves `Post`: the advice published with the validation of the
+    // edit is already where `Post` is now.
+    client.change(URI, 2, (8, 14), (8, 14), "\n  name  String?");
+    let edited = client.diagnostics(URI, 2);
+    assert_eq!(
+        advice_lines(&edited),
+        [("index/missing-fk-index".to_string(), 15)]
+    );
+    // Indexing the key: the advice in the edited block goes at once.
+    client.change(URI, 3, (16, 0), (16, 0), "  @@index([authorId])\n");
+    let fixed = client.diagnostics(URI, 3);
+    assert_eq!(advice_lines(&fixed), Vec::<(String, i64)>::new());
+    // Removing the index again: the advice comes back once the advisor has run.
+    client.change(URI, 4, (16, 0), (17, 0), "");
+    let mut lines = advice_lines(&client.diagnostics(URI, 4));
+    if lines.is_empty() {
+        lines = advice_lines(&client.diagnostics(URI, 4));
+    }
+    assert_eq!(lines, [("index/missing-fk-index".to_string(), 15)]);
+    assert!(client.shutdown().success());
+}

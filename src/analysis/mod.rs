@@ -121,7 +121,22 @@ impl Analyzer {
         }
     }
 
+    /// Every diagnostic of the schema: validation and advice, sorted by position.
     pub fn check(&mut self, schema: &Schema) -> Vec<Diagnostic> {
+        let mut diagnostics = self.validate(schema);
+        diagnostics.append(&mut advise(schema, &self.options));
+        sort_by_position(&mut diagnostics);
+        diagnostics
+    }
+
+    /// The options this analyzer checks with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// What Prisma's validation finds (no advice), sorted by position. The language server
+    /// publishes this at once and the advice when it is ready (see `advise`).
+    pub fn validate(&mut self, schema: &Schema) -> Vec<Diagnostic> {
         let context = Context::new(schema, &self.options);
         let (type_names, semantic_key) = declaration_fingerprints(schema, &context);
         let names_changed = type_names != self.type_names;
@@ -299,18 +314,61 @@ impl Analyzer {
             );
         }
         self.blocks.retain(|_, cached| cached.seen);
-        advisor::advise(schema, &context, &self.options.advisor, &mut diagnostics);
         advisor::apply_levels(&self.options.advisor, &mut diagnostics);
         suppression::apply(schema, &mut diagnostics);
-        diagnostics.sort_by(|a, b| {
-            (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
-                b.span.file,
-                b.span.start,
-                b.span.end,
-                b.code,
-            ))
-        });
+        sort_by_position(&mut diagnostics);
         diagnostics
+    }
+}
+
+/// The design advisor's findings (spec/ADVISOR_RULES.md) at the user's levels, without the
+/// suppressed ones, sorted by position.
+pub fn advise(schema: &Schema, options: &Options) -> Vec<Diagnostic> {
+    let context = Context::new(schema, options);
+    let mut advice = Vec::new();
+    advisor::advise(schema, &context, &options.advisor, &mut advice);
+    advisor::apply_levels(&options.advisor, &mut advice);
+    suppression::apply(schema, &mut advice);
+    sort_by_position(&mut advice);
+    advice
+}
+
+fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.span.end,
+            b.code,
+        ))
+    });
+}
+
+/// Advice computed for an earlier version of a schema, kept so that the language server can
+/// show it, moved with its blocks, until fresh advice is ready. Findings in (or with a fix
+/// into) a block that changed since are dropped: their positions are no longer known.
+#[derive(Default)]
+pub struct AdviceMemory {
+    remembered: PassCache,
+}
+
+impl AdviceMemory {
+    pub fn remember(&mut self, schema: &Schema, advice: &[Diagnostic]) {
+        // Any non-zero fingerprint: `recall` does not compare it.
+        self.remembered.store(schema, 1, advice);
+    }
+
+    /// The remembered advice where its blocks are now.
+    pub fn recall(&self, schema: &Schema) -> Vec<Diagnostic> {
+        let block_starts: FxHashMap<u64, (FileId, u32)> = schema
+            .blocks()
+            .map(|b| (b.revision.get(), (b.file(), b.span.start)))
+            .collect();
+        self.remembered.moved(&block_starts).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.remembered.diagnostics.is_empty()
     }
 }
 
@@ -325,8 +383,21 @@ impl PassCache {
         if fingerprint != self.fingerprint || fingerprint == 0 {
             return None;
         }
-        let mut moved_all = Vec::with_capacity(self.diagnostics.len());
-        for (diagnostic, anchors) in &self.diagnostics {
+        let moved: Vec<Diagnostic> = self.moved(block_starts).collect();
+        if moved.len() != self.diagnostics.len() {
+            // A block is gone though the fingerprint matched: compute afresh.
+            self.fingerprint = 0;
+            return None;
+        }
+        Some(moved)
+    }
+
+    /// The cached diagnostics whose blocks are all still there, moved to where they are.
+    fn moved<'a>(
+        &'a self,
+        block_starts: &'a FxHashMap<u64, (FileId, u32)>,
+    ) -> impl Iterator<Item = Diagnostic> + 'a {
+        self.diagnostics.iter().filter_map(|(diagnostic, anchors)| {
             let mut moved = diagnostic.clone();
             let mut anchors = anchors.iter();
             let mut all_found = true;
@@ -348,14 +419,8 @@ impl PassCache {
                     None => all_found = false,
                 }
             });
-            if !all_found {
-                // A block is gone though the fingerprint matched: compute afresh.
-                self.fingerprint = 0;
-                return None;
-            }
-            moved_all.push(moved);
-        }
-        Some(moved_all)
+            all_found.then_some(moved)
+        })
     }
 
     /// Remembers a fresh result (each span anchored to the block that contains it).
@@ -378,7 +443,11 @@ impl PassCache {
             let mut anchors = Vec::new();
             diagnostic.for_each_span(|span| match anchor(*span) {
                 Some(found) => anchors.push(found),
-                None => cacheable = false,
+                None => {
+                    // Revision 0 is never handed out: the span is never found again.
+                    anchors.push((0, 0));
+                    cacheable = false;
+                }
             });
             stored.push((diagnostic, anchors));
         }

@@ -131,6 +131,10 @@ struct State {
     pulls_configuration: OnceLock<bool>,
     /// The last analysis of each schema (by its first file), for code actions.
     last_analysis: Mutex<HashMap<Uri, LastAnalysis>>,
+    /// The last advice of each schema, shown (moved) while fresh advice is computed.
+    advice: Mutex<HashMap<Uri, analysis::AdviceMemory>>,
+    /// Held while checking that a result is current and publishing it.
+    publishing: Mutex<()>,
     disk: Mutex<HashMap<PathBuf, DiskFile>>,
     /// The files of the schema each open file belongs to (cleared when files change).
     schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
@@ -283,6 +287,8 @@ impl Backend {
             creates_files: OnceLock::new(),
             pulls_configuration: OnceLock::new(),
             last_analysis: Mutex::new(HashMap::new()),
+            advice: Mutex::new(HashMap::new()),
+            publishing: Mutex::new(()),
             disk: Mutex::new(HashMap::new()),
             schema_files: Mutex::new(HashMap::new()),
         });
@@ -787,6 +793,11 @@ fn publish_settings_problems(
 }
 
 /// The worker: analyses schemas and publishes diagnostics, always for the latest text.
+///
+/// Validation runs here, on every change, and is published at once together with the last
+/// advice (moved with its blocks; findings in edited blocks wait). The advisor runs on its
+/// own thread (`advice_worker`), on the latest snapshot only, and publishes again when its
+/// findings differ: typing never waits for the advisor, and a burst of edits is advised once.
 fn analysis_worker(
     state: Arc<State>,
     client: Client,
@@ -798,6 +809,16 @@ fn analysis_worker(
     // What was last published for each configuration file (to publish only changes).
     let mut published_settings: HashMap<PathBuf, Vec<crate::settings::SettingsError>> =
         HashMap::new();
+    let (advice_jobs, advice_receiver) = std::sync::mpsc::channel::<AdviceJob>();
+    {
+        let (state, client, runtime) = (Arc::clone(&state), client.clone(), runtime.clone());
+        let spawned = std::thread::Builder::new()
+            .name("advice".into())
+            .spawn(move || advice_worker(state, client, advice_receiver, runtime));
+        if let Err(error) = spawned {
+            tracing::error!("cannot start the advice thread: {error}");
+        }
+    }
     while let Some(Job::Analyze(first)) = jobs.blocking_recv() {
         // Everything queued meanwhile is merged: a burst of edits is analysed once.
         let mut pending: BTreeSet<Uri> = BTreeSet::from([first]);
@@ -818,7 +839,8 @@ fn analysis_worker(
             let Some((schema_key, _)) = snapshot.files.first() else {
                 continue;
             };
-            let (options, settings) = schema_options(&state, schema_key);
+            let schema_key = schema_key.clone();
+            let (options, settings) = schema_options(&state, &schema_key);
             if let Some((path, errors)) = &settings
                 && published_settings.get(path) != Some(errors)
             {
@@ -826,55 +848,49 @@ fn analysis_worker(
                 published_settings.insert(path.clone(), errors.clone());
             }
             let analyzer = analyzers.entry(schema_key.clone()).or_default();
+            let options_changed = analyzer.options() != &options;
             analyzer.set_options(options.clone());
-            let diagnostics = analyzer.check(&snapshot.schema);
-            state
-                .last_analysis
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(
-                    schema_key.clone(),
-                    LastAnalysis {
-                        files: snapshot.files.clone(),
-                        options,
-                        diagnostics: Arc::new(diagnostics.clone()),
-                    },
-                );
-            let analysed = started.elapsed();
+            let validation = analyzer.validate(&snapshot.schema);
+            // The advice to show now: remembered from an earlier version (moved with its
+            // blocks), or, the first time and after a change of settings, computed here.
+            let remembered = {
+                let advice = state.advice.lock().unwrap_or_else(|e| e.into_inner());
+                advice
+                    .get(&schema_key)
+                    .filter(|_| !options_changed)
+                    .map(|memory| memory.recall(&snapshot.schema))
+            };
+            let (shown, fresh) = match remembered {
+                Some(shown) => (shown, false),
+                None => {
+                    let advice = analysis::advise(&snapshot.schema, &options);
+                    let mut memory = analysis::AdviceMemory::default();
+                    memory.remember(&snapshot.schema, &advice);
+                    state
+                        .advice
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(schema_key.clone(), memory);
+                    (advice, true)
+                }
+            };
+            let mut diagnostics = validation.clone();
+            diagnostics.extend(shown.iter().cloned());
             tracing::debug!(
                 "analysed {} in {:?} (assembly {assembled:?})",
                 uri.as_str(),
-                analysed
+                started.elapsed()
             );
-            let encoding = state.encoding();
-            let uri_of: HashMap<u32, Uri> = snapshot
-                .files
-                .iter()
-                .enumerate()
-                .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
-                .collect();
-            for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
-                done.insert(file_uri.clone());
-                if version.is_none() {
-                    continue;
-                }
-                let Some(version) = *version else {
-                    continue;
-                };
-                // A newer version is queued: this result is already stale.
-                if !state.is_current(file_uri, version) {
-                    continue;
-                }
-                let for_file: Vec<Diagnostic> = diagnostics
-                    .iter()
-                    .filter(|d| d.span.file.0 as usize == index)
-                    .map(|d| convert::diagnostic(&snapshot.schema, d, &uri_of, encoding))
-                    .collect();
-                runtime.block_on(client.publish_diagnostics(
-                    file_uri.clone(),
-                    for_file,
-                    Some(version),
-                ));
+            publish_schema(&state, &client, &runtime, &snapshot, &options, diagnostics);
+            done.extend(snapshot.files.iter().map(|(file_uri, _)| file_uri.clone()));
+            if !fresh {
+                let _ = advice_jobs.send(AdviceJob {
+                    schema_key,
+                    snapshot,
+                    options,
+                    validation,
+                    shown,
+                });
             }
         }
         // Analyzers of schemas no longer open go with them.
@@ -885,5 +901,140 @@ fn analysis_worker(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .retain(|first, _| analyzers.contains_key(first));
+        state
+            .advice
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|first, _| analyzers.contains_key(first));
+    }
+}
+
+/// A schema to advise on, as the analysis worker last published it.
+struct AdviceJob {
+    schema_key: Uri,
+    snapshot: SchemaSnapshot,
+    options: analysis::Options,
+    validation: Vec<analysis::Diagnostic>,
+    /// The advice published with `validation` (remembered from an earlier version).
+    shown: Vec<analysis::Diagnostic>,
+}
+
+/// How long the advice thread waits for the user to pause before advising.
+const ADVICE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
+
+/// The advisor's thread: advises on the latest snapshot of each schema and publishes again
+/// when the advice differs from what was shown.
+fn advice_worker(
+    state: Arc<State>,
+    client: Client,
+    jobs: std::sync::mpsc::Receiver<AdviceJob>,
+    runtime: tokio::runtime::Handle,
+) {
+    while let Ok(first) = jobs.recv() {
+        // Only the latest snapshot of each schema counts, once the user pauses: advising
+        // while they type would only compete with the next keystroke for the processor.
+        let mut latest: HashMap<Uri, AdviceJob> = HashMap::new();
+        latest.insert(first.schema_key.clone(), first);
+        loop {
+            match jobs.recv_timeout(ADVICE_DELAY) {
+                Ok(job) => {
+                    latest.insert(job.schema_key.clone(), job);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        for job in latest.into_values() {
+            if !snapshot_is_current(&state, &job.snapshot) {
+                continue;
+            }
+            let advice = analysis::advise(&job.snapshot.schema, &job.options);
+            {
+                let mut memories = state.advice.lock().unwrap_or_else(|e| e.into_inner());
+                memories
+                    .entry(job.schema_key.clone())
+                    .or_default()
+                    .remember(&job.snapshot.schema, &advice);
+            }
+            if advice == job.shown {
+                continue;
+            }
+            let mut diagnostics = job.validation;
+            diagnostics.extend(advice);
+            publish_schema(
+                &state,
+                &client,
+                &runtime,
+                &job.snapshot,
+                &job.options,
+                diagnostics,
+            );
+        }
+    }
+}
+
+/// Whether every open file of the snapshot is still at the version it was taken at.
+fn snapshot_is_current(state: &State, snapshot: &SchemaSnapshot) -> bool {
+    snapshot.files.iter().all(|(uri, version)| match version {
+        Some(version) => state.is_current(uri, *version),
+        None => true,
+    })
+}
+
+/// Publishes a schema's diagnostics on each of its open files that is still at the version
+/// analysed, and keeps them for code actions. Both workers publish through here, one at a
+/// time, so that an older result is never published after a newer one.
+fn publish_schema(
+    state: &State,
+    client: &Client,
+    runtime: &tokio::runtime::Handle,
+    snapshot: &SchemaSnapshot,
+    options: &analysis::Options,
+    mut diagnostics: Vec<analysis::Diagnostic>,
+) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.span.end,
+            b.code,
+        ))
+    });
+    let _publishing = state.publishing.lock().unwrap_or_else(|e| e.into_inner());
+    let encoding = state.encoding();
+    let uri_of: HashMap<u32, Uri> = snapshot
+        .files
+        .iter()
+        .enumerate()
+        .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
+        .collect();
+    for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
+        let Some(version) = *version else {
+            continue;
+        };
+        // A newer version is queued: this result is already stale.
+        if !state.is_current(file_uri, version) {
+            continue;
+        }
+        let for_file: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.span.file.0 as usize == index)
+            .map(|d| convert::diagnostic(&snapshot.schema, d, &uri_of, encoding))
+            .collect();
+        runtime.block_on(client.publish_diagnostics(file_uri.clone(), for_file, Some(version)));
+    }
+    if let Some((schema_key, _)) = snapshot.files.first() {
+        state
+            .last_analysis
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                schema_key.clone(),
+                LastAnalysis {
+                    files: snapshot.files.clone(),
+                    options: options.clone(),
+                    diagnostics: Arc::new(diagnostics),
+                },
+            );
     }
 }

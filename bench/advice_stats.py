@@ -16,7 +16,21 @@ report = json.loads(out)
 advice_prefixes = ("index/missing-fk-index", "index/redundant", "index/composite-order",
                    "index/soft-delete-partial", "soft-delete/", "tenant/", "types/", "security/", "model/")
 schemas = collections.defaultdict(set)
+models = collections.defaultdict(set)
 findings = collections.defaultdict(list)
+texts = {}
+
+def enclosing_block(path, line):
+    """The name of the model (or other block) around a 1-based line."""
+    if path not in texts:
+        with open(path, encoding="utf-8") as f:
+            texts[path] = f.read().split("\n")
+    for text in reversed(texts[path][:line]):
+        m = re.match(r"\s*(model|view|enum|type)\s+(\w+)", text)
+        if m:
+            return m.group(2)
+    return "?"
+
 for d in report["diagnostics"]:
     code = d["code"]
     if not code.startswith(advice_prefixes):
@@ -24,11 +38,12 @@ for d in report["diagnostics"]:
     # A schema is its top folder under the corpus (multi-file schemas are folders).
     rel = os.path.relpath(d["file"], corpus)
     schemas[code].add(rel.split(os.sep)[0])
+    models[code].add((rel.split(os.sep)[0], enclosing_block(d["file"], d["range"]["start"]["line"])))
     findings[code].append(d)
-print("| rule | findings | schemas |")
-print("|---|---:|---:|")
+print("| rule | findings | schemas | models |")
+print("|---|---:|---:|---:|")
 for code in sorted(findings):
-    print(f"| `{code}` | {len(findings[code])} | {len(schemas[code])} |")
+    print(f"| `{code}` | {len(findings[code])} | {len(schemas[code])} | {len(models[code])} |")
 if sample:
     print()
     codes = sorted(findings)

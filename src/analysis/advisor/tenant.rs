@@ -246,6 +246,10 @@ impl<'a> Exempt<'a> {
                 reasons
                     .entry(name)
                     .or_insert("sign-in or bookkeeping data, which belongs to no tenant");
+            } else if is_standalone_setting(schema, block) {
+                reasons
+                    .entry(name)
+                    .or_insert("application-wide settings (named so, and related to nothing)");
             } else if block.fields.iter().any(|f| {
                 is_required_reference(f)
                     && type_name(f).is_some_and(|m| {
@@ -281,7 +285,22 @@ fn is_global_catalog(name: &str) -> bool {
         "Locale",
         "Timezone",
     ];
-    NAMES.contains(&name)
+    // A template without the tenant key is a shared catalog (a tenant's own templates have
+    // the key, or a required relation to what has it).
+    NAMES.contains(&name) || name.contains("Template")
+}
+
+/// A model named like settings, configuration or a counter that relates to nothing: the
+/// application's own (`SiteSettings`, `AppSetting`, `Counter`), not a tenant's, which would
+/// relate to the tenant or to what it owns.
+fn is_standalone_setting(schema: &Schema, block: &Block) -> bool {
+    const SUFFIXES: &[&str] = &["Setting", "Settings", "Config", "Configuration", "Counter"];
+    let name = block.name.text.as_str();
+    SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+        && !block
+            .fields
+            .iter()
+            .any(|f| conventions::is_relation_field(schema, f))
 }
 
 /// Models of the sign-in libraries (Auth.js, better-auth, Lucia: accounts, sessions,
@@ -303,6 +322,7 @@ fn is_infrastructure(block: &Block) -> bool {
         "VerificationToken",
         "Migration",
         "WebhookEvent",
+        "BackgroundJob",
         "CronJob",
         "RateLimit",
     ];

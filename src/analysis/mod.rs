@@ -333,7 +333,8 @@ pub fn advise(schema: &Schema, options: &Options) -> Vec<Diagnostic> {
     advice
 }
 
-fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+/// Sorts diagnostics by file, position and code: the order they are reported in.
+pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
             b.span.file,

@@ -120,6 +120,17 @@ impl Field {
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes.iter().find(|a| a.name.text == name)
     }
+
+    /// Where the field's declaration ends: after its last attribute, else its type, else its
+    /// name (a trailing comment is not part of it).
+    pub fn declaration_end(&self) -> u32 {
+        self.attributes
+            .iter()
+            .map(|a| a.span.end)
+            .chain(self.r#type.as_ref().map(|t| t.span.end))
+            .max()
+            .unwrap_or(self.name.span.end)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

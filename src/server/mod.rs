@@ -147,6 +147,17 @@ struct LastAnalysis {
     diagnostics: Arc<Vec<analysis::Diagnostic>>,
 }
 
+impl SchemaSnapshot {
+    /// The URI of each file, by file id.
+    fn uri_of(&self) -> HashMap<u32, Uri> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
+            .collect()
+    }
+}
+
 /// A schema assembled for one analysis or request.
 struct SchemaSnapshot {
     schema: Schema,
@@ -543,12 +554,7 @@ impl LanguageServer for Backend {
         };
         let actions = ide::code_actions(&snapshot.schema, &options, &diagnostics, at);
         let only = params.context.only.unwrap_or_default();
-        let uri_of: HashMap<u32, Uri> = snapshot
-            .files
-            .iter()
-            .enumerate()
-            .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
-            .collect();
+        let uri_of = snapshot.uri_of();
         let creates_files = self.state.creates_files.get() == Some(&true);
         let response: CodeActionResponse = actions
             .iter()
@@ -992,22 +998,10 @@ fn publish_schema(
     options: &analysis::Options,
     mut diagnostics: Vec<analysis::Diagnostic>,
 ) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
-            b.span.file,
-            b.span.start,
-            b.span.end,
-            b.code,
-        ))
-    });
+    analysis::sort_by_position(&mut diagnostics);
     let _publishing = state.publishing.lock().unwrap_or_else(|e| e.into_inner());
     let encoding = state.encoding();
-    let uri_of: HashMap<u32, Uri> = snapshot
-        .files
-        .iter()
-        .enumerate()
-        .map(|(index, (file_uri, _))| (index as u32, file_uri.clone()))
-        .collect();
+    let uri_of = snapshot.uri_of();
     for (index, (file_uri, version)) in snapshot.files.iter().enumerate() {
         let Some(version) = *version else {
             continue;

@@ -199,25 +199,18 @@ impl LspClient {
     /// `settings` and can create files in workspace edits.
     pub fn initialize_as_full_client(&mut self, options: Value, settings: Value) -> Value {
         self.configuration = Some(settings);
-        let result = self.request(
-            "initialize",
+        self.initialize_with(
+            options,
             json!({
-                "processId": null,
-                "rootUri": null,
-                "initializationOptions": options,
-                "capabilities": {
-                    "general": {"positionEncodings": ["utf-16"]},
-                    "workspace": {
-                        "didChangeWatchedFiles": {"dynamicRegistration": true},
-                        "configuration": true,
-                        "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}
-                    },
-                    "textDocument": {"publishDiagnostics": {"versionSupport": true}}
-                }
+                "general": {"positionEncodings": ["utf-16"]},
+                "workspace": {
+                    "didChangeWatchedFiles": {"dynamicRegistration": true},
+                    "configuration": true,
+                    "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}
+                },
+                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
             }),
-        );
-        self.notify("initialized", json!({}));
-        result["capabilities"].clone()
+        )
     }
 
     /// Changes what the client answers to `workspace/configuration` and tells the server.
@@ -235,17 +228,26 @@ impl LspClient {
         position_encodings: &[&str],
         options: Value,
     ) -> Value {
+        self.initialize_with(
+            options,
+            json!({
+                "general": {"positionEncodings": position_encodings},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+            }),
+        )
+    }
+
+    /// `initialize` + `initialized` with these options and client capabilities; returns the
+    /// server's capabilities.
+    fn initialize_with(&mut self, options: Value, capabilities: Value) -> Value {
         let result = self.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": null,
                 "initializationOptions": options,
-                "capabilities": {
-                    "general": {"positionEncodings": position_encodings},
-                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                    "textDocument": {"publishDiagnostics": {"versionSupport": true}}
-                }
+                "capabilities": capabilities
             }),
         );
         self.notify("initialized", json!({}));

@@ -211,13 +211,7 @@ fn aligned_field_line(like: &Field, name: &str, field_type: &str, attributes: &s
 /// Appends a field attribute (`@unique`, `@updatedAt`) after the field's last attribute or
 /// its type.
 pub fn append_field_attribute(field: &Field, attribute: &str) -> TextEdit {
-    let end = field
-        .attributes
-        .iter()
-        .map(|a| a.span.end)
-        .chain(field.r#type.as_ref().map(|t| t.span.end))
-        .max()
-        .unwrap_or(field.name.span.end);
+    let end = field.declaration_end();
     TextEdit {
         span: Span {
             start: end,

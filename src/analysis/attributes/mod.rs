@@ -314,13 +314,7 @@ fn check_model_field(
         && is_ignored(target)
         && field.attribute("ignore").is_none()
     {
-        let end = field
-            .attributes
-            .iter()
-            .map(|a| a.span.end)
-            .chain(field.r#type.as_ref().map(|t| t.span.end))
-            .max()
-            .unwrap_or(field.name.span.end);
+        let end = field.declaration_end();
         out.late(
             Diagnostic::error(
                 codes::ATTRIBUTE_IGNORE,

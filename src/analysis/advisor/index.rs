@@ -640,6 +640,10 @@ impl<'a, 'k> Model<'a, 'k> {
                 vec![insert],
             ))
         } else {
+            let diagnostic = match self.enable_partial_indexes(key, &condition) {
+                Some(fix) => diagnostic.with_fix(fix),
+                None => diagnostic,
+            };
             match self.partial_index_sql(key, marker, live) {
                 Some(text) => diagnostic.with_snippet(Snippet {
                     title: format!(
@@ -653,6 +657,43 @@ impl<'a, 'k> Model<'a, 'k> {
             }
         };
         out.push(diagnostic);
+    }
+
+    /// Enables the `partialIndexes` preview feature and makes the index partial: a guess
+    /// (`Unsafe`), since it needs Prisma 7.4 or later and changes the generator. Not offered
+    /// when the schema targets Prisma 6, which does not know the feature.
+    fn enable_partial_indexes(
+        &self,
+        key: &Key<'a>,
+        condition: &str,
+    ) -> Option<crate::analysis::Fix> {
+        if self.advisor.context.prisma_version == crate::analysis::PrismaVersion::Six {
+            return None;
+        }
+        let end = key
+            .attribute
+            .arguments()
+            .iter()
+            .map(|a| a.span)
+            .max_by_key(|s| s.end)?;
+        let enable =
+            crate::analysis::config::enable_preview_feature(self.schema, "partialIndexes")?;
+        let mut changes = enable.edits;
+        changes.push(TextEdit {
+            span: Span {
+                start: end.end,
+                ..end
+            },
+            new_text: format!(", where: {condition}"),
+        });
+        Some(crate::analysis::Fix {
+            title: format!(
+                "Enable the `partialIndexes` preview feature (Prisma 7.4+) and make `{}` partial",
+                self.written_index(key, None)
+            ),
+            edits: changes,
+            applicability: crate::analysis::Applicability::Unsafe,
+        })
     }
 
     /// The SQL that replaces the index by its partial twin, in the provider's dialect, with

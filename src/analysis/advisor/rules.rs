@@ -58,7 +58,7 @@ pub const RULES: &[Rule] = &[
         why: "Queries of a soft-deleting application filter on live rows; an index over live rows only is smaller and faster, and deleted rows stop costing index space.",
         example: "@@index([status, createdAt])\n// fixed (with the partialIndexes preview feature):\n@@index([status, createdAt], where: { deletedAt: null })",
         fix: Some(
-            "adds `where: { deletedAt: null }` (`{ isDeleted: false }` for a flag) when the preview feature is on; otherwise the finding carries the SQL of a migration that swaps the index for its partial twin (`CREATE INDEX CONCURRENTLY ... WHERE \"deleted_at\" IS NULL`, then drop and rename; SQLite and SQL Server in their own dialect), with the database names of table, columns and index",
+            "adds `where: { deletedAt: null }` (`{ isDeleted: false }` for a flag) when the preview feature is on; otherwise the finding carries the SQL of a migration that swaps the index for its partial twin (`CREATE INDEX CONCURRENTLY ... WHERE \"deleted_at\" IS NULL`, then drop and rename; SQLite and SQL Server in their own dialect), with the database names of table, columns and index, and an unsafe fix that enables the preview feature (Prisma 7.4+; not when targeting Prisma 6) and adds `where:`",
         ),
     },
     Rule {

@@ -10,6 +10,7 @@ pub const SYNTAX_UNCLOSED: Code = Code("syntax/unclosed");
 pub const SYNTAX_INCOMPLETE: Code = Code("syntax/incomplete");
 pub const SYNTAX_TYPE_MODIFIER: Code = Code("syntax/type-modifier");
 pub const SYNTAX_TRAILING_COMMA: Code = Code("syntax/trailing-comma");
+pub const SYNTAX_LINE_BREAK: Code = Code("syntax/line-break");
 pub const NAME_UNKNOWN_TYPE: Code = Code("name/unknown-type");
 pub const NAME_DUPLICATE_DECLARATION: Code = Code("name/duplicate-declaration");
 pub const NAME_DUPLICATE_FIELD: Code = Code("name/duplicate-field");
@@ -152,6 +153,10 @@ pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_MISSING,
         "a token the schema grammar requires is missing",
+    ),
+    (
+        SYNTAX_LINE_BREAK,
+        "a line break inside an attribute's arguments or a property's value, which Prisma reads on one line only",
     ),
     (
         SYNTAX_UNCLOSED,

@@ -59,6 +59,92 @@ pub(super) fn check_block(file: &SourceFile, block: &Block, out: &mut Vec<Diagno
         out.push(syntax_diagnostic(file_id, error));
     }
     check_declarations(file, block, &unexpected_lines, out);
+    check_line_breaks(file, block, out);
+}
+
+/// Prisma reads an attribute with its arguments, and a property with its value, on one line:
+/// a line break inside (`@@index([a,⏎ b])`, a `previewFeatures` list over several lines) is a
+/// syntax error there, though our grammar reads it.
+fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>) {
+    let attributes = block
+        .fields
+        .iter()
+        .flat_map(|field| &field.attributes)
+        .chain(&block.attributes);
+    for attribute in attributes {
+        let Some(arguments) = &attribute.arguments else {
+            continue;
+        };
+        if let Some(line_break) = line_break_in(&file.text, arguments.span) {
+            let name = if attribute.is_block { "@@" } else { "@" };
+            out.push(
+                Diagnostic::error(
+                    codes::SYNTAX_LINE_BREAK,
+                    Span {
+                        end: arguments.span.start,
+                        ..attribute.span
+                    },
+                    format!(
+                        "`{name}{}` goes on one line: Prisma does not read an attribute's arguments over several lines",
+                        attribute.name.text
+                    ),
+                )
+                .with_related(
+                    Span::new(block.file(), line_break.saturating_sub(1)..line_break),
+                    "the line breaks after this",
+                ),
+            );
+        }
+    }
+    for property in &block.properties {
+        let Some(value) = &property.value else {
+            continue;
+        };
+        if let Some(line_break) = line_break_in(&file.text, value.span()) {
+            out.push(
+                Diagnostic::error(
+                    codes::SYNTAX_LINE_BREAK,
+                    property.key.span,
+                    format!(
+                        "`{}` goes on one line: Prisma does not read a value over several lines",
+                        property.key.text
+                    ),
+                )
+                .with_related(
+                    Span::new(block.file(), line_break.saturating_sub(1)..line_break),
+                    "the line breaks after this",
+                ),
+            );
+        }
+    }
+}
+
+/// Whether an attribute of the block has a line break in its arguments.
+pub(super) fn has_line_breaks(text: &str, block: &Block) -> bool {
+    block
+        .fields
+        .iter()
+        .flat_map(|field| &field.attributes)
+        .chain(&block.attributes)
+        .filter_map(|attribute| attribute.arguments.as_ref())
+        .any(|arguments| line_break_in(text, arguments.span).is_some())
+}
+
+/// The offset of the first line break in `span` outside string literals.
+fn line_break_in(text: &str, span: Span) -> Option<usize> {
+    let inside = text.get(span.start as usize..span.end as usize)?;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (index, byte) in inside.bytes().enumerate() {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'\n' => return Some(span.start as usize + index),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn check_declarations(

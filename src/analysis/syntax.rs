@@ -140,7 +140,8 @@ fn line_break_in(text: &str, span: Span) -> Option<usize> {
             _ if escaped => escaped = false,
             b'\\' if in_string => escaped = true,
             b'"' => in_string = !in_string,
-            b'\n' => return Some(span.start as usize + index),
+            // In a string, the string is not closed: reported as such.
+            b'\n' => return (!in_string).then_some(span.start as usize + index),
             _ => {}
         }
     }

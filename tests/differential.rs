@@ -112,7 +112,7 @@ fn field_lines(lines: &[String]) -> Vec<usize> {
 fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let fields = field_lines(&lines);
-    let kind = random.below(18);
+    let kind = random.below(19);
     let description;
     match kind {
         0 => {
@@ -312,6 +312,23 @@ fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
             let replacement = *random.pick(&["1field", "select", "AND", "_count", "field-name"])?;
             description = format!("line {}: field {name} → {replacement}", line + 1);
             lines[line] = lines[line].replacen(&name, replacement, 1);
+        }
+        17 => {
+            // A line break inside an attribute's arguments (Prisma reads them on one line).
+            let candidates: Vec<usize> = (0..lines.len())
+                .filter(|&i| {
+                    let line = &lines[i];
+                    !line.trim_start().starts_with("//")
+                        && line
+                            .find('(')
+                            .is_some_and(|open| line[open..].contains(", "))
+                })
+                .collect();
+            let &line = random.pick(&candidates)?;
+            description = format!("line {}: line break inside an attribute", line + 1);
+            let open = lines[line].find('(')?;
+            let comma = open + lines[line][open..].find(", ")?;
+            lines[line].replace_range(comma..comma + 2, ",\n    ");
         }
         _ => {
             let candidates: Vec<usize> = (0..lines.len())

@@ -59,7 +59,9 @@ pub(super) fn check_block(file: &SourceFile, block: &Block, out: &mut Vec<Diagno
         out.push(syntax_diagnostic(file_id, error));
     }
     check_declarations(file, block, &unexpected_lines, out);
-    check_line_breaks(file, block, out);
+    if block.multiline_attribute || !block.properties.is_empty() {
+        check_line_breaks(file, block, out);
+    }
 }
 
 /// Prisma reads an attribute with its arguments, and a property with its value, on one line:
@@ -75,7 +77,7 @@ fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>
         let Some(arguments) = &attribute.arguments else {
             continue;
         };
-        if let Some(line_break) = line_break_in(&file.text, arguments.span) {
+        if let Some(line_break) = line_break_at(file, arguments.span) {
             let name = if attribute.is_block { "@@" } else { "@" };
             out.push(
                 Diagnostic::error(
@@ -100,7 +102,7 @@ fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>
         let Some(value) = &property.value else {
             continue;
         };
-        if let Some(line_break) = line_break_in(&file.text, value.span()) {
+        if let Some(line_break) = line_break_at(file, value.span()) {
             out.push(
                 Diagnostic::error(
                     codes::SYNTAX_LINE_BREAK,
@@ -119,15 +121,14 @@ fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>
     }
 }
 
-/// Whether an attribute of the block has a line break in its arguments.
-pub(super) fn has_line_breaks(text: &str, block: &Block) -> bool {
-    block
-        .fields
-        .iter()
-        .flat_map(|field| &field.attributes)
-        .chain(&block.attributes)
-        .filter_map(|attribute| attribute.arguments.as_ref())
-        .any(|arguments| line_break_in(text, arguments.span).is_some())
+/// The first line break in `span` outside string literals, looked for only when the span
+/// covers more than one line.
+fn line_break_at(file: &SourceFile, span: Span) -> Option<usize> {
+    let lines = &file.line_index;
+    if lines.line_of(span.start as usize) == lines.line_of(span.end as usize) {
+        return None;
+    }
+    line_break_in(&file.text, span)
 }
 
 /// The offset of the first line break in `span` outside string literals.

@@ -78,6 +78,9 @@ pub struct Block {
     pub attributes: Vec<Attribute>,
     /// The syntax errors inside the block.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Whether the arguments of one of its attributes span several lines: our grammar reads
+    /// them, Prisma does not (see `analysis::syntax`).
+    pub multiline_attribute: bool,
     /// Identifies this lowering of the block for caches; kept while edits elsewhere move
     /// the block, new when it is lowered again.
     pub revision: Revision,

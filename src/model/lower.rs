@@ -223,6 +223,7 @@ impl<'a> Lowering<'a> {
             properties: Vec::new(),
             attributes: Vec::new(),
             syntax_errors: Vec::new(),
+            multiline_attribute: false,
             revision: Revision::next(),
             leading: u32::try_from(leading).unwrap_or(u32::MAX),
         };
@@ -274,6 +275,17 @@ impl<'a> Lowering<'a> {
         block.enum_values.shrink_to_fit();
         block.properties.shrink_to_fit();
         block.attributes.shrink_to_fit();
+        let lines = &self.source.line_index;
+        block.multiline_attribute = block
+            .fields
+            .iter()
+            .flat_map(|field| &field.attributes)
+            .chain(&block.attributes)
+            .filter_map(|attribute| attribute.arguments.as_ref())
+            .any(|arguments| {
+                lines.line_of(arguments.span.start as usize)
+                    != lines.line_of(arguments.span.end as usize)
+            });
         if report_errors {
             let mut nodes = self.recovery_nodes.take();
             syntax::collect_error_nodes(node, &mut nodes);

@@ -68,18 +68,18 @@ pub fn relation_scalar_fields(field: &Field) -> Vec<&str> {
 /// The models the advisor looks at: models (not views) that read without syntax errors and
 /// are not `@@ignore`d.
 pub fn advised_models(schema: &Schema) -> impl Iterator<Item = &Block> {
-    schema.models().filter(|block| is_advised(schema, block))
+    schema.models().filter(|block| is_advised(block))
 }
 
 /// Whether the advisor looks at the block (see `advised_models`): a model that reads
 /// without syntax errors (a line break inside an attribute counts: Prisma rejects it) and is
 /// not `@@ignore`d.
-pub fn is_advised(schema: &Schema, block: &Block) -> bool {
+pub fn is_advised(block: &Block) -> bool {
     block.kind == BlockKind::Model
         && block.syntax_errors.is_empty()
+        && !block.multiline_attribute
         && block.closed
         && block.attributes_named("ignore").next().is_none()
-        && !crate::analysis::syntax::has_line_breaks(&schema.file(block.file()).text, block)
 }
 
 /// The model's soft-delete marker: its first field named like one of the configured markers.

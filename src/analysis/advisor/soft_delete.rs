@@ -691,7 +691,7 @@ fn partial_unique_sql(
 /// models" for every model that should have one and has not.
 pub(super) fn actions(advisor: &Advisor<'_>, block: Option<&Block>, out: &mut Vec<Action>) {
     let convention = convention(advisor);
-    if let Some(block) = block.filter(|b| conventions::is_advised(advisor.schema, b))
+    if let Some(block) = block.filter(|b| conventions::is_advised(b))
         && let Some(edit) = add_marker(advisor, &convention, block)
     {
         out.push(Action {

@@ -471,7 +471,7 @@ impl<'a, 'b> KeyFixer<'a, 'b> {
         let schema = advisor.schema;
         let tenant = scoping
             .tenant
-            .filter(|t| advised_models(schema).any(|b| std::ptr::eq(b, *t)))
+            .filter(|t| conventions::is_advised(t))
             .and_then(|block| {
                 let ids: Vec<&Field> = block
                     .fields
@@ -1132,7 +1132,7 @@ pub(super) fn actions(advisor: &Advisor<'_>, block: Option<&Block>, out: &mut Ve
     if let Some(block) = block
         && block.name.text != settings.tenant_model
         && block.field(&settings.tenant_key).is_none()
-        && advised_models(schema).any(|b| std::ptr::eq(b, block))
+        && conventions::is_advised(block)
     {
         let scoping = Scoping::new(advisor);
         if let Some(edits) = KeyFixer::new(advisor, &scoping).edits(block) {

@@ -334,6 +334,31 @@ const NOT_SECRET_WORDS: &[&str] = &[
 
 /// The secret a field name speaks of (`apiKey`, `password`), or `None`.
 pub(crate) fn names_secret(name: &str) -> Option<String> {
+    // Most names hold none of the words: say so without splitting them into words.
+    const STEMS: &[&str] = &[
+        "pass",
+        "secret",
+        "token",
+        "ssn",
+        "iban",
+        "cvv",
+        "cvc",
+        "mnemonic",
+        "credential",
+        "key",
+        "card",
+        "tax",
+        "social",
+        "national",
+        "bank",
+        "routing",
+        "codes",
+        "phrase",
+    ];
+    let lower = name.to_ascii_lowercase();
+    if !STEMS.iter().any(|stem| lower.contains(stem)) {
+        return None;
+    }
     let words = name_words(name);
     let mut found: Option<(usize, usize)> = None;
     'search: for start in 0..words.len() {

@@ -892,7 +892,8 @@ fn analysis_worker(
             if !fresh {
                 let _ = advice_jobs.send(AdviceJob {
                     schema_key,
-                    snapshot,
+                    uri: uri.clone(),
+                    files: snapshot.files.clone(),
                     options,
                     validation,
                     shown,
@@ -915,10 +916,14 @@ fn analysis_worker(
     }
 }
 
-/// A schema to advise on, as the analysis worker last published it.
+/// A schema to advise on, as the analysis worker last published it. It names the schema
+/// rather than holding it: a model held here while the user types would make the next
+/// edit copy the whole file model instead of updating it in place.
 struct AdviceJob {
     schema_key: Uri,
-    snapshot: SchemaSnapshot,
+    /// A file of the schema, and the versions of its files when published.
+    uri: Uri,
+    files: Vec<(Uri, Option<i32>)>,
     options: analysis::Options,
     validation: Vec<analysis::Diagnostic>,
     /// The advice published with `validation` (remembered from an earlier version).
@@ -951,16 +956,21 @@ fn advice_worker(
             }
         }
         for job in latest.into_values() {
-            if !snapshot_is_current(&state, &job.snapshot) {
+            // The schema as published, unless it has changed since (then a newer job
+            // follows).
+            let Some(snapshot) = state
+                .schema_for(&job.uri)
+                .filter(|snapshot| snapshot.files == job.files)
+            else {
                 continue;
-            }
-            let advice = analysis::advise(&job.snapshot.schema, &job.options);
+            };
+            let advice = analysis::advise(&snapshot.schema, &job.options);
             {
                 let mut memories = state.advice.lock().unwrap_or_else(|e| e.into_inner());
                 memories
                     .entry(job.schema_key.clone())
                     .or_default()
-                    .remember(&job.snapshot.schema, &advice);
+                    .remember(&snapshot.schema, &advice);
             }
             if advice == job.shown {
                 continue;
@@ -971,20 +981,12 @@ fn advice_worker(
                 &state,
                 &client,
                 &runtime,
-                &job.snapshot,
+                &snapshot,
                 &job.options,
                 diagnostics,
             );
         }
     }
-}
-
-/// Whether every open file of the snapshot is still at the version it was taken at.
-fn snapshot_is_current(state: &State, snapshot: &SchemaSnapshot) -> bool {
-    snapshot.files.iter().all(|(uri, version)| match version {
-        Some(version) => state.is_current(uri, *version),
-        None => true,
-    })
 }
 
 /// Publishes a schema's diagnostics on each of its open files that is still at the version

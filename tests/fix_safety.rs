@@ -1,7 +1,8 @@
 //! Fix safety: the proof that `check --fix` keeps schemas working. For every real-world
 //! schema of `../shared/corpus/real`, every example and every advice fixture, analysed with
-//! the default options and again with every advisor rule on, each safe fix is applied alone
-//! and then all of them together (`fixes::fix_all`), and:
+//! the default options and again with every advisor rule on (with the tenant key `teamId`,
+//! `organizationId` and the default), each fix, unsafe ones too, is applied alone and then
+//! all safe fixes together (`fixes::fix_all`), and:
 //!
 //! - (a) our validator reports no error it did not report before the fix;
 //! - (b) every byte outside the fix's edits is unchanged, no line changes that the fix's
@@ -53,8 +54,28 @@ fn variants() -> Vec<(&'static str, Options)> {
                 .insert(rule.code.as_str().to_string(), Level::On(Severity::Warning));
         }
     }
+    // The tenant rules need the schema's tenant key: two keys common in the corpus.
+    let tenant = |key: &str, model: &str| AdvisorSettings {
+        tenant_key: key.to_string(),
+        tenant_model: model.to_string(),
+        ..all_on.clone()
+    };
     vec![
         ("defaults", Options::default()),
+        (
+            "every rule on, tenants are teams",
+            Options {
+                advisor: std::sync::Arc::new(tenant("teamId", "Team")),
+                ..Options::default()
+            },
+        ),
+        (
+            "every rule on, tenants are organizations",
+            Options {
+                advisor: std::sync::Arc::new(tenant("organizationId", "Organization")),
+                ..Options::default()
+            },
+        ),
         (
             "every rule on",
             Options {
@@ -289,7 +310,8 @@ struct CaseResult {
     batch: Vec<Fixed>,
 }
 
-/// Checks every safe fix of one case (a)–(c); the fixed schemas go to `batch` for (d).
+/// Checks every fix of one case alone, unsafe ones too (a)–(b), then all safe fixes together
+/// (c); the fixed schemas go to `batch` for (d).
 fn check_case(index: usize, case: &Case, details: bool) -> CaseResult {
     let mut result = CaseResult::default();
     let CaseResult {
@@ -303,11 +325,7 @@ fn check_case(index: usize, case: &Case, details: bool) -> CaseResult {
     for (variant, options) in variants() {
         let diagnostics: Vec<Diagnostic> = analysis::check_with(&schema, options.clone());
         for diagnostic in &diagnostics {
-            for fix in diagnostic
-                .fixes
-                .iter()
-                .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
-            {
+            for fix in diagnostic.fixes.iter().filter(|f| !f.edits.is_empty()) {
                 let key = fix
                     .edits
                     .iter()
@@ -316,7 +334,10 @@ fn check_case(index: usize, case: &Case, details: bool) -> CaseResult {
                 if !seen.insert(key) {
                     continue;
                 }
-                let rule = diagnostic.code.as_str().to_string();
+                let rule = match fix.applicability {
+                    Applicability::Safe => diagnostic.code.as_str().to_string(),
+                    Applicability::Unsafe => format!("{} (unsafe)", diagnostic.code),
+                };
                 let counts = tally.entry(rule.clone()).or_default();
                 counts.tried += 1;
                 let what = format!("{} ({})", fix.title, diagnostic.message);
@@ -524,7 +545,7 @@ fn every_safe_fix_keeps_schemas_valid() {
     }
 
     println!(
-        "fix safety: {} schemas; per rule: safe fixes tried, kept valid by our validator (and the bytes outside the edits), accepted by Prisma where it accepted the original",
+        "fix safety: {} schemas; per rule: fixes tried, kept valid by our validator (and the bytes outside the edits), accepted by Prisma where it accepted the original",
         cases.len()
     );
     for (rule, counts) in &tally {

@@ -660,14 +660,24 @@ impl<'a, 'k> Model<'a, 'k> {
     }
 
     /// Enables the `partialIndexes` preview feature and makes the index partial: a guess
-    /// (`Unsafe`), since it needs Prisma 7.4 or later and changes the generator. Not offered
-    /// when the schema targets Prisma 6, which does not know the feature.
+    /// (`Unsafe`), since it needs Prisma 7.4 or later and changes the generator. Offered only
+    /// for Prisma 7 schemas (see below), since Prisma 6 does not know the feature.
     fn enable_partial_indexes(
         &self,
         key: &Key<'a>,
         condition: &str,
     ) -> Option<crate::analysis::Fix> {
-        if self.advisor.context.prisma_version == crate::analysis::PrismaVersion::Six {
+        // Prisma 6 does not know the feature: only for a schema that targets Prisma 7, or
+        // that Prisma 6 rejects anyway (its datasource has no `url`).
+        let for_prisma_7 = match self.advisor.context.prisma_version {
+            crate::analysis::PrismaVersion::Seven => true,
+            crate::analysis::PrismaVersion::Six => false,
+            crate::analysis::PrismaVersion::Any => self
+                .schema
+                .datasource()
+                .is_some_and(|datasource| datasource.property("url").is_none()),
+        };
+        if !for_prisma_7 {
             return None;
         }
         let end = key

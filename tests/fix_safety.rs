@@ -682,3 +682,33 @@ fn the_checks_catch_what_they_are_for() {
     assert!(new_errors(&before, &before[..1]).is_empty());
     assert_eq!(new_errors(&before[..1], &before), ["x: a"]);
 }
+
+#[test]
+fn added_opposite_relation_fields_make_the_schema_valid() {
+    let path = common::fixtures_dir().join("fix-safety/missing_opposites.prisma");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let files = vec![("missing_opposites.prisma".to_string(), text)];
+    assert!(!our_errors(&files).is_empty(), "the fixture starts broken");
+    let fixed = fixes::fix_all(&files, &Options::default());
+    let fixed: Files = files
+        .iter()
+        .zip(&fixed.texts)
+        .map(|((name, _), text)| (name.clone(), text.clone()))
+        .collect();
+    assert_eq!(our_errors(&fixed), Vec::<String>::new(), "{}", fixed[0].1);
+    for wanted in [
+        "  posts Post[]\n",
+        "  profile Profile?\n",
+        "  reviews Review[] @relation(\"Reviews\")\n",
+    ] {
+        assert!(fixed[0].1.contains(wanted), "{wanted:?} in\n{}", fixed[0].1);
+    }
+    if let Some(dir) = common::reference_dir("the opposite-field fix against Prisma") {
+        let verdicts = common::reference_verdicts(&dir, &[&fixed]);
+        assert_eq!(verdicts[0]["6"]["valid"], true, "{}", verdicts[0]);
+        assert_eq!(
+            verdicts[0]["7"]["valid"], false,
+            "Prisma 7 rejects `url` only"
+        );
+    }
+}

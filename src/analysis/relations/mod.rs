@@ -94,6 +94,102 @@ impl<'a> RelationField<'a> {
     }
 }
 
+/// Adds the missing opposite of a relation field that holds the foreign key (`fields:`): a
+/// list of this model on the target (`posts Post[]`), or an optional one when the foreign key
+/// is unique (a one-to-one), with the relation's name when it has one. Not offered for a
+/// self-relation or a side without `fields:` (its opposite would need a foreign key: a
+/// choice of columns the author has to make).
+fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::analysis::Fix> {
+    let model = relation.model.name.text.as_str();
+    if std::ptr::eq(relation.model, relation.target) || relation.list || relation.fields.is_none() {
+        return None;
+    }
+    let keys: Vec<&str> = listed_names(relation.fields.unwrap_or_default())
+        .map(|name| name.text.as_str())
+        .collect();
+    let one_to_one = is_unique_key(relation.model, &keys);
+    let base = lower_first(model);
+    let base = if one_to_one { base } else { plural(&base) };
+    let name = (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => format!("{base}{n}"),
+        })
+        .find(|candidate| relation.target.field(candidate).is_none())?;
+    let field_type = if one_to_one {
+        format!("{model}?")
+    } else {
+        format!("{model}[]")
+    };
+    let attributes = relation
+        .written_name
+        .map(|name| format!("@relation(\"{name}\")"))
+        .unwrap_or_default();
+    let edit = crate::analysis::advisor::edits::insert_field(
+        schema,
+        relation.target,
+        &name,
+        &field_type,
+        &attributes,
+    );
+    Some(crate::analysis::Fix {
+        title: format!(
+            "Add the opposite field `{name} {field_type}` to `{}`",
+            relation.target_name()
+        ),
+        edits: vec![edit],
+        applicability: crate::analysis::Applicability::Safe,
+    })
+}
+
+/// Whether exactly these fields are unique in the model: an `@id`/`@unique` on the one field,
+/// or an `@@id`/`@@unique` over the same set.
+fn is_unique_key(model: &Block, keys: &[&str]) -> bool {
+    if let [single] = keys
+        && model
+            .field(single)
+            .is_some_and(|f| f.attribute("unique").is_some() || f.attribute("id").is_some())
+    {
+        return true;
+    }
+    let mut wanted: Vec<&str> = keys.to_vec();
+    wanted.sort_unstable();
+    model
+        .attributes
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "unique" | "id"))
+        .filter_map(|a| a.argument("fields", Some(0)))
+        .filter_map(|a| a.value.as_ref())
+        .any(|value| {
+            let mut names: Vec<&str> = listed_names(value.as_list())
+                .map(|name| name.text.as_str())
+                .collect();
+            names.sort_unstable();
+            names == wanted
+        })
+}
+
+/// `BlogPost` → `blogPost`.
+fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// `post` → `posts`, `category` → `categories`, `address` → `addresses`.
+fn plural(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        return format!("{stem}ies");
+    }
+    if name.ends_with('s') || name.ends_with('x') || name.ends_with("ch") || name.ends_with("sh") {
+        return format!("{name}es");
+    }
+    format!("{name}s")
+}
+
 /// The field names listed in an argument (`[a, b]`), as written.
 fn listed_names(items: &[Expression]) -> impl Iterator<Item = &Ident> {
     items.iter().filter_map(|item| match item {
@@ -460,11 +556,15 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                     relation.target_name()
                 ),
             };
-            out.push(
-                relation
-                    .error(codes::RELATION_MISSING_OPPOSITE, message)
-                    .with_related(relation.target.name.span, "the opposite field belongs here"),
-            );
+            let mut diagnostic = relation
+                .error(codes::RELATION_MISSING_OPPOSITE, message)
+                .with_related(relation.target.name.span, "the opposite field belongs here");
+            if named_apart.is_none()
+                && let Some(fix) = add_opposite(schema, relation)
+            {
+                diagnostic = diagnostic.with_fix(fix);
+            }
+            out.push(diagnostic);
             if !relation.list && relation.fields.is_some() {
                 inline::check_forward(schema, relation, context, out);
                 forward_sides.push(relation);

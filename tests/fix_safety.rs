@@ -712,3 +712,39 @@ fn added_opposite_relation_fields_make_the_schema_valid() {
         );
     }
 }
+
+#[test]
+fn relation_fixes_make_their_schema_valid() {
+    // Each fixture holds one mistake; its fix (unsafe ones too) must leave no error, for us
+    // and for Prisma 6.
+    let mut fixed_all: Vec<Files> = Vec::new();
+    for name in [
+        "one_to_one_not_unique.prisma",
+        "references_not_unique.prisma",
+    ] {
+        let text = std::fs::read_to_string(common::fixtures_dir().join("fix-safety").join(name))
+            .expect("fixture");
+        let files: Files = vec![(name.to_string(), text)];
+        let schema = build(&files);
+        let fixes: Vec<_> = analysis::check(&schema)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .flat_map(|d| d.fixes)
+            .collect();
+        assert_eq!(fixes.len(), 1, "{name}: one fix expected, got {fixes:?}");
+        let fixed = apply(&files, &fixes[0].edits).expect("edits apply");
+        assert_eq!(
+            our_errors(&fixed),
+            Vec::<String>::new(),
+            "{name}:\n{}",
+            fixed[0].1
+        );
+        fixed_all.push(fixed);
+    }
+    if let Some(dir) = common::reference_dir("relation fixes against Prisma") {
+        let schemas: Vec<&Files> = fixed_all.iter().collect();
+        for verdict in common::reference_verdicts(&dir, &schemas) {
+            assert_eq!(verdict["6"]["valid"], true, "{verdict}");
+        }
+    }
+}

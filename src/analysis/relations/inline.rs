@@ -217,14 +217,55 @@ fn one_to_one_foreign_key_is_unique(
             forward.model.name.text
         )
     };
-    out.push(forward.error(
+    let written: Vec<&str> = listed_names(items).map(|n| n.text.as_str()).collect();
+    let mut diagnostic = forward.error(
         codes::RELATION_ONE_TO_ONE_NOT_UNIQUE,
         format!(
             "the foreign key of the one-to-one relation `{}` is not unique, so several records could point to the same `{}`: {suggestion}, or make the relation one-to-many",
             forward.path(),
             forward.target_name()
         ),
-    ));
+    );
+    if let Some(fix) = make_unique(schema, forward.model, &written) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    out.push(diagnostic);
+}
+
+/// Makes these fields of the model unique together: `@unique` on a single field, else an
+/// `@@unique([...])` line. A guess (`Unsafe`): the database may already hold duplicates, and
+/// the author may prefer another shape of relation.
+fn make_unique(
+    schema: &Schema,
+    model: &crate::model::Block,
+    names: &[&str],
+) -> Option<crate::analysis::Fix> {
+    // Never an edit inside a block that does not read.
+    if !model.syntax_errors.is_empty() || model.multiline_attribute {
+        return None;
+    }
+    let (title, edit) = match names {
+        [] => return None,
+        [single] => {
+            let field = model.field(single)?;
+            (
+                format!("Add `@unique` to `{}.{single}`", model.name.text),
+                crate::analysis::advisor::edits::append_field_attribute(field, "@unique"),
+            )
+        }
+        several => {
+            let attribute = format!("@@unique([{}])", several.join(", "));
+            (
+                format!("Add `{attribute}` to `{}`", model.name.text),
+                crate::analysis::advisor::edits::insert_block_attribute(schema, model, &attribute),
+            )
+        }
+    };
+    Some(crate::analysis::Fix {
+        title,
+        edits: vec![edit],
+        applicability: crate::analysis::Applicability::Unsafe,
+    })
 }
 
 /// While reading: `fields` and `references` must name scalar fields (the foreign key
@@ -292,7 +333,7 @@ pub(super) fn check_forward(
     {
         return;
     }
-    references_a_unique_criterion(forward, &referenced, out);
+    references_a_unique_criterion(schema, forward, &referenced, out);
     // A required relation needs every foreign key field.
     if forward.required {
         let optional: Vec<&str> = referencing
@@ -360,6 +401,7 @@ fn quoted(names: &[&str]) -> String {
 
 /// `references` must name an `@id`, `@unique`, `@@id` or `@@unique` of the target.
 fn references_a_unique_criterion(
+    schema: &Schema,
     forward: &RelationField,
     referenced: &[&Field],
     out: &mut Vec<Diagnostic>,
@@ -387,19 +429,21 @@ fn references_a_unique_criterion(
             forward.target_name()
         )
     };
-    out.push(
-        forward
-            .error(
-        codes::RELATION_REFERENCES_NOT_UNIQUE,
-        format!(
-            "`references` of `{}` must name a unique key of `{}` (`@id`, `@unique`, `@@id` or `@@unique`), and {} is none: {suggestion}",
-            forward.path(),
-            forward.target_name(),
-            quoted(&written)
-        ),
-    )
-            .with_related(forward.target.name.span, "the referenced model"),
-    );
+    let mut diagnostic = forward
+        .error(
+            codes::RELATION_REFERENCES_NOT_UNIQUE,
+            format!(
+                "`references` of `{}` must name a unique key of `{}` (`@id`, `@unique`, `@@id` or `@@unique`), and {} is none: {suggestion}",
+                forward.path(),
+                forward.target_name(),
+                quoted(&written)
+            ),
+        )
+        .with_related(forward.target.name.span, "the referenced model");
+    if let Some(fix) = make_unique(schema, forward.target, &written) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    out.push(diagnostic);
 }
 
 /// `SetNull` cannot set a required foreign key field to null. PostgreSQL with foreign keys

@@ -242,12 +242,23 @@ fn check_relation_mode(datasource: &Block, provider: Option<Provider>, out: &mut
     let relation_mode = datasource.property("relationMode");
     let old = datasource.property("referentialIntegrity");
     if let Some(old) = old {
-        out.push(Diagnostic::new(
+        let mut deprecated = Diagnostic::new(
             codes::CONFIG_RELATION_MODE,
             Severity::Warning,
             old.key.span,
             "`referentialIntegrity` is deprecated: it is now called `relationMode`",
-        ));
+        );
+        if relation_mode.is_none() {
+            deprecated = deprecated.with_fix(Fix {
+                title: "Rename `referentialIntegrity` to `relationMode`".to_string(),
+                edits: vec![TextEdit {
+                    span: old.key.span,
+                    new_text: "relationMode".to_string(),
+                }],
+                applicability: Applicability::Safe,
+            });
+        }
+        out.push(deprecated);
         if let Some(relation_mode) = relation_mode {
             out.push(
                 Diagnostic::error(

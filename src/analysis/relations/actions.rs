@@ -3,7 +3,7 @@
 //! SQL Server and Prisma's own emulation (`relationMode = "prisma"`) reject.
 
 use super::{RelationField, codes};
-use crate::analysis::{Context, Diagnostic, RelationMode, Severity};
+use crate::analysis::{Applicability, Context, Diagnostic, Fix, RelationMode, Severity, TextEdit};
 use crate::catalog::{self, Provider, ReferentialAction};
 use crate::model::{Argument, Expression};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -102,24 +102,45 @@ pub(super) fn check_allowed(
             } else {
                 ""
             };
-            out.push(Diagnostic::error(
+            let mut diagnostic = Diagnostic::error(
                 codes::RELATION_REFERENTIAL_ACTION,
                 name.span,
                 format!(
                     "{setting} does not support `{argument_name}: {}`; use one of {listed}{hint}",
                     name.text
                 ),
-            ));
+            );
+            if !hint.is_empty() {
+                diagnostic = diagnostic.with_fix(replace_action(name, ReferentialAction::Restrict));
+            }
+            out.push(diagnostic);
         } else if let Some(warning) =
             catalog::referential_action_warning(context.provider, prisma_mode, action)
         {
-            out.push(Diagnostic::new(
+            let mut diagnostic = Diagnostic::new(
                 codes::RELATION_REFERENTIAL_ACTION,
                 Severity::Warning,
                 name.span,
                 warning,
-            ));
+            );
+            // MySQL runs `SetDefault` as `NoAction`: say what happens.
+            if action == ReferentialAction::SetDefault {
+                diagnostic = diagnostic.with_fix(replace_action(name, ReferentialAction::NoAction));
+            }
+            out.push(diagnostic);
         }
+    }
+}
+
+/// Writes another referential action in place of `name`.
+fn replace_action(name: &crate::model::Ident, action: ReferentialAction) -> Fix {
+    Fix {
+        title: format!("Replace `{}` with `{}`", name.text, action.name()),
+        edits: vec![TextEdit {
+            span: name.span,
+            new_text: action.name().to_string(),
+        }],
+        applicability: Applicability::Safe,
     }
 }
 

@@ -748,3 +748,19 @@ fn relation_fixes_make_their_schema_valid() {
         }
     }
 }
+
+#[test]
+fn mongodb_id_fixes_make_the_schema_valid() {
+    let name = "mongodb_id_map.prisma";
+    let text = std::fs::read_to_string(common::fixtures_dir().join("fix-safety").join(name))
+        .expect("fixture");
+    let files: Files = vec![(name.to_string(), text)];
+    assert!(!our_errors(&files).is_empty(), "the fixture starts broken");
+    let once = fixes::fix_all(&files, &Options::default());
+    let fixed: Files = vec![(name.to_string(), once.texts[0].clone())];
+    assert_eq!(our_errors(&fixed), Vec::<String>::new(), "{}", fixed[0].1);
+    if let Some(dir) = common::reference_dir("MongoDB id fixes against Prisma") {
+        let verdict = &common::reference_verdicts(&dir, &[&fixed])[0];
+        assert_eq!(verdict["6"]["valid"], true, "{verdict}");
+    }
+}

@@ -11,7 +11,7 @@ pub(super) mod names;
 mod operator_classes;
 pub(super) mod parse;
 
-use super::{Context, Diagnostic, codes};
+use super::{Applicability, Context, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::Provider;
 use crate::model::{Arity, Attribute, Block, BlockKind, Schema, Span};
 use parse::{Key, KeyKind, ModelKeys};
@@ -481,11 +481,31 @@ fn check_mongo_id(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
             field.name.text
         ),
     };
-    out.push(Diagnostic::error(
-        codes::ID_MONGO_MAP,
-        field.name.span,
-        message,
-    ));
+    let mut diagnostic = Diagnostic::error(codes::ID_MONGO_MAP, field.name.span, message);
+    // `@map("_id")` added, or the other `@map` argument replaced.
+    let edit = match field.attribute("map") {
+        Some(map) => map
+            .argument("name", Some(0))
+            .and_then(|argument| argument.value.as_ref())
+            .map(|value| TextEdit {
+                span: value.span(),
+                new_text: "\"_id\"".to_string(),
+            }),
+        None => Some(crate::analysis::advisor::edits::append_field_attribute(
+            field,
+            "@map(\"_id\")",
+        )),
+    };
+    if let Some(edit) = edit
+        && block.syntax_errors.is_empty()
+    {
+        diagnostic = diagnostic.with_fix(Fix {
+            title: "Store the id as `_id`: `@map(\"_id\")`".to_string(),
+            edits: vec![edit],
+            applicability: Applicability::Safe,
+        });
+    }
+    out.push(diagnostic);
 }
 
 fn check_index(

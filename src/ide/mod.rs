@@ -3,8 +3,10 @@
 
 pub mod actions;
 pub mod completion;
+pub mod format;
 mod symbols;
 
 pub use actions::{ActionKind, CodeAction, NewFile, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
+pub use format::{format_block, format_file};
 pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};

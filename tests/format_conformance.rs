@@ -1,0 +1,233 @@
+//! Formatting conformance: our formatter against Prisma's reformat pairs
+//! (`../shared/conformance/reformat/`) and against Prisma's own formatter on the real-world
+//! corpus (`../shared/corpus/real/`, via `.ci/reference/format.js`).
+
+mod common;
+
+use prisma_analyzer::ide::format_file;
+use prisma_analyzer::model::{Schema, SourceFile};
+use std::path::Path;
+
+/// Pairs that agree at least this often (ratchet: raise it, never lower it).
+const CONFORMANCE_AGREE_AT_LEAST: usize = 48;
+/// Corpus schemas formatted identically to Prisma at least this often.
+const CORPUS_AGREE_AT_LEAST: usize = 160;
+
+/// Formats every file of a schema; `None` for a file we refuse to format.
+fn format_all(files: &[(String, String)]) -> Vec<(String, Option<String>)> {
+    let schema = Schema::new(
+        files
+            .iter()
+            .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
+            .collect(),
+    );
+    schema
+        .file_ids()
+        .zip(files)
+        .map(|(id, (name, _))| (name.clone(), format_file(&schema, id)))
+        .collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("readable file")
+}
+
+/// The first line where `ours` and `expected` differ, for the report.
+fn first_difference(ours: &str, expected: &str) -> String {
+    for (line, (a, b)) in ours.lines().zip(expected.lines()).enumerate() {
+        if a != b {
+            return format!("line {}: ours {a:?}, expected {b:?}", line + 1);
+        }
+    }
+    format!(
+        "lengths differ: ours {} lines, expected {} lines",
+        ours.lines().count(),
+        expected.lines().count()
+    )
+}
+
+#[test]
+fn reformat_pairs_agree_with_prisma() {
+    let Some(shared) = common::shared_dir("format conformance") else {
+        return;
+    };
+    let root = shared.join("conformance/reformat");
+    let cases = read(&root.join("cases.jsonl"));
+    let mut agree = 0;
+    let mut total = 0;
+    let mut differences = Vec::new();
+    for line in cases.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).expect("JSON case");
+        let id = case["id"].as_str().unwrap_or_default().to_string();
+        let inputs: Vec<String> = case["input"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let expected: Vec<String> = case["expected"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // (file name, input text, expected text)
+        let mut files: Vec<(String, String, String)> = Vec::new();
+        if case["kind"] == "multi_file" {
+            for (input, output) in inputs.iter().zip(&expected) {
+                let name = input.rsplit('/').next().unwrap_or(input).to_string();
+                files.push((name, read(&root.join(input)), read(&root.join(output))));
+            }
+        } else {
+            files.push((
+                "schema.prisma".to_string(),
+                read(&root.join(&inputs[0])),
+                read(&root.join(&expected[0])),
+            ));
+        }
+        total += 1;
+        let sources: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, t, _)| (n.clone(), t.clone()))
+            .collect();
+        let ours = format_all(&sources);
+        let mut problem = None;
+        for ((name, formatted), (_, input, want)) in ours.iter().zip(&files) {
+            // Upstream answers a schema that does not parse unchanged.
+            let formatted = formatted.clone().unwrap_or_else(|| input.clone());
+            if &formatted != want {
+                problem = Some(format!("{name}: {}", first_difference(&formatted, want)));
+                break;
+            }
+        }
+        match problem {
+            None => agree += 1,
+            Some(problem) => differences.push(format!("{id}: {problem}")),
+        }
+    }
+    println!("reformat pairs: {agree} of {total} agree");
+    for difference in &differences {
+        println!("  differs: {difference}");
+    }
+    assert!(
+        agree >= CONFORMANCE_AGREE_AT_LEAST,
+        "only {agree} of {total} reformat pairs agree (at least {CONFORMANCE_AGREE_AT_LEAST} did)"
+    );
+}
+
+#[test]
+fn corpus_agrees_with_prismas_formatter() {
+    let Some(shared) = common::shared_dir("format corpus") else {
+        return;
+    };
+    let Some(reference) = common::reference_dir("format corpus") else {
+        return;
+    };
+    let paths = common::prisma_files(&shared.join("corpus/real"));
+    let schemas: Vec<Vec<(String, String)>> = paths
+        .iter()
+        .map(|path| vec![("schema.prisma".to_string(), read(path))])
+        .collect();
+    let references = reference_formats(&reference, &schemas);
+    let mut agree = 0;
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for ((path, files), reference) in paths.iter().zip(&schemas).zip(&references) {
+        // Prisma formats only what it parses; those schemas are out of scope.
+        let Some(expected) = reference
+            .as_array()
+            .and_then(|files| files.first())
+            .and_then(|file| file.get(1))
+            .and_then(|text| text.as_str())
+        else {
+            continue;
+        };
+        compared += 1;
+        let ours = format_all(files).remove(0).1;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        match ours {
+            Some(ours) if ours == expected => agree += 1,
+            Some(ours) => {
+                differences.push(format!("{name}: {}", first_difference(&ours, expected)))
+            }
+            None => differences.push(format!("{name}: we refused to format it")),
+        }
+    }
+    println!("corpus: {agree} of {compared} schemas formatted like Prisma");
+    for difference in &differences {
+        println!("  differs: {difference}");
+    }
+    assert!(
+        agree >= CORPUS_AGREE_AT_LEAST,
+        "only {agree} of {compared} corpus schemas agree (at least {CORPUS_AGREE_AT_LEAST} did)"
+    );
+}
+
+/// Prisma's formatting of each schema (`.ci/reference/format.js`), from one node run.
+fn reference_formats(dir: &Path, schemas: &[Vec<(String, String)>]) -> Vec<serde_json::Value> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("node")
+        .arg(dir.join("format.js"))
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node starts");
+    let input = serde_json::to_vec(schemas).expect("JSON");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Written from a thread: the child's output could fill its pipe before it has read all.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("node finishes");
+    writer.join().expect("writer").expect("input written");
+    assert!(output.status.success(), "format.js failed");
+    serde_json::from_slice(&output.stdout).expect("JSON from format.js")
+}
+
+#[test]
+fn formatting_is_idempotent() {
+    let Some(shared) = common::shared_dir("format idempotence") else {
+        return;
+    };
+    let mut paths = common::prisma_files(&shared.join("corpus/real"));
+    paths.extend(common::prisma_files(&shared.join("conformance/reformat")));
+    let mut checked = 0;
+    for path in paths {
+        let files = vec![("schema.prisma".to_string(), read(&path))];
+        let Some(once) = format_all(&files).remove(0).1 else {
+            continue;
+        };
+        let twice = format_all(&[("schema.prisma".to_string(), once.clone())])
+            .remove(0)
+            .1;
+        if let Some(twice) = &twice {
+            assert!(
+                twice == &once,
+                "formatting {} twice changes it: {}",
+                path.display(),
+                first_difference(twice, &once)
+            );
+        }
+        checked += 1;
+    }
+    println!("idempotent on {checked} files");
+    assert!(checked > 0);
+}
+
+#[test]
+fn a_block_with_a_syntax_error_is_kept_byte_for_byte() {
+    let broken = "model Broken {\n  id Int @id\n  name String @default(\"x\n    other    Int\n}\n";
+    let input = format!("model A {{\n  id Int @id\n  longerName   String\n}}\n\n\n{broken}");
+    let ours = format_all(&[("schema.prisma".to_string(), input)])
+        .remove(0)
+        .1
+        .expect("the file is formatted around the broken block");
+    assert_eq!(
+        ours,
+        format!("model A {{\n  id         Int    @id\n  longerName String\n}}\n\n{broken}")
+    );
+}

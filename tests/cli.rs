@@ -1015,3 +1015,41 @@ fn rls_needs_one_readable_schema() {
         "error: a: holds 2 separate schemas; name the one to generate the SQL for\n"
     );
 }
+
+#[test]
+fn format_writes_formatted_files_and_check_only_lists_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("schema.prisma");
+    let messy = "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n\n\n\nmodel User {\n  id Int @id\n  email    String @unique // login\n}\n";
+    std::fs::write(&path, messy).expect("write");
+    let file = path.to_str().expect("utf-8 path");
+
+    let checked = run(&["format", "--check", file]);
+    assert_eq!(code(&checked), 1, "{}", stderr(&checked));
+    assert!(
+        stdout(&checked).contains("would reformat"),
+        "{}",
+        stdout(&checked)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), messy);
+
+    let formatted = run(&["format", file]);
+    assert_eq!(code(&formatted), 0, "{}", stderr(&formatted));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique // login\n}\n"
+    );
+    assert_eq!(code(&run(&["format", "--check", file])), 0);
+
+    // A block that is never closed: refused, the file is left alone.
+    let broken = "model User {\n  id Int @id\n";
+    std::fs::write(&path, broken).expect("write");
+    let refused = run(&["format", file]);
+    assert_eq!(code(&refused), 2);
+    assert!(
+        stderr(&refused).contains("not formatted"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+}

@@ -817,3 +817,36 @@ fn advice_follows_edits_without_holding_up_validation() {
     assert_eq!(lines, [("index/missing-fk-index".to_string(), 15)]);
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn formatting_replaces_the_document_with_prismas_layout() {
+    let messy = "model User {\n  id Int @id\n  email    String @unique\n}\n";
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, messy);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        edits,
+        json!([{
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 4, "character": 0}},
+            "newText": "model User {\n  id    Int    @id\n  email String @unique\n}\n"
+        }])
+    );
+    // Already formatted: no edit.
+    client.change(
+        URI,
+        2,
+        (0, 0),
+        (4, 0),
+        "model User {\n  id    Int    @id\n  email String @unique\n}\n",
+    );
+    let none = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(none, json!([]));
+    assert!(client.shutdown().success());
+}

@@ -4,6 +4,7 @@
 //! row-level-security SQL.
 
 mod fix;
+mod format;
 mod output;
 mod rule;
 mod sarif;
@@ -55,6 +56,15 @@ enum Command {
         /// List every code with its default level.
         #[arg(long)]
         list: bool,
+    },
+    /// Format schemas as `prisma format` does (in place; `--check` only lists what would
+    /// change and exits with 1).
+    Format {
+        /// Schema files or folders; without one, the schema is found as `check` finds it.
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that are not formatted, exit 1 if there are any.
+        #[arg(long)]
+        check: bool,
     },
     /// Print the SQL that enables row-level security on every tenant-scoped table of a
     /// multi-tenant schema (the tenant settings come from prisma-analyzer.toml).
@@ -170,6 +180,7 @@ pub fn main() -> ExitCode {
         Some(Command::Lsp { .. }) | None => crate::server::run(),
         Some(Command::Rule { code, .. }) => ExitCode::from(run_rule(code.as_deref())),
         Some(Command::Rls { path }) => ExitCode::from(run_rls(path.as_deref())),
+        Some(Command::Format { paths, check }) => ExitCode::from(format::run(&paths, check)),
     }
 }
 

@@ -461,6 +461,7 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -515,6 +516,37 @@ impl LanguageServer for Backend {
         } else if let Some(section) = params.settings.get(CONFIGURATION_SECTION) {
             self.apply_client_settings(section);
         }
+    }
+
+    async fn formatting(
+        &self,
+        params: DocumentFormattingParams,
+    ) -> RpcResult<Option<Vec<TextEdit>>> {
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.state.schema_for(&uri) else {
+            return Ok(None);
+        };
+        let Some(index) = snapshot
+            .files
+            .iter()
+            .position(|(file_uri, _)| *file_uri == uri)
+        else {
+            return Ok(None);
+        };
+        let file_id = FileId(index as u32);
+        let file = snapshot.schema.file(file_id);
+        // `None`: a block or comment is never closed; formatting would guess its shape.
+        let Some(formatted) = ide::format_file(&snapshot.schema, file_id) else {
+            return Ok(None);
+        };
+        if formatted == file.text {
+            return Ok(Some(Vec::new()));
+        }
+        let whole = crate::model::Span::new(file_id, 0..file.text.len());
+        Ok(Some(vec![TextEdit {
+            range: convert::range(file, whole, self.state.encoding()),
+            new_text: formatted,
+        }]))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

@@ -33,7 +33,11 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
     match symbol {
         SymbolRef::Type(id) => {
             let block = schema.block(id);
-            parts.push(code(&format!("{} {}", block.kind.keyword(), block.name.text)));
+            parts.push(code(&format!(
+                "{} {}",
+                block.kind.keyword(),
+                block.name.text
+            )));
             parts.extend(block.doc.clone());
             if let Some(name) = mapped_name(&block.attributes) {
                 let what = if block.kind == BlockKind::Enum {
@@ -51,7 +55,10 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
                 .find(|f| f.r#type.as_ref().is_some_and(|t| t.name.span == span))
                 && let Some(summary) = relation_summary(schema, here, field)
             {
-                parts.push(format!("`{}.{}`: {summary}", here.name.text, field.name.text));
+                parts.push(format!(
+                    "`{}.{}`: {summary}",
+                    here.name.text, field.name.text
+                ));
             }
         }
         SymbolRef::Field { block, field } => {
@@ -223,7 +230,12 @@ fn qualified(model: &str, fields: &[&str]) -> String {
 /// Documentation from the catalog for keywords and built-in names.
 fn catalog_hover(schema: &Schema, block: &Block, offset: u32) -> Option<Hover> {
     let at = |span: Span| span.contains(offset as usize);
-    let found = |doc: String, span: Span| Some(Hover { markdown: doc, span });
+    let found = |doc: String, span: Span| {
+        Some(Hover {
+            markdown: doc,
+            span,
+        })
+    };
 
     // The block keyword.
     let keyword = Span {
@@ -273,15 +285,19 @@ fn catalog_hover(schema: &Schema, block: &Block, offset: u32) -> Option<Hover> {
                 .find(|i| i.name == field_type.name.text)?;
             return found(item_doc(item.name, item.doc), field_type.name.span);
         }
-        if let Some(hover) = attributes_hover(&field.attributes, AttributeTarget::Field, provider, offset)
+        if let Some(hover) =
+            attributes_hover(&field.attributes, AttributeTarget::Field, provider, offset)
         {
             return Some(hover);
         }
     }
     for value in &block.enum_values {
-        if let Some(hover) =
-            attributes_hover(&value.attributes, AttributeTarget::EnumValue, provider, offset)
-        {
+        if let Some(hover) = attributes_hover(
+            &value.attributes,
+            AttributeTarget::EnumValue,
+            provider,
+            offset,
+        ) {
             return Some(hover);
         }
     }

@@ -9,9 +9,9 @@ mod symbols;
 
 pub use actions::{ActionKind, CodeAction, NewFile, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
-pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};
 pub use hover::{Hover, hover, relation_summary};
 pub use navigation::{
     SymbolRef, declaration_span, definition, highlights, prepare_rename, references, rename,
     symbol_at, symbol_name,
 };
+pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};

@@ -10,7 +10,7 @@
 use crate::analysis::TextEdit;
 use crate::analysis::names::{RESERVED_CLIENT_NAMES, SCALAR_TYPES};
 use crate::model::{
-    Attribute, Block, BlockId, BlockKind, Expression, FileId, Ident, Schema, Span,
+    Arity, Attribute, Block, BlockId, BlockKind, Expression, Field, FileId, Ident, Schema, Span,
 };
 
 /// A declared thing a name can refer to.
@@ -57,7 +57,11 @@ pub fn symbol_at(schema: &Schema, file: FileId, offset: u32) -> Option<SymbolRef
 }
 
 /// The resolved name under the cursor and the span of that name.
-pub(crate) fn occurrence_at(schema: &Schema, file: FileId, offset: u32) -> Option<(SymbolRef, Span)> {
+pub(crate) fn occurrence_at(
+    schema: &Schema,
+    file: FileId,
+    offset: u32,
+) -> Option<(SymbolRef, Span)> {
     let (id, block) = block_at(schema, file, offset)?;
     let mut found = None;
     occurrences(schema, id, block, &mut |occurrence| {
@@ -134,6 +138,9 @@ pub fn rename(
         })
         .collect();
     edits.extend(keep_database_name(schema, symbol, &old_name));
+    if let SymbolRef::Type(id) = symbol {
+        edits.extend(keep_join_tables(schema, id, new_name)?);
+    }
     edits.sort_by_key(|edit| (edit.span.file, edit.span.start, edit.span.end));
     edits.dedup_by(|a, b| a.span == b.span && a.new_text == b.new_text);
     Ok(edits)
@@ -254,9 +261,9 @@ pub(crate) fn resolve(schema: &Schema, occurrence: &Occurrence) -> Option<Symbol
         }
         Target::Datasource => schema.file_ids().find_map(|file| {
             let blocks = &schema.file_model(file).blocks;
-            let index = blocks.iter().position(|b| {
-                b.kind == BlockKind::Datasource && b.name.text == occurrence.name
-            })?;
+            let index = blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Datasource && b.name.text == occurrence.name)?;
             Some(SymbolRef::Datasource(BlockId {
                 file,
                 index: u32::try_from(index).ok()?,
@@ -345,8 +352,7 @@ pub(crate) fn occurrences<'a>(
                     let Some(value) = argument_value(attribute, "value", Some(0)) else {
                         continue;
                     };
-                    let Some(enum_name) =
-                        type_name.filter(|t| schema.find_enum(&t.text).is_some())
+                    let Some(enum_name) = type_name.filter(|t| schema.find_enum(&t.text).is_some())
                     else {
                         continue;
                     };
@@ -542,7 +548,11 @@ fn keep_database_name(schema: &Schema, symbol: SymbolRef, old_name: &str) -> Opt
                 return None;
             }
             let at = field.declaration_end();
-            Some(insert(field.span.file, at, format!(" @map(\"{old_name}\")")))
+            Some(insert(
+                field.span.file,
+                at,
+                format!(" @map(\"{old_name}\")"),
+            ))
         }
         SymbolRef::EnumValue { block, value } => {
             let value = schema.block(block).enum_values.get(value as usize)?;
@@ -555,9 +565,95 @@ fn keep_database_name(schema: &Schema, symbol: SymbolRef, old_name: &str) -> Opt
                 .map(|a| a.span.end)
                 .max()
                 .unwrap_or(value.name.span.end);
-            Some(insert(value.span.file, at, format!(" @map(\"{old_name}\")")))
+            Some(insert(
+                value.span.file,
+                at,
+                format!(" @map(\"{old_name}\")"),
+            ))
         }
         SymbolRef::Datasource(_) => None,
+    }
+}
+
+/// The implicit many-to-many relations of a model without a name are named after the two
+/// models (`PostToTag`), and so is their join table (`_PostToTag`): renaming the model would
+/// rename the table. Naming the relation after the old names keeps it. The join table's
+/// columns `A` and `B` follow the alphabetical order of the model names, which no attribute
+/// can set: a rename that changes that order is refused.
+fn keep_join_tables(schema: &Schema, id: BlockId, new_name: &str) -> Result<Vec<TextEdit>, String> {
+    let model = schema.block(id);
+    if !matches!(model.kind, BlockKind::Model) {
+        return Ok(Vec::new());
+    }
+    let old_name = model.name.text.as_str();
+    let mut edits = Vec::new();
+    for field in &model.fields {
+        let Some(other) = implicit_list_type(schema, field) else {
+            continue;
+        };
+        let opposite = other.fields.iter().find(|candidate| {
+            !std::ptr::eq(*candidate, field)
+                && implicit_list_type(schema, candidate).is_some_and(|b| b.name.text == old_name)
+        });
+        let Some(opposite) = opposite else {
+            continue;
+        };
+        let other_name = other.name.text.as_str();
+        if other_name != old_name && (old_name < other_name) != (new_name < other_name) {
+            return Err(format!(
+                "renaming `{old_name}` to `{new_name}` would swap the columns `A` and `B` of the join table of its many-to-many relation with `{other_name}` (they follow the alphabetical order of the model names): the database would change. Choose a name that sorts on the same side of `{other_name}`"
+            ));
+        }
+        let mut models = [old_name, other_name];
+        models.sort_unstable();
+        let relation = format!("{}To{}", models[0], models[1]);
+        edits.extend(name_relation(field, &relation));
+        edits.extend(name_relation(opposite, &relation));
+    }
+    Ok(edits)
+}
+
+/// The model of a list relation field without a name and without `fields:`.
+fn implicit_list_type<'a>(schema: &'a Schema, field: &Field) -> Option<&'a Block> {
+    let field_type = field.r#type.as_ref()?;
+    if field_type.arity() != Arity::List {
+        return None;
+    }
+    if let Some(relation) = field.attribute("relation")
+        && (relation.argument("name", Some(0)).is_some()
+            || relation.argument("fields", None).is_some())
+    {
+        return None;
+    }
+    schema
+        .find_type(&field_type.name.text)
+        .filter(|b| b.kind == BlockKind::Model)
+}
+
+/// Gives the field's relation the name `relation`.
+fn name_relation(field: &Field, relation: &str) -> Option<TextEdit> {
+    let file = field.span.file;
+    match field.attribute("relation") {
+        Some(attribute) => match &attribute.arguments {
+            Some(list) if list.items.is_empty() => Some(TextEdit {
+                span: list.span,
+                new_text: format!("(\"{relation}\")"),
+            }),
+            Some(list) => Some(insert(
+                file,
+                list.span.start + 1,
+                format!("\"{relation}\", "),
+            )),
+            None => Some(insert(
+                file,
+                attribute.span.end,
+                format!("(\"{relation}\")"),
+            )),
+        },
+        None => {
+            let end = field.r#type.as_ref()?.span.end;
+            Some(insert(file, end, format!(" @relation(\"{relation}\")")))
+        }
     }
 }
 
@@ -613,5 +709,8 @@ fn member_indent<'a>(text: &'a str, block: &Block) -> Option<&'a str> {
         .or_else(|| block.enum_values.first().map(|v| v.span.start))? as usize;
     let line_start = text.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
     let indent = text.get(line_start..start)?;
-    indent.chars().all(|c| c == ' ' || c == '\t').then_some(indent)
+    indent
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+        .then_some(indent)
 }

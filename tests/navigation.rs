@@ -577,6 +577,13 @@ fn hover_matches_prismas_scenarios() {
             }
             _ => false,
         };
+        if std::env::var_os("SHOW_HOVERS").is_some() {
+            println!(
+                "--- {}\n{:?}",
+                scenario.name,
+                ours.as_ref().map(|h| &h.markdown)
+            );
+        }
         if same {
             agree += 1;
         } else {
@@ -589,8 +596,24 @@ fn hover_matches_prismas_scenarios() {
         }
     }
     println!(
-        "hover: {agree} of {} scenarios agree with Prisma\n{}",
-        scenarios.len(),
-        report.join("\n")
+        "hover: {agree} of {} scenarios agree with Prisma",
+        scenarios.len()
+    );
+    assert!(report.is_empty(), "unexpected:\n{}", report.join("\n"));
+}
+
+#[test]
+fn composite_type_paths_in_index_lists() {
+    let text = "datasource db {\n  provider = \"mongodb\"\n  url = env(\"URL\")\n}\n\ntype Address {\n  street String\n}\n\nmodel User {\n  id      String  @id @map(\"_id\") @db.ObjectId\n  address Address\n\n  @@index([address.street(sort: Desc)])\n}\n";
+    let schema = Schema::parse("m.prisma", text);
+    let offset = text.find("street String").expect("street") as u32 + 1;
+    let found = show_all(&schema, &ide::references(&schema, FileId(0), offset, true));
+    assert_eq!(found, ["m.prisma:7:3 street", "m.prisma:14:20 street"]);
+    let edits = ide::rename(&schema, FileId(0), offset, "road").expect("rename");
+    let after = apply(&schema, &edits).join("");
+    assert!(after.contains("road String @map(\"street\")"), "{after}");
+    assert!(
+        after.contains("@@index([address.road(sort: Desc)])"),
+        "{after}"
     );
 }

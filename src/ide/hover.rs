@@ -153,8 +153,15 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
             let references = list_names(relation.argument("references", None))?;
             Some((owner, side, relation, fields, references))
         });
+    let both_lists = field_type.arity() == crate::model::Arity::List
+        && opposite
+            .and_then(|o| o.r#type.as_ref())
+            .is_some_and(|t| t.arity() == crate::model::Arity::List);
     match keyed {
         Some((owner, side, relation, fields, references)) => {
+            if both_lists {
+                summary.push_str(" (many-to-many)");
+            }
             let target = side.r#type.as_ref().map_or("", |t| t.name.text.as_str());
             summary.push_str(&format!(
                 " via {} → {}",
@@ -172,10 +179,6 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
             }
         }
         None => {
-            let both_lists = field_type.arity() == crate::model::Arity::List
-                && opposite
-                    .and_then(|o| o.r#type.as_ref())
-                    .is_some_and(|t| t.arity() == crate::model::Arity::List);
             if both_lists {
                 let table = name.map_or_else(
                     || {

@@ -11,7 +11,7 @@ mod diagnostic;
 pub mod fixes;
 mod indexes;
 mod models;
-mod names;
+pub(crate) mod names;
 mod native_types;
 mod relations;
 mod suppression;

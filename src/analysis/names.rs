@@ -38,7 +38,7 @@ pub(super) fn check_block(block: &Block, out: &mut Vec<Diagnostic>) {
 
 /// Names Prisma Client cannot give to a model, view or enum: its own entry point and the
 /// JavaScript reserved words (the client generates a type per model and enum).
-const RESERVED_CLIENT_NAMES: &[&str] = &[
+pub(crate) const RESERVED_CLIENT_NAMES: &[&str] = &[
     "PrismaClient",
     "break",
     "case",

@@ -4,9 +4,16 @@
 pub mod actions;
 pub mod completion;
 pub mod format;
+mod hover;
+mod navigation;
 mod symbols;
 
 pub use actions::{ActionKind, CodeAction, NewFile, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
 pub use format::{format_block, format_file};
+pub use hover::{Hover, hover, relation_summary};
+pub use navigation::{
+    SymbolRef, declaration_span, definition, highlights, prepare_rename, references, rename,
+    symbol_at, symbol_name,
+};
 pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};

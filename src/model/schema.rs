@@ -102,6 +102,11 @@ impl Schema {
             .map(|&id| self.block(id))
     }
 
+    /// The id of the first model, view, composite type or enum with this name.
+    pub fn find_type_id(&self, name: &str) -> Option<BlockId> {
+        self.names.get(name).and_then(|ids| ids.first()).copied()
+    }
+
     /// Every model, view, composite type or enum declared with this name (more than one is
     /// an error).
     pub fn declarations_of<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Block> + 'a {

@@ -850,3 +850,89 @@ fn formatting_replaces_the_document_with_prismas_layout() {
     assert_eq!(none, json!([]));
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn navigation_rename_and_hover() {
+    // Line 11: `  authorId Int`; line 12: `  author   User @relation(fields: [authorId], …)`.
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, SCHEMA);
+    assert_eq!(client.diagnostic_messages(URI, 1), Vec::<String>::new());
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}});
+    // `authorId` inside `fields: [...]` → its declaration.
+    let definition = client.request("textDocument/definition", at(14, 36));
+    assert_eq!(
+        definition,
+        json!({"uri": URI, "range": {"start": {"line": 13, "character": 2}, "end": {"line": 13, "character": 10}}})
+    );
+    // References of `User`: the declaration and the type of `Post.author`.
+    let mut params = at(5, 7);
+    params["context"] = json!({"includeDeclaration": true});
+    let references = client.request("textDocument/references", params);
+    let lines: Vec<i64> = references
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_i64().unwrap_or(-1))
+        .collect();
+    assert_eq!(lines, [5, 14], "{references}");
+    let highlights = client.request("textDocument/documentHighlight", at(13, 4));
+    assert_eq!(highlights.as_array().map(Vec::len), Some(3), "{highlights}");
+    // Hover on the relation field.
+    let hover = client.request("textDocument/hover", at(14, 4));
+    let markdown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        markdown.contains("`Post.authorId` → `User.id`"),
+        "{markdown}"
+    );
+    // Rename the model: every reference, and `@@map("User")` keeps the table.
+    let prepared = client.request("textDocument/prepareRename", at(5, 7));
+    assert_eq!(
+        prepared["start"],
+        json!({"line": 5, "character": 6}),
+        "{prepared}"
+    );
+    let mut params = at(5, 7);
+    params["newName"] = json!("Author");
+    let edit = client.request("textDocument/rename", params);
+    let mut text = SCHEMA.to_string();
+    let mut edits = edit["changes"][URI].as_array().expect("edits").clone();
+    edits.sort_by_key(|e| {
+        std::cmp::Reverse((
+            e["range"]["start"]["line"].as_u64(),
+            e["range"]["start"]["character"].as_u64(),
+        ))
+    });
+    for e in &edits {
+        let start = (
+            e["range"]["start"]["line"].as_u64().unwrap_or(0) as u32,
+            e["range"]["start"]["character"].as_u64().unwrap_or(0) as u32,
+        );
+        let end = (
+            e["range"]["end"]["line"].as_u64().unwrap_or(0) as u32,
+            e["range"]["end"]["character"].as_u64().unwrap_or(0) as u32,
+        );
+        apply_utf16(
+            &mut text,
+            start,
+            end,
+            e["newText"].as_str().unwrap_or_default(),
+        );
+    }
+    assert!(text.contains("model Author {"), "{text}");
+    assert!(text.contains("@@map(\"User\")"), "{text}");
+    assert!(text.contains("author   Author @relation"), "{text}");
+    // The renamed schema is still valid.
+    client.change(URI, 2, (0, 0), (99, 0), &text);
+    assert_eq!(
+        client.diagnostic_messages(URI, 2),
+        Vec::<String>::new(),
+        "{text}"
+    );
+    // An invalid name is refused with a message.
+    let mut params = at(7, 3);
+    params["newName"] = json!("2fast");
+    let refused = client.request_raw("textDocument/rename", params);
+    assert!(refused.get("error").is_some(), "{refused}");
+    assert!(client.shutdown().success());
+}

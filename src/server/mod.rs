@@ -158,6 +158,21 @@ impl SchemaSnapshot {
     }
 }
 
+/// A position in a schema, for the requests about what is under the cursor.
+struct Cursor {
+    snapshot: SchemaSnapshot,
+    file: FileId,
+    offset: u32,
+}
+
+impl Cursor {
+    fn location(&self, span: crate::model::Span, encoding: PositionEncoding) -> Option<Location> {
+        let uri = self.snapshot.files.get(span.file.0 as usize)?.0.clone();
+        let file = self.snapshot.schema.file(span.file);
+        Some(Location::new(uri, convert::range(file, span, encoding)))
+    }
+}
+
 /// A schema assembled for one analysis or request.
 struct SchemaSnapshot {
     schema: Schema,
@@ -343,6 +358,22 @@ impl Backend {
         tokio::spawn(async move { client.log_message(kind, message).await });
     }
 
+    /// The schema of `uri` with the file and byte offset of an LSP position in it.
+    fn cursor(&self, uri: &Uri, position: Position) -> Option<Cursor> {
+        let snapshot = self.state.schema_for(uri)?;
+        let index = snapshot
+            .files
+            .iter()
+            .position(|(file_uri, _)| file_uri == uri)?;
+        let file = FileId(index as u32);
+        let offset = convert::offset(snapshot.schema.file(file), position, self.state.encoding());
+        Some(Cursor {
+            snapshot,
+            file,
+            offset: u32::try_from(offset).unwrap_or(u32::MAX),
+        })
+    }
+
     /// Asks the client for its settings (`workspace/configuration`, section
     /// `prisma-analyzer`), without waiting in the handler: the answer applies when it comes.
     fn pull_configuration(&self) {
@@ -461,6 +492,14 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 document_formatting_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
@@ -547,6 +586,131 @@ impl LanguageServer for Backend {
             range: convert::range(file, whole, self.state.encoding()),
             new_text: formatted,
         }]))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> RpcResult<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
+            return Ok(None);
+        };
+        let found = ide::definition(&cursor.snapshot.schema, cursor.file, cursor.offset)
+            .and_then(|span| cursor.location(span, self.state.encoding()));
+        Ok(found.map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> RpcResult<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
+            return Ok(None);
+        };
+        let encoding = self.state.encoding();
+        let locations = ide::references(
+            &cursor.snapshot.schema,
+            cursor.file,
+            cursor.offset,
+            params.context.include_declaration,
+        )
+        .into_iter()
+        .filter_map(|span| cursor.location(span, encoding))
+        .collect();
+        Ok(Some(locations))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> RpcResult<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
+            return Ok(None);
+        };
+        let file = cursor.snapshot.schema.file(cursor.file);
+        let encoding = self.state.encoding();
+        let highlights = ide::highlights(&cursor.snapshot.schema, cursor.file, cursor.offset)
+            .into_iter()
+            .map(|(span, declaration)| DocumentHighlight {
+                range: convert::range(file, span, encoding),
+                kind: Some(if declaration {
+                    DocumentHighlightKind::WRITE
+                } else {
+                    DocumentHighlightKind::READ
+                }),
+            })
+            .collect();
+        Ok(Some(highlights))
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
+            return Ok(None);
+        };
+        let Some(found) = ide::hover(&cursor.snapshot.schema, cursor.file, cursor.offset) else {
+            return Ok(None);
+        };
+        let file = cursor.snapshot.schema.file(found.span.file);
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: found.markdown,
+            }),
+            range: (found.span.file == cursor.file)
+                .then(|| convert::range(file, found.span, self.state.encoding())),
+        }))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> RpcResult<Option<PrepareRenameResponse>> {
+        let Some(cursor) = self.cursor(&params.text_document.uri, params.position) else {
+            return Ok(None);
+        };
+        match ide::prepare_rename(&cursor.snapshot.schema, cursor.file, cursor.offset) {
+            Ok(span) => {
+                let file = cursor.snapshot.schema.file(span.file);
+                Ok(Some(PrepareRenameResponse::Range(convert::range(
+                    file,
+                    span,
+                    self.state.encoding(),
+                ))))
+            }
+            Err(message) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> RpcResult<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
+            return Ok(None);
+        };
+        let edits = ide::rename(
+            &cursor.snapshot.schema,
+            cursor.file,
+            cursor.offset,
+            &params.new_name,
+        )
+        .map_err(tower_lsp_server::jsonrpc::Error::invalid_params)?;
+        let encoding = self.state.encoding();
+        let uri_of = cursor.snapshot.uri_of();
+        let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+        for edit in edits {
+            let Some(uri) = uri_of.get(&edit.span.file.0) else {
+                continue;
+            };
+            let file = cursor.snapshot.schema.file(edit.span.file);
+            changes.entry(uri.clone()).or_default().push(TextEdit {
+                range: convert::range(file, edit.span, encoding),
+                new_text: edit.new_text,
+            });
+        }
+        Ok(Some(WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

@@ -205,6 +205,11 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
     if name.is_empty() {
         return found;
     }
+    let owner = match symbol {
+        SymbolRef::Field { block, .. } | SymbolRef::EnumValue { block, .. } => Some(block),
+        SymbolRef::Type(_) | SymbolRef::Datasource(_) => None,
+    };
+    let owner_name = owner.map(|block| schema.block(block).name.text.as_str());
     let files: Vec<FileId> = match only {
         Some(file) if (file.0 as usize) < schema.file_count() => vec![file],
         Some(_) => Vec::new(),
@@ -216,6 +221,16 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
                 file,
                 index: u32::try_from(index).unwrap_or(u32::MAX),
             };
+            // Most blocks cannot mention the symbol: a text search says so faster than
+            // walking their names. A field or enum value is named outside its own block
+            // only where its block's name is written too (a relation's type, an enum type).
+            let text = schema.text(block.span);
+            let owned_elsewhere = owner.is_some_and(|owner| owner != id);
+            if !text.contains(name)
+                || (owned_elsewhere && !owner_name.is_some_and(|owner| text.contains(owner)))
+            {
+                continue;
+            }
             occurrences(schema, id, block, &mut |occurrence| {
                 if occurrence.name == name && resolve(schema, &occurrence) == Some(symbol) {
                     found.push((occurrence.span, occurrence.declaration));

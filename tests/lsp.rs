@@ -936,3 +936,27 @@ fn navigation_rename_and_hover() {
     assert!(refused.get("error").is_some(), "{refused}");
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn range_formatting_formats_only_the_blocks_in_the_range() {
+    let text = "model User {\n  id Int @id\n  email    String @unique\n}\n\nmodel Post {\n  id Int @id\n  title    String\n}\n";
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    client.open(URI, 1, text);
+    let edits = client.request(
+        "textDocument/rangeFormatting",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": {"start": {"line": 6, "character": 0}, "end": {"line": 7, "character": 3}},
+            "options": {"tabSize": 2, "insertSpaces": true}
+        }),
+    );
+    assert_eq!(
+        edits,
+        json!([{
+            "range": {"start": {"line": 5, "character": 0}, "end": {"line": 8, "character": 1}},
+            "newText": "model Post {\n  id    Int    @id\n  title String\n}"
+        }])
+    );
+    assert!(client.shutdown().success());
+}

@@ -501,6 +501,7 @@ impl LanguageServer for Backend {
                     work_done_progress_options: Default::default(),
                 })),
                 document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -711,6 +712,49 @@ impl LanguageServer for Backend {
             changes: Some(changes),
             ..Default::default()
         }))
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> RpcResult<Option<Vec<TextEdit>>> {
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.state.schema_for(&uri) else {
+            return Ok(None);
+        };
+        let Some(index) = snapshot
+            .files
+            .iter()
+            .position(|(file_uri, _)| *file_uri == uri)
+        else {
+            return Ok(None);
+        };
+        let file_id = FileId(index as u32);
+        let file = snapshot.schema.file(file_id);
+        let encoding = self.state.encoding();
+        let start = convert::offset(file, params.range.start, encoding);
+        let end = convert::offset(file, params.range.end, encoding);
+        // Every block the range touches, each formatted on its own.
+        let mut edits = Vec::new();
+        for block in &snapshot.schema.file_model(file_id).blocks {
+            let (block_start, block_end) = (block.span.start as usize, block.span.end as usize);
+            if block_end < start || end < block_start {
+                continue;
+            }
+            let Some((range, text)) = ide::format_block(&snapshot.schema, file_id, block_start)
+            else {
+                continue;
+            };
+            if file.text.get(range.clone()) == Some(text.as_str()) {
+                continue;
+            }
+            let span = crate::model::Span::new(file_id, range);
+            edits.push(TextEdit {
+                range: convert::range(file, span, encoding),
+                new_text: text,
+            });
+        }
+        Ok(Some(edits))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

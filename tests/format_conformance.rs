@@ -169,23 +169,7 @@ fn corpus_agrees_with_prismas_formatter() {
 
 /// Prisma's formatting of each schema (`.ci/reference/format.js`), from one node run.
 fn reference_formats(dir: &Path, schemas: &[Vec<(String, String)>]) -> Vec<serde_json::Value> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new("node")
-        .arg(dir.join("format.js"))
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node starts");
-    let input = serde_json::to_vec(schemas).expect("JSON");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // Written from a thread: the child's output could fill its pipe before it has read all.
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("node finishes");
-    writer.join().expect("writer").expect("input written");
-    assert!(output.status.success(), "format.js failed");
-    serde_json::from_slice(&output.stdout).expect("JSON from format.js")
+    common::run_reference_script(dir, "format.js", schemas)
 }
 
 #[test]

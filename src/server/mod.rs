@@ -276,6 +276,16 @@ impl State {
         })
     }
 
+    /// The schema of `uri`, with the id of that document's file in it.
+    fn document_in_schema(&self, uri: &Uri) -> Option<(SchemaSnapshot, FileId)> {
+        let snapshot = self.schema_for(uri)?;
+        let index = snapshot
+            .files
+            .iter()
+            .position(|(file_uri, _)| file_uri == uri)?;
+        Some((snapshot, FileId(index as u32)))
+    }
+
     /// Whether some open document shares a schema whose first file is `first`.
     fn schema_is_open(&self, first: &Uri) -> bool {
         let Some(path) = first.to_file_path() else {
@@ -360,12 +370,7 @@ impl Backend {
 
     /// The schema of `uri` with the file and byte offset of an LSP position in it.
     fn cursor(&self, uri: &Uri, position: Position) -> Option<Cursor> {
-        let snapshot = self.state.schema_for(uri)?;
-        let index = snapshot
-            .files
-            .iter()
-            .position(|(file_uri, _)| file_uri == uri)?;
-        let file = FileId(index as u32);
+        let (snapshot, file) = self.state.document_in_schema(uri)?;
         let offset = convert::offset(snapshot.schema.file(file), position, self.state.encoding());
         Some(Cursor {
             snapshot,
@@ -562,18 +567,10 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentFormattingParams,
     ) -> RpcResult<Option<Vec<TextEdit>>> {
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.state.schema_for(&uri) else {
-            return Ok(None);
-        };
-        let Some(index) = snapshot
-            .files
-            .iter()
-            .position(|(file_uri, _)| *file_uri == uri)
+        let Some((snapshot, file_id)) = self.state.document_in_schema(&params.text_document.uri)
         else {
             return Ok(None);
         };
-        let file_id = FileId(index as u32);
         let file = snapshot.schema.file(file_id);
         // `None`: a block or comment is never closed; formatting would guess its shape.
         let Some(formatted) = ide::format_file(&snapshot.schema, file_id) else {
@@ -718,18 +715,10 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentRangeFormattingParams,
     ) -> RpcResult<Option<Vec<TextEdit>>> {
-        let uri = params.text_document.uri;
-        let Some(snapshot) = self.state.schema_for(&uri) else {
-            return Ok(None);
-        };
-        let Some(index) = snapshot
-            .files
-            .iter()
-            .position(|(file_uri, _)| *file_uri == uri)
+        let Some((snapshot, file_id)) = self.state.document_in_schema(&params.text_document.uri)
         else {
             return Ok(None);
         };
-        let file_id = FileId(index as u32);
         let file = snapshot.schema.file(file_id);
         let encoding = self.state.encoding();
         let start = convert::offset(file, params.range.start, encoding);

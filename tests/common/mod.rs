@@ -69,10 +69,20 @@ pub fn reference_verdicts(
     dir: &Path,
     schemas: &[&Vec<(String, String)>],
 ) -> Vec<serde_json::Value> {
+    run_reference_script(dir, "validate.js", schemas)
+}
+
+/// The output of one of `.ci/reference`'s scripts for each schema, from one node run: the
+/// schemas go to its stdin as JSON, its stdout is a JSON array with one value per schema.
+pub fn run_reference_script<T: serde::Serialize + ?Sized>(
+    dir: &Path,
+    script: &str,
+    schemas: &T,
+) -> Vec<serde_json::Value> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new("node")
-        .arg(dir.join("validate.js"))
+        .arg(dir.join(script))
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -84,6 +94,6 @@ pub fn reference_verdicts(
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output().expect("node finishes");
     writer.join().expect("writer").expect("input written");
-    assert!(output.status.success(), "validate.js failed");
-    serde_json::from_slice(&output.stdout).expect("JSON from validate.js")
+    assert!(output.status.success(), "{script} failed");
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("JSON from {script}"))
 }

@@ -88,11 +88,21 @@ fn model_lines(lines: &[String]) -> Vec<usize> {
 
 /// Lines inside a model block that declare a field (`name Type ...`).
 fn field_lines(lines: &[String]) -> Vec<usize> {
+    member_lines(
+        lines,
+        |header| header.starts_with("model ") && header.ends_with('{'),
+        2,
+    )
+}
+
+/// Lines inside the blocks whose header line `is_header` accepts that declare a member of at
+/// least `words` words (not comments, blank lines or block attributes).
+fn member_lines(lines: &[String], is_header: impl Fn(&str) -> bool, words: usize) -> Vec<usize> {
     let mut inside = false;
     let mut found = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if trimmed.starts_with("model ") && trimmed.ends_with('{') {
+        if is_header(trimmed) {
             inside = true;
         } else if trimmed.starts_with('}') {
             inside = false;
@@ -100,7 +110,7 @@ fn field_lines(lines: &[String]) -> Vec<usize> {
             && !trimmed.is_empty()
             && !trimmed.starts_with("//")
             && !trimmed.starts_with("@@")
-            && trimmed.split_whitespace().count() >= 2
+            && trimmed.split_whitespace().count() >= words
         {
             found.push(index);
         }
@@ -263,25 +273,7 @@ fn mutate(text: &str, random: &mut Random) -> Option<(String, String)> {
         }
         14 => {
             // An enum value that starts with a digit, or a duplicated value.
-            let values: Vec<usize> = {
-                let mut inside = false;
-                let mut found = Vec::new();
-                for (index, line) in lines.iter().enumerate() {
-                    let trimmed = line.trim();
-                    if trimmed.starts_with("enum ") {
-                        inside = true;
-                    } else if trimmed.starts_with('}') {
-                        inside = false;
-                    } else if inside
-                        && !trimmed.is_empty()
-                        && !trimmed.starts_with("//")
-                        && !trimmed.starts_with("@@")
-                    {
-                        found.push(index);
-                    }
-                }
-                found
-            };
+            let values = member_lines(&lines, |header| header.starts_with("enum "), 1);
             let &line = random.pick(&values)?;
             if random.below(2) == 0 {
                 description = format!("line {}: enum value starts with a digit", line + 1);

@@ -59,22 +59,18 @@ fn reformat_pairs_agree_with_prisma() {
     for line in cases.lines().filter(|l| !l.trim().is_empty()) {
         let case: serde_json::Value = serde_json::from_str(line).expect("JSON case");
         let id = case["id"].as_str().unwrap_or_default().to_string();
-        let inputs: Vec<String> = case["input"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let expected: Vec<String> = case["expected"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let strings = |value: &serde_json::Value| -> Vec<String> {
+            value
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let inputs = strings(&case["input"]);
+        let expected = strings(&case["expected"]);
         // (file name, input text, expected text)
         let mut files: Vec<(String, String, String)> = Vec::new();
         if case["kind"] == "multi_file" {

@@ -760,8 +760,7 @@ fn field_attribute_rank(attribute: &str) -> usize {
         "@relation",
         "@ignore",
     ];
-    let name = attribute_name(attribute);
-    ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len())
+    rank_in(&ORDER, attribute)
 }
 
 fn block_attribute_rank(attribute: &str) -> usize {
@@ -774,8 +773,13 @@ fn block_attribute_rank(attribute: &str) -> usize {
         "@@ignore",
         "@@schema",
     ];
+    rank_in(&ORDER, attribute)
+}
+
+/// Where the attribute's name stands in `order`; unlisted names come after every listed one.
+fn rank_in(order: &[&str], attribute: &str) -> usize {
     let name = attribute_name(attribute);
-    ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len())
+    order.iter().position(|n| *n == name).unwrap_or(order.len())
 }
 
 #[cfg(test)]

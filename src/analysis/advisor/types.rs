@@ -334,29 +334,13 @@ const NOT_SECRET_WORDS: &[&str] = &[
 
 /// The secret a field name speaks of (`apiKey`, `password`), or `None`.
 pub(crate) fn names_secret(name: &str) -> Option<String> {
-    // Most names hold none of the words: say so without splitting them into words.
-    const STEMS: &[&str] = &[
-        "pass",
-        "secret",
-        "token",
-        "ssn",
-        "iban",
-        "cvv",
-        "cvc",
-        "mnemonic",
-        "credential",
-        "key",
-        "card",
-        "tax",
-        "social",
-        "national",
-        "bank",
-        "routing",
-        "codes",
-        "phrase",
-    ];
+    // Most names hold none of the words: say so without splitting them into words. A secret
+    // word, or the first word of a secret phrase, appears in the lower-cased name as is.
     let lower = name.to_ascii_lowercase();
-    if !STEMS.iter().any(|stem| lower.contains(stem)) {
+    let mut first_words = SECRET_WORDS
+        .iter()
+        .chain(SECRET_PHRASES.iter().filter_map(|phrase| phrase.first()));
+    if !first_words.any(|word| lower.contains(word)) {
         return None;
     }
     let words = name_words(name);

@@ -180,6 +180,51 @@ impl LspClient {
         }
     }
 
+    /// The diagnostics of every file once the server has settled after a change of several
+    /// files: waits for `last_uri` at `last_version` (the analysis that saw every change),
+    /// then keeps the latest publication per file until none came for `quiet`. An analysis
+    /// that ran between the changes publishes results the later one replaces.
+    pub fn settled_diagnostics(
+        &mut self,
+        last_uri: &str,
+        last_version: i64,
+        quiet: Duration,
+    ) -> std::collections::BTreeMap<String, Value> {
+        let mut latest = std::collections::BTreeMap::new();
+        let mut seen_last = false;
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let queued = self
+                .notifications
+                .iter()
+                .position(|n| n["method"] == "textDocument/publishDiagnostics");
+            let published = match queued {
+                Some(index) => self.notifications.remove(index),
+                None if !seen_last => Some(self.notification("textDocument/publishDiagnostics")),
+                None => match self.incoming.recv_timeout(quiet) {
+                    Ok(message) if message["method"] == "textDocument/publishDiagnostics" => {
+                        Some(message)
+                    }
+                    Ok(message) => {
+                        self.notifications.push_back(message);
+                        continue;
+                    }
+                    Err(_) => None,
+                },
+            };
+            let Some(published) = published else {
+                return latest;
+            };
+            assert!(Instant::now() < deadline, "the server did not settle");
+            let params = published["params"].clone();
+            let uri = params["uri"].as_str().unwrap_or_default().to_string();
+            if uri == last_uri && params["version"].as_i64().unwrap_or(0) >= last_version {
+                seen_last = true;
+            }
+            latest.insert(uri, params);
+        }
+    }
+
     /// The messages of the next diagnostics for `uri` at `version` or later.
     pub fn diagnostic_messages(&mut self, uri: &str, version: i64) -> Vec<String> {
         self.diagnostics(uri, version)["diagnostics"]

@@ -47,6 +47,9 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
                 };
                 parts.push(format!("Database {what}: `{name}` (`@@map`)"));
             }
+            if block.kind == BlockKind::Enum && !block.enum_values.is_empty() {
+                parts.push(enum_values_line(block));
+            }
             // On the type of a relation field: the relation too.
             let (_, here) = block_at(schema, span.file, offset)?;
             if let Some(field) = here
@@ -106,6 +109,22 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
         }
     }
     Some(parts.join("\n\n---\n\n"))
+}
+
+/// "Values: `A`, `B`, …": at most a dozen, as a long enum would fill the screen.
+fn enum_values_line(block: &Block) -> String {
+    const SHOWN: usize = 12;
+    let mut names: Vec<String> = block
+        .enum_values
+        .iter()
+        .take(SHOWN)
+        .map(|value| format!("`{}`", value.name.text))
+        .collect();
+    let rest = block.enum_values.len().saturating_sub(SHOWN);
+    if rest > 0 {
+        names.push(format!("and {rest} more"));
+    }
+    format!("Values: {}", names.join(", "))
 }
 
 fn code(text: &str) -> String {

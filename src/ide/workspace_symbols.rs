@@ -68,10 +68,15 @@ pub fn workspace_symbols(schema: &Schema, query: &str, limit: usize) -> Vec<Work
 /// Orders symbols best first (then by name) and keeps at most `limit`. Also used by the
 /// server to merge the symbols of several schemas.
 pub fn sort_and_cap(symbols: &mut Vec<WorkspaceSymbol>, limit: usize) {
-    symbols.sort_by(|a, b| {
-        (a.score, a.container.is_some(), &a.name).cmp(&(b.score, b.container.is_some(), &b.name))
-    });
+    symbols.sort_by(|a, b| a.rank().cmp(&b.rank()));
     symbols.truncate(limit);
+}
+
+impl WorkspaceSymbol {
+    /// The order of results: by score, blocks before members, then by name.
+    pub fn rank(&self) -> (u32, bool, &str) {
+        (self.score, self.container.is_some(), &self.name)
+    }
 }
 
 /// How `name` matches a lower-case `query`: 0 exact, 2 prefix, 4 substring, 6 the query's

@@ -180,7 +180,7 @@ pub fn semantic_tokens(schema: &Schema, file: FileId) -> Vec<SemanticToken> {
         ids: ids(),
         tokens: Vec::new(),
     };
-    collector.walk(source.tree.root_node());
+    collector.walk(source.tree.root_node(), Place::default());
     let mut tokens = collector.tokens;
     // The walk emits in source order already; sorting and dropping overlaps keeps the
     // promise even if a recovered tree nests nodes in an unexpected way.
@@ -206,6 +206,14 @@ pub fn semantic_tokens_in(
         .into_iter()
         .filter(|t| (t.span.end as usize) > range.start && (t.span.start as usize) < range.end)
         .collect()
+}
+
+/// Where a node stands: its field in its parent, its parent's and grandparent's kinds.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    field: u16,
+    parent_kind: u16,
+    grandparent_kind: u16,
 }
 
 struct Collector<'a> {
@@ -249,7 +257,9 @@ impl Collector<'_> {
         self.push(node.start_byte(), node.end_byte(), kind, modifiers);
     }
 
-    fn walk(&mut self, node: Node) {
+    /// Visits `node`, which stands `at` a place its caller knows: the walk passes parents
+    /// down because `Node::parent` searches from the root on every call.
+    fn walk(&mut self, node: Node, at: Place) {
         let ids = self.ids;
         let kind = node.kind_id();
         if !node.is_named() {
@@ -279,54 +289,51 @@ impl Collector<'_> {
             return;
         }
         if kind == ids.identifier {
-            self.identifier(node);
+            self.identifier(node, at);
             return;
         }
-        if kind == ids.field_attribute || kind == ids.block_attribute {
-            self.attribute(node);
-            return;
-        }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            self.walk(child);
-        }
-    }
-
-    /// `@` or `@@` and the name as one decorator token, then the arguments.
-    fn attribute(&mut self, node: Node) {
-        let mut cursor = node.walk();
-        let mut decorator_end = None;
-        for child in node.children(&mut cursor) {
-            if !child.is_named() || child.kind_id() == self.ids.attribute_name {
-                decorator_end = Some(child.end_byte());
+        let is_attribute = kind == ids.field_attribute || kind == ids.block_attribute;
+        if is_attribute {
+            // `@` or `@@` and the name as one decorator token, then the arguments.
+            let mut cursor = node.walk();
+            let decorator_end = node
+                .children(&mut cursor)
+                .filter(|c| !c.is_named() || c.kind_id() == ids.attribute_name)
+                .map(|c| c.end_byte())
+                .last();
+            if let Some(end) = decorator_end {
+                self.push(node.start_byte(), end, TokenType::Decorator, 0);
             }
         }
-        if let Some(end) = decorator_end {
-            self.push(node.start_byte(), end, TokenType::Decorator, 0);
-        }
         let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if child.is_named() && child.kind_id() != self.ids.attribute_name {
-                self.walk(child);
+        if !cursor.goto_first_child() {
+            return;
+        }
+        loop {
+            let child = cursor.node();
+            let skip = is_attribute && (!child.is_named() || child.kind_id() == ids.attribute_name);
+            if !skip {
+                let place = Place {
+                    field: cursor.field_id().map_or(0, u16::from),
+                    parent_kind: kind,
+                    grandparent_kind: at.parent_kind,
+                };
+                self.walk(child, place);
+            }
+            if !cursor.goto_next_sibling() {
+                break;
             }
         }
     }
 
     /// An identifier, by where it stands.
-    fn identifier(&mut self, node: Node) {
+    fn identifier(&mut self, node: Node, at: Place) {
         let ids = self.ids;
-        let Some(parent) = node.parent() else {
-            return;
-        };
-        let parent_kind = parent.kind_id();
-        let is_field = |name: &str| {
-            parent
-                .child_by_field_name(name)
-                .is_some_and(|child| child.id() == node.id())
-        };
+        let fields = &crate::syntax::grammar().fields;
+        let parent_kind = at.parent_kind;
         let name = self.text.get(node.byte_range()).unwrap_or_default();
         if let Some(&(_, block_kind)) = ids.declarations.iter().find(|(id, _)| *id == parent_kind) {
-            if is_field("name") {
+            if at.field == fields.name {
                 let kind = if block_kind.is_type() {
                     TokenType::Type
                 } else {
@@ -339,7 +346,7 @@ impl Collector<'_> {
         if parent_kind == ids.invalid_declaration {
             // `modle User {`: the name still reads as a type being declared; the
             // misspelt keyword gets no colour (the diagnostic marks it).
-            if is_field("name") {
+            if at.field == fields.name {
                 self.push_node(node, TokenType::Type, modifiers::DECLARATION);
             }
             return;
@@ -349,10 +356,10 @@ impl Collector<'_> {
         } else if parent_kind == ids.enum_value {
             (TokenType::EnumMember, modifiers::DECLARATION)
         } else if (parent_kind == ids.key_value || parent_kind == ids.object_entry)
-            && is_field("key")
+            && at.field == fields.key
         {
             (TokenType::Property, 0)
-        } else if parent_kind == ids.named_argument && is_field("name") {
+        } else if parent_kind == ids.named_argument && at.field == fields.name {
             (TokenType::Parameter, 0)
         } else if parent_kind == ids.field_type {
             self.type_name(name)
@@ -360,8 +367,7 @@ impl Collector<'_> {
             (TokenType::Type, modifiers::DEFAULT_LIBRARY)
         } else if parent_kind == ids.function_call {
             // In a field list (`@@index([title(ops: …)])`) the "function" is a field.
-            let in_list = parent.parent().is_some_and(|p| p.kind_id() == ids.array);
-            if in_list {
+            if at.grandparent_kind == ids.array {
                 (TokenType::Property, 0)
             } else {
                 (TokenType::Function, 0)

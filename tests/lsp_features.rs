@@ -416,3 +416,48 @@ fn semantic_tokens_over_the_corpus() {
     }
     eprintln!("{} schemas, {total} tokens", files.len());
 }
+
+/// Half-typed text: every corpus schema cut at many places (as if typed up to there) goes
+/// through all four features without a panic, and the tokens keep their promises.
+#[test]
+fn the_features_hold_on_truncated_corpus_schemas() {
+    use prisma_analyzer::ide;
+    use prisma_analyzer::model::{FileId, Schema};
+    let Some(shared) = common::shared_dir("features on truncated schemas") else {
+        return;
+    };
+    let mut cuts = 0;
+    for path in common::prisma_files(&shared.join("corpus/real")) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        const CUTS: usize = 24;
+        let ends = (1..CUTS).map(|k| {
+            let mut end = text.len() * k / CUTS;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            end
+        });
+        for end in ends {
+            let cut = &text[..end];
+            let schema = Schema::parse("cut.prisma", cut);
+            let tokens = ide::semantic_tokens(&schema, FileId(0));
+            let mut previous_end = 0;
+            for token in &tokens {
+                assert!(
+                    token.span.start >= previous_end && token.span.end > token.span.start,
+                    "{} cut at {end}",
+                    path.display()
+                );
+                assert!(!schema.text(token.span).contains('\n'));
+                previous_end = token.span.end;
+            }
+            let _ = ide::inlay_hints(&schema, FileId(0), 0..cut.len());
+            let _ = ide::workspace_symbols(&schema, "us", 50);
+            let _ = ide::env_references(schema.file_model(FileId(0)));
+            cuts += 1;
+        }
+    }
+    eprintln!("{cuts} truncated schemas");
+}

@@ -499,6 +499,40 @@ enum Role {
     }
 
     #[test]
+    fn views_composite_types_and_index_arguments() {
+        let text = "view V {\n  id Int @unique\n}\ntype Address {\n  street String\n  geo Unsupported(\"point\")\n  ok Boolean @default(true)\n}\nmodel M {\n  a String\n  addr Address\n  @@index([a(sort: Desc)], type: Hash)\n  @@unique([addr.street])\n}\n";
+        let all = tokens(text);
+        let has = |word: &str, kind: &str, modifiers: u32| {
+            assert!(
+                all.contains(&(word.to_string(), kind_name(kind), modifiers)),
+                "{word} {kind}: {all:?}"
+            );
+        };
+        fn kind_name(kind: &str) -> &'static str {
+            TokenType::ALL
+                .iter()
+                .map(|t| t.name())
+                .find(|name| *name == kind)
+                .unwrap_or("?")
+        }
+        has("view", "keyword", 0);
+        has("type", "keyword", 0);
+        has("V", "type", modifiers::DECLARATION);
+        has("Address", "type", modifiers::DECLARATION);
+        has("Address", "type", 0);
+        has("Unsupported", "type", modifiers::DEFAULT_LIBRARY);
+        has("\"point\"", "string", 0);
+        has("true", "keyword", 0);
+        has("a", "property", 0);
+        has("sort", "parameter", 0);
+        has("Desc", "enumMember", 0);
+        has("type", "parameter", 0);
+        has("Hash", "enumMember", 0);
+        has("addr", "property", 0);
+        has("street", "property", 0);
+    }
+
+    #[test]
     fn block_comments_are_cut_at_line_ends() {
         let text = "/* one\r\n two */\nmodel A {\n  id Int @id\n}\n";
         let all = tokens(text);

@@ -83,15 +83,7 @@ pub fn document_symbol(
     DocumentSymbol {
         name: symbol.name.clone(),
         detail: symbol.detail.clone(),
-        kind: match symbol.kind {
-            SymbolKind::Model | SymbolKind::View => lsp::SymbolKind::STRUCT,
-            SymbolKind::CompositeType => lsp::SymbolKind::OBJECT,
-            SymbolKind::Enum => lsp::SymbolKind::ENUM,
-            SymbolKind::Datasource | SymbolKind::Generator => lsp::SymbolKind::MODULE,
-            SymbolKind::Field => lsp::SymbolKind::FIELD,
-            SymbolKind::EnumValue => lsp::SymbolKind::ENUM_MEMBER,
-            SymbolKind::Property => lsp::SymbolKind::PROPERTY,
-        },
+        kind: symbol_kind(symbol.kind),
         tags: None,
         deprecated: None,
         range: range(file, symbol.span, encoding),
@@ -104,6 +96,136 @@ pub fn document_symbol(
                 .collect()
         }),
     }
+}
+
+fn symbol_kind(kind: SymbolKind) -> lsp::SymbolKind {
+    match kind {
+        SymbolKind::Model | SymbolKind::View => lsp::SymbolKind::STRUCT,
+        SymbolKind::CompositeType => lsp::SymbolKind::OBJECT,
+        SymbolKind::Enum => lsp::SymbolKind::ENUM,
+        SymbolKind::Datasource | SymbolKind::Generator => lsp::SymbolKind::MODULE,
+        SymbolKind::Field => lsp::SymbolKind::FIELD,
+        SymbolKind::EnumValue => lsp::SymbolKind::ENUM_MEMBER,
+        SymbolKind::Property => lsp::SymbolKind::PROPERTY,
+    }
+}
+
+/// One workspace symbol, located in `uri`.
+pub fn workspace_symbol(
+    file: &SourceFile,
+    uri: Uri,
+    symbol: &crate::ide::WorkspaceSymbol,
+    encoding: PositionEncoding,
+) -> lsp::WorkspaceSymbol {
+    lsp::WorkspaceSymbol {
+        name: symbol.name.clone(),
+        kind: symbol_kind(symbol.kind),
+        tags: None,
+        container_name: symbol.container.clone(),
+        location: lsp::OneOf::Left(Location::new(uri, range(file, symbol.span, encoding))),
+        data: None,
+    }
+}
+
+/// The legend of our semantic tokens: `ide::TokenType::ALL` and `ide::MODIFIER_NAMES`, in
+/// their order (a token's type and modifier bits are indexes into it).
+pub fn semantic_tokens_legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: crate::ide::TokenType::ALL
+            .iter()
+            .map(|kind| lsp::SemanticTokenType::new(kind.name()))
+            .collect(),
+        token_modifiers: crate::ide::MODIFIER_NAMES
+            .iter()
+            .map(|&name| lsp::SemanticTokenModifier::new(name))
+            .collect(),
+    }
+}
+
+/// Semantic tokens in LSP's relative encoding, as the flat array of five numbers per token
+/// (line delta, start delta, length, type, modifiers), columns in the negotiated encoding.
+/// Tokens arrive sorted, apart and within one line each (`ide::semantic_tokens`).
+pub fn semantic_tokens(
+    file: &SourceFile,
+    tokens: &[crate::ide::SemanticToken],
+    encoding: PositionEncoding,
+) -> Vec<u32> {
+    let mut data = Vec::with_capacity(tokens.len() * 5);
+    let (mut previous_line, mut previous_col) = (0, 0);
+    for token in tokens {
+        let start = file.line_col(token.span.start as usize, encoding);
+        let end = file.line_col(token.span.end as usize, encoding);
+        if end.line != start.line || end.col <= start.col {
+            continue;
+        }
+        let delta_line = start.line - previous_line;
+        let delta_start = if delta_line == 0 {
+            start.col - previous_col
+        } else {
+            start.col
+        };
+        data.extend([
+            delta_line,
+            delta_start,
+            end.col - start.col,
+            token.kind.index(),
+            token.modifiers,
+        ]);
+        (previous_line, previous_col) = (start.line, start.col);
+    }
+    data
+}
+
+/// The flat array as the LSP types hold it.
+pub fn lsp_tokens(data: &[u32]) -> Vec<lsp::SemanticToken> {
+    data.chunks_exact(5)
+        .map(|chunk| lsp::SemanticToken {
+            delta_line: chunk[0],
+            delta_start: chunk[1],
+            length: chunk[2],
+            token_type: chunk[3],
+            token_modifiers_bitset: chunk[4],
+        })
+        .collect()
+}
+
+pub fn inlay_hint(
+    file: &SourceFile,
+    hint: &crate::ide::InlayHint,
+    encoding: PositionEncoding,
+) -> lsp::InlayHint {
+    lsp::InlayHint {
+        position: position(file, hint.offset as usize, encoding),
+        label: lsp::InlayHintLabel::String(hint.label.clone()),
+        kind: None,
+        text_edits: None,
+        tooltip: Some(lsp::InlayHintTooltip::String(hint.tooltip.clone())),
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    }
+}
+
+/// A link to the `.env` file, at the defining line (`#L<n>`, one-based) when known.
+pub fn document_link(
+    file: &SourceFile,
+    link: &crate::ide::EnvLink,
+    encoding: PositionEncoding,
+) -> Option<lsp::DocumentLink> {
+    let uri = Uri::from_file_path(&link.target)?;
+    let target = match link.line {
+        Some(line) => format!("{}#L{}", uri.as_str(), line + 1).parse().ok()?,
+        None => uri,
+    };
+    Some(lsp::DocumentLink {
+        range: range(file, link.span, encoding),
+        target: Some(target),
+        tooltip: Some(match link.line {
+            Some(_) => format!("Go to {} in .env", link.variable),
+            None => format!("Open .env ({} is not set there)", link.variable),
+        }),
+        data: None,
+    })
 }
 
 pub fn folding_range(fold: &Fold) -> FoldingRange {

@@ -138,7 +138,19 @@ struct State {
     disk: Mutex<HashMap<PathBuf, DiskFile>>,
     /// The files of the schema each open file belongs to (cleared when files change).
     schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
+    /// The last semantic tokens sent for each open document, for `full/delta` requests.
+    semantic_tokens: Mutex<HashMap<Uri, SentTokens>>,
 }
+
+/// Semantic tokens as sent: the result id the client will name, and the flat array.
+struct SentTokens {
+    result_id: String,
+    data: Vec<u32>,
+}
+
+/// At most this many workspace symbols are returned (the editor filters further as the
+/// user types, and sends a new query).
+const WORKSPACE_SYMBOL_LIMIT: usize = 256;
 
 /// What the worker found in a schema, and for which versions of its files.
 struct LastAnalysis {
@@ -327,6 +339,7 @@ impl Backend {
             publishing: Mutex::new(()),
             disk: Mutex::new(HashMap::new()),
             schema_files: Mutex::new(HashMap::new()),
+            semantic_tokens: Mutex::new(HashMap::new()),
         });
         let (jobs, receiver) = mpsc::unbounded_channel();
         let worker_state = Arc::clone(&state);
@@ -518,6 +531,21 @@ impl LanguageServer for Backend {
                     },
                 )),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensOptions {
+                        legend: convert::semantic_tokens_legend(),
+                        range: Some(true),
+                        full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                        ..Default::default()
+                    }
+                    .into(),
+                ),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -847,6 +875,11 @@ impl LanguageServer for Backend {
         {
             self.state.open_paths.remove(path);
         }
+        self.state
+            .semantic_tokens
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&uri);
         self.forget_schema_layouts();
         // Its diagnostics go with it; its schema's other open files see the disk version now.
         let client = self.client.clone();
@@ -906,6 +939,183 @@ impl LanguageServer for Backend {
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }
 
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> RpcResult<Option<SemanticTokensResult>> {
+        let uri = params.text_document.uri;
+        let Some(data) = self.semantic_token_data(&uri) else {
+            return Ok(None);
+        };
+        let tokens = convert::lsp_tokens(&data);
+        let result_id = self.remember_tokens(&uri, data);
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
+            result_id: Some(result_id),
+            data: tokens,
+        })))
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> RpcResult<Option<SemanticTokensFullDeltaResult>> {
+        let uri = params.text_document.uri;
+        let Some(data) = self.semantic_token_data(&uri) else {
+            return Ok(None);
+        };
+        // The edits go from what the client holds; when it names another result (or none
+        // was kept), it gets the whole array.
+        let previous = {
+            let sent = self
+                .state
+                .semantic_tokens
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            sent.get(&uri)
+                .filter(|sent| sent.result_id == params.previous_result_id)
+                .map(|sent| ide::tokens_delta(&sent.data, &data))
+        };
+        let result = match previous {
+            Some(delta) => {
+                let edits = delta
+                    .map(|(start, delete_count, inserted)| SemanticTokensEdit {
+                        start,
+                        delete_count,
+                        data: Some(convert::lsp_tokens(&inserted)),
+                    })
+                    .into_iter()
+                    .collect();
+                let result_id = self.remember_tokens(&uri, data);
+                SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                    result_id: Some(result_id),
+                    edits,
+                })
+            }
+            None => {
+                let tokens = convert::lsp_tokens(&data);
+                let result_id = self.remember_tokens(&uri, data);
+                SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
+                    result_id: Some(result_id),
+                    data: tokens,
+                })
+            }
+        };
+        Ok(Some(result))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> RpcResult<Option<SemanticTokensRangeResult>> {
+        let Some((snapshot, file_id)) = self.state.document_in_schema(&params.text_document.uri)
+        else {
+            return Ok(None);
+        };
+        let file = snapshot.schema.file(file_id);
+        let encoding = self.state.encoding();
+        let start = convert::offset(file, params.range.start, encoding);
+        let end = convert::offset(file, params.range.end, encoding);
+        let tokens = ide::semantic_tokens_in(&snapshot.schema, file_id, start..end);
+        let data = convert::semantic_tokens(file, &tokens, encoding);
+        Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+            result_id: None,
+            data: convert::lsp_tokens(&data),
+        })))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        let Some((snapshot, file_id)) = self.state.document_in_schema(&params.text_document.uri)
+        else {
+            return Ok(None);
+        };
+        let file = snapshot.schema.file(file_id);
+        let encoding = self.state.encoding();
+        let start = convert::offset(file, params.range.start, encoding);
+        let end = convert::offset(file, params.range.end, encoding);
+        Ok(Some(
+            ide::inlay_hints(&snapshot.schema, file_id, start..end)
+                .iter()
+                .map(|hint| convert::inlay_hint(file, hint, encoding))
+                .collect(),
+        ))
+    }
+
+    async fn document_link(
+        &self,
+        params: DocumentLinkParams,
+    ) -> RpcResult<Option<Vec<DocumentLink>>> {
+        let uri = params.text_document.uri;
+        let Some((model, _)) = self.state.refresh(&uri, self.current_file_id(&uri)) else {
+            return Ok(None);
+        };
+        // No `.env` (or a document that is not a file): no links.
+        let dotenv = uri
+            .to_file_path()
+            .and_then(|path| ide::find_dotenv(&path))
+            .and_then(|path| Some((std::fs::read_to_string(&path).ok()?, path)));
+        let Some((dotenv_text, dotenv_path)) = dotenv else {
+            return Ok(Some(Vec::new()));
+        };
+        let encoding = self.state.encoding();
+        Ok(Some(
+            ide::env_links(&model, &dotenv_path, &dotenv_text)
+                .iter()
+                .filter_map(|link| convert::document_link(&model.source, link, encoding))
+                .collect(),
+        ))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> RpcResult<Option<WorkspaceSymbolResponse>> {
+        let uris: Vec<Uri> = self
+            .state
+            .documents
+            .iter()
+            .map(|d| d.key().clone())
+            .collect();
+        let encoding = self.state.encoding();
+        let mut seen: std::collections::HashSet<Uri> = std::collections::HashSet::new();
+        let mut found: Vec<(ide::WorkspaceSymbol, WorkspaceSymbol)> = Vec::new();
+        for uri in uris {
+            // Each schema once, whichever of its open files comes first.
+            if seen.contains(&uri) {
+                continue;
+            }
+            let Some(snapshot) = self.state.schema_for(&uri) else {
+                continue;
+            };
+            seen.extend(snapshot.files.iter().map(|(file_uri, _)| file_uri.clone()));
+            let uri_of = snapshot.uri_of();
+            for symbol in
+                ide::workspace_symbols(&snapshot.schema, &params.query, WORKSPACE_SYMBOL_LIMIT)
+            {
+                let Some(file_uri) = uri_of.get(&symbol.span.file.0) else {
+                    continue;
+                };
+                let file = snapshot.schema.file(symbol.span.file);
+                let converted =
+                    convert::workspace_symbol(file, file_uri.clone(), &symbol, encoding);
+                found.push((symbol, converted));
+            }
+        }
+        // Open documents come in no particular order: equal ranks go by file and place.
+        let place = |symbol: &WorkspaceSymbol| match &symbol.location {
+            OneOf::Left(location) => (location.uri.as_str().to_string(), location.range.start),
+            OneOf::Right(location) => (location.uri.as_str().to_string(), Position::default()),
+        };
+        found.sort_by(|a, b| {
+            a.0.rank()
+                .cmp(&b.0.rank())
+                .then_with(|| place(&a.1).cmp(&place(&b.1)))
+        });
+        found.truncate(WORKSPACE_SYMBOL_LIMIT);
+        Ok(Some(WorkspaceSymbolResponse::Nested(
+            found.into_iter().map(|(_, symbol)| symbol).collect(),
+        )))
+    }
+
     async fn folding_range(
         &self,
         params: FoldingRangeParams,
@@ -920,6 +1130,39 @@ impl LanguageServer for Backend {
                 .map(convert::folding_range)
                 .collect(),
         ))
+    }
+}
+
+/// Handlers of the decoration requests (semantic tokens, inlay hints, links, symbols).
+impl Backend {
+    /// The semantic tokens of a document now, as the flat LSP array.
+    fn semantic_token_data(&self, uri: &Uri) -> Option<Vec<u32>> {
+        let (snapshot, file_id) = self.state.document_in_schema(uri)?;
+        let tokens = ide::semantic_tokens(&snapshot.schema, file_id);
+        let file = snapshot.schema.file(file_id);
+        Some(convert::semantic_tokens(
+            file,
+            &tokens,
+            self.state.encoding(),
+        ))
+    }
+
+    /// Remembers what is sent for `uri` under a new result id, and returns the id.
+    fn remember_tokens(&self, uri: &Uri, data: Vec<u32>) -> String {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let result_id = NEXT_ID.fetch_add(1, Ordering::Relaxed).to_string();
+        self.state
+            .semantic_tokens
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                uri.clone(),
+                SentTokens {
+                    result_id: result_id.clone(),
+                    data,
+                },
+            );
+        result_id
     }
 }
 

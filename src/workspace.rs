@@ -264,11 +264,8 @@ fn package_json_schema(root: &Path) -> Option<String> {
 pub fn schema_files_for(file: &Path) -> Vec<PathBuf> {
     const MAX_LEVELS: usize = 4;
     let alone = vec![file.to_path_buf()];
-    let Some(mut folder) = file.parent().map(Path::to_path_buf) else {
-        return alone;
-    };
-    for _ in 0..MAX_LEVELS {
-        let Ok(files) = prisma_files(&folder, true) else {
+    for folder in folders_up_to_project_root(file).take(MAX_LEVELS) {
+        let Ok(files) = prisma_files(folder, true) else {
             return alone;
         };
         let datasources: usize = files.iter().map(|f| count_datasources(f)).sum();
@@ -278,11 +275,166 @@ pub fn schema_files_for(file: &Path) -> Vec<PathBuf> {
             0 => {}
             _ => return alone,
         }
-        let is_project_root = folder.join("package.json").exists() || folder.join(".git").exists();
-        match folder.parent() {
-            Some(parent) if !is_project_root => folder = parent.to_path_buf(),
-            _ => break,
-        }
     }
     alone
+}
+
+/// The folders from `file`'s own up to the project root (the first with `package.json` or
+/// `.git`), nearest first; at most eight.
+fn folders_up_to_project_root(file: &Path) -> impl Iterator<Item = &Path> {
+    const MAX_LEVELS: usize = 8;
+    let mut reached_root = false;
+    file.ancestors()
+        .skip(1)
+        .take(MAX_LEVELS)
+        .take_while(move |folder| {
+            let go_on = !reached_root;
+            reached_root = is_project_root(folder);
+            go_on
+        })
+}
+
+fn is_project_root(folder: &Path) -> bool {
+    folder.join("package.json").exists() || folder.join(".git").exists()
+}
+
+/// The `.env` file Prisma would load for the schema file at `schema_path`: one next to it,
+/// else in a folder above, up to the project root and at most five folders up.
+pub fn find_dotenv(schema_path: &Path) -> Option<PathBuf> {
+    folders_up_to_project_root(schema_path)
+        .take(5)
+        .map(|folder| folder.join(".env"))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The names Prisma 7 looks for its configuration under, in the project root.
+const PRISMA_CONFIG_FILES: &[&str] = &[
+    "prisma.config.ts",
+    "prisma.config.mts",
+    "prisma.config.cts",
+    "prisma.config.js",
+    "prisma.config.mjs",
+    "prisma.config.cjs",
+    ".config/prisma.ts",
+    ".config/prisma.mts",
+    ".config/prisma.cts",
+    ".config/prisma.js",
+    ".config/prisma.mjs",
+    ".config/prisma.cjs",
+];
+
+/// Where a new `prisma.config.ts` would go for the schema made of `files` (the project root:
+/// the nearest folder above with `package.json` or `.git`, else the folder holding a
+/// `prisma/` folder, else the schema's own), and the `schema` path it would name, relative
+/// to it. `None` when the project already has a Prisma configuration file.
+pub fn new_prisma_config(files: &[PathBuf]) -> Option<(PathBuf, String)> {
+    let first = files.first()?;
+    let schema_folder = first.parent()?;
+    let root = folders_up_to_project_root(first)
+        .find(|folder| is_project_root(folder))
+        .or_else(|| {
+            schema_folder
+                .ancestors()
+                .find(|folder| folder.file_name().is_some_and(|name| name == "prisma"))
+                .and_then(Path::parent)
+        })
+        .unwrap_or(schema_folder);
+    if PRISMA_CONFIG_FILES
+        .iter()
+        .any(|name| root.join(name).exists())
+    {
+        return None;
+    }
+    // A multi-file schema is named by its folder.
+    let schema = if files.len() > 1 {
+        schema_folder
+    } else {
+        first.as_path()
+    };
+    let relative = schema.strip_prefix(root).unwrap_or(schema);
+    let named: Vec<String> = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some((root.join("prisma.config.ts"), named.join("/")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        tempfile::tempdir().expect("a temporary folder")
+    }
+
+    #[test]
+    fn finds_the_dotenv_beside_or_above_the_schema_up_to_the_project_root() {
+        let root = folder();
+        let root = root.path();
+        let prisma = root.join("project/prisma");
+        let _ = fs::create_dir_all(&prisma);
+        let schema = prisma.join("schema.prisma");
+        assert_eq!(find_dotenv(&schema), None);
+        // Above the project root does not count.
+        let _ = fs::write(root.join(".env"), "X=1\n");
+        let _ = fs::write(root.join("project/package.json"), "{}");
+        assert_eq!(find_dotenv(&schema), None);
+        let _ = fs::write(root.join("project/.env"), "X=1\n");
+        assert_eq!(find_dotenv(&schema), Some(root.join("project/.env")));
+        let _ = fs::write(prisma.join(".env"), "X=1\n");
+        assert_eq!(find_dotenv(&schema), Some(prisma.join(".env")));
+    }
+
+    #[test]
+    fn a_new_prisma_config_goes_to_the_project_root_unless_one_exists() {
+        let dir = folder();
+        let project = dir.path().join("app");
+        let schema_folder = project.join("prisma/schema");
+        let _ = fs::create_dir_all(&schema_folder);
+        let _ = fs::write(project.join("package.json"), "{}");
+        let one = vec![project.join("prisma/schema.prisma")];
+        assert_eq!(
+            new_prisma_config(&one),
+            Some((
+                project.join("prisma.config.ts"),
+                "prisma/schema.prisma".to_string()
+            ))
+        );
+        let several = vec![
+            schema_folder.join("a.prisma"),
+            schema_folder.join("b.prisma"),
+        ];
+        assert_eq!(
+            new_prisma_config(&several),
+            Some((
+                project.join("prisma.config.ts"),
+                "prisma/schema".to_string()
+            ))
+        );
+        let _ = fs::create_dir_all(project.join(".config"));
+        let _ = fs::write(project.join(".config/prisma.ts"), "");
+        assert_eq!(new_prisma_config(&one), None);
+    }
+
+    #[test]
+    fn without_a_project_root_the_config_goes_beside_the_prisma_folder() {
+        let dir = folder();
+        let schema = dir.path().join("prisma/schema.prisma");
+        let _ = fs::create_dir_all(dir.path().join("prisma"));
+        assert_eq!(
+            new_prisma_config(std::slice::from_ref(&schema)),
+            Some((
+                dir.path().join("prisma.config.ts"),
+                "prisma/schema.prisma".to_string()
+            ))
+        );
+        let elsewhere = dir.path().join("db/main.prisma");
+        assert_eq!(
+            new_prisma_config(std::slice::from_ref(&elsewhere)),
+            Some((
+                dir.path().join("db/prisma.config.ts"),
+                "main.prisma".to_string()
+            ))
+        );
+    }
 }

@@ -960,3 +960,77 @@ fn range_formatting_formats_only_the_blocks_in_the_range() {
     );
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn prisma_7_urls_move_to_a_new_prisma_config_in_one_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("package.json"), "{}").expect("write");
+    std::fs::create_dir_all(dir.path().join("prisma")).expect("mkdir");
+    let path = dir.path().join("prisma/schema.prisma");
+    let text = "datasource db {\n  provider  = \"postgresql\"\n  url       = env(\"DATABASE_URL\")\n  directUrl = env(\"DIRECT_URL\")\n}\n\nmodel User {\n  id Int @id\n}\n";
+    std::fs::write(&path, text).expect("write");
+    let uri = file_uri(&path);
+    let mut client = LspClient::start_in(dir.path());
+    client.initialize_as_full_client(json!({"prismaVersion": "7"}), Value::Null);
+    client.open(&uri, 1, text);
+    assert_eq!(client.diagnostic_messages(&uri, 1).len(), 2);
+    let move_action = |client: &mut LspClient| {
+        let actions = client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": 3, "character": 2}, "end": {"line": 3, "character": 2}},
+                "context": {"diagnostics": []}
+            }),
+        );
+        actions
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|a| a["title"] == "Move the connection URLs to a new prisma.config.ts")
+            .cloned()
+    };
+    let action = move_action(&mut client).expect("the move is offered");
+    assert_eq!(action["isPreferred"], true, "{action}");
+    let operations = action["edit"]["documentChanges"]
+        .as_array()
+        .expect("operations");
+    let config_uri = file_uri(&dir.path().join("prisma.config.ts"));
+    assert_eq!(operations[0]["kind"], "create", "{action}");
+    assert_eq!(operations[0]["uri"], config_uri.as_str(), "{action}");
+    let config = operations[1]["edits"][0]["newText"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        config.contains("schema: \"prisma/schema.prisma\""),
+        "{config}"
+    );
+    assert!(config.contains("url: env(\"DIRECT_URL\")"), "{config}");
+    // Both lines leave the schema in the same edit; what is left is valid for Prisma 7.
+    assert_eq!(operations[2]["textDocument"]["uri"], uri.as_str());
+    let mut edits = operations[2]["edits"].as_array().expect("edits").clone();
+    assert_eq!(edits.len(), 2, "{action}");
+    edits.sort_by_key(|e| std::cmp::Reverse(e["range"]["start"]["line"].as_u64()));
+    let mut moved = text.to_string();
+    for edit in &edits {
+        let line = |p: &Value| p["line"].as_u64().unwrap_or(0) as u32;
+        apply_utf16(
+            &mut moved,
+            (line(&edit["range"]["start"]), 0),
+            (line(&edit["range"]["end"]), 0),
+            edit["newText"].as_str().unwrap_or_default(),
+        );
+    }
+    assert_eq!(
+        moved,
+        "datasource db {\n  provider  = \"postgresql\"\n}\n\nmodel User {\n  id Int @id\n}\n"
+    );
+    client.change(&uri, 2, (0, 0), (99, 0), &moved);
+    assert_eq!(client.diagnostic_messages(&uri, 2), Vec::<String>::new());
+    // With a configuration file in the project, only the removal is offered.
+    client.change(&uri, 3, (0, 0), (99, 0), text);
+    client.diagnostics(&uri, 3);
+    std::fs::write(dir.path().join("prisma.config.ts"), "export default {}\n").expect("write");
+    assert!(move_action(&mut client).is_none());
+    assert!(client.shutdown().success());
+}

@@ -65,23 +65,28 @@ fn urls_moved_out(schema: &Schema, out: &mut Vec<Diagnostic>) {
                 _ => written.clone(),
             };
             let line = whole_line(&source.text, property.span);
-            out.push(
-                Diagnostic::error(
-                    codes::VERSION_DATASOURCE_URL,
-                    property.key.span,
-                    format!(
-                        "Prisma 7 no longer reads `{key}` from the schema: set it in prisma.config.ts (`datasource: {{ {key}: {config_value} }}`) and remove it here"
-                    ),
+            // Prisma 7's configuration has no `directUrl`: its `url` is what the CLI
+            // connects with, so it takes the direct URL.
+            let message = if key == "directUrl" {
+                format!(
+                    "Prisma 7 no longer reads `directUrl` from the schema: the CLI connects with `url` of prisma.config.ts, so set that to this direct URL (`datasource: {{ url: {config_value} }}`), give the pooled URL to your driver adapter, and remove it here"
                 )
-                .with_fix(Fix {
-                    title: format!("Remove `{key}` (after moving it to prisma.config.ts)"),
-                    edits: vec![TextEdit {
-                        span: line,
-                        new_text: String::new(),
-                    }],
-                    // The value must be carried over by hand first.
-                    applicability: Applicability::Unsafe,
-                }),
+            } else {
+                format!(
+                    "Prisma 7 no longer reads `{key}` from the schema: set it in prisma.config.ts (`datasource: {{ {key}: {config_value} }}`) and remove it here"
+                )
+            };
+            out.push(
+                Diagnostic::error(codes::VERSION_DATASOURCE_URL, property.key.span, message)
+                    .with_fix(Fix {
+                        title: format!("Remove `{key}` (after moving it to prisma.config.ts)"),
+                        edits: vec![TextEdit {
+                            span: line,
+                            new_text: String::new(),
+                        }],
+                        // The value must be carried over by hand first.
+                        applicability: Applicability::Unsafe,
+                    }),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! outside the schema (SQL snippets), and the advisor's scaffolding actions (refactor on the
 //! block under the cursor, source on the whole schema).
 
+use super::prisma_config::{self, NewPrismaConfig};
 use crate::analysis::advisor::scaffold::{self, ActionScope};
 use crate::analysis::advisor::{Advisor, rls};
 use crate::analysis::{Applicability, Context, Diagnostic, Options, TextEdit};
@@ -14,11 +15,19 @@ pub enum ActionKind {
     Source,
 }
 
-/// A new file the action creates next to the schema's first file.
+/// A new file the action creates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewFile {
-    pub file_name: String,
+    pub location: NewFileLocation,
     pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewFileLocation {
+    /// Next to the schema's first file, under this name or a free variant (`name-2.sql`).
+    BesideSchema(String),
+    /// Exactly here; the action is not offered when the file exists.
+    At(std::path::PathBuf),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,11 +45,13 @@ pub struct CodeAction {
 /// The actions for the range `at` (a cursor is an empty range), given the schema's current
 /// diagnostics. A diagnostic's fixes are offered anywhere on the lines it covers, as editors
 /// ask with the cursor's position, which need not lie inside the diagnostic's span.
+/// `new_config` says where a `prisma.config.ts` could be created (None: the project has one).
 pub fn code_actions(
     schema: &Schema,
     options: &Options,
     diagnostics: &[Diagnostic],
     at: Span,
+    new_config: Option<&NewPrismaConfig>,
 ) -> Vec<CodeAction> {
     let mut actions = Vec::new();
     let lines = whole_lines(schema, at);
@@ -50,6 +61,11 @@ pub fn code_actions(
             && lines.start <= diagnostic.span.end;
         if !touches {
             continue;
+        }
+        if let Some(action) =
+            new_config.and_then(|config| move_urls_to_config(schema, diagnostics, index, config))
+        {
+            actions.push(action);
         }
         for (position, fix) in diagnostic.fixes.iter().enumerate() {
             actions.push(CodeAction {
@@ -68,7 +84,7 @@ pub fn code_actions(
                 diagnostic: Some(index),
                 edits: Vec::new(),
                 new_file: Some(NewFile {
-                    file_name: snippet.file_name.clone(),
+                    location: NewFileLocation::BesideSchema(snippet.file_name.clone()),
                     text: snippet.text.clone(),
                 }),
                 preferred: false,
@@ -98,13 +114,45 @@ pub fn code_actions(
             diagnostic: None,
             edits: Vec::new(),
             new_file: Some(NewFile {
-                file_name: "rls.sql".to_string(),
+                location: NewFileLocation::BesideSchema("rls.sql".to_string()),
                 text: sql,
             }),
             preferred: false,
         });
     }
     actions
+}
+
+/// For a URL Prisma 7 rejects in the datasource: one action that writes all of the
+/// datasource's URLs to a new `prisma.config.ts` and removes them from the schema (the
+/// removals are the fixes of the datasource's `version/datasource-url` diagnostics).
+fn move_urls_to_config(
+    schema: &Schema,
+    diagnostics: &[Diagnostic],
+    index: usize,
+    config: &NewPrismaConfig,
+) -> Option<CodeAction> {
+    let datasource = prisma_config::datasource_of(schema, diagnostics.get(index)?)?;
+    let removals: Vec<TextEdit> = diagnostics
+        .iter()
+        .filter(|other| {
+            prisma_config::datasource_of(schema, other)
+                .is_some_and(|block| std::ptr::eq(block, datasource))
+        })
+        .filter_map(|other| other.fixes.first())
+        .flat_map(|fix| fix.edits.iter().cloned())
+        .collect();
+    Some(CodeAction {
+        title: "Move the connection URLs to a new prisma.config.ts".to_string(),
+        kind: ActionKind::QuickFix,
+        diagnostic: Some(index),
+        edits: removals,
+        new_file: Some(NewFile {
+            location: NewFileLocation::At(config.path.clone()),
+            text: prisma_config::config_text(schema, datasource, &config.schema_path),
+        }),
+        preferred: true,
+    })
 }
 
 /// The block (of any kind) that contains `offset` in `file`.

@@ -112,26 +112,6 @@ pub fn defining_line(dotenv_text: &str, name: &str) -> Option<u32> {
         .map(|(index, _)| u32::try_from(index).unwrap_or(u32::MAX))
 }
 
-/// The `.env` file Prisma would load for the schema file at `schema_path`: one next to it,
-/// else in a folder above, up to the project root (a folder with `package.json` or
-/// `.git`, as `workspace::schema_files_for` stops there) and at most four folders up.
-pub fn find_dotenv(schema_path: &Path) -> Option<PathBuf> {
-    const MAX_LEVELS: usize = 5;
-    let mut folder = schema_path.parent()?;
-    for _ in 0..MAX_LEVELS {
-        let candidate = folder.join(".env");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        let is_project_root = folder.join("package.json").exists() || folder.join(".git").exists();
-        match folder.parent() {
-            Some(parent) if !is_project_root => folder = parent,
-            _ => break,
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,23 +144,5 @@ mod tests {
         assert_eq!(defining_line(dotenv, "DIRECT"), Some(2));
         assert_eq!(defining_line(dotenv, "MISSING"), None);
         assert_eq!(defining_line(dotenv, "DATABASE"), None);
-    }
-
-    #[test]
-    fn finds_the_dotenv_beside_or_above_the_schema_up_to_the_project_root() {
-        let root = std::env::temp_dir().join(format!("pa-dotenv-{}", std::process::id()));
-        let prisma = root.join("project/prisma");
-        let _ = std::fs::create_dir_all(&prisma);
-        let schema = prisma.join("schema.prisma");
-        assert_eq!(find_dotenv(&schema), None);
-        // Above the project root does not count.
-        let _ = std::fs::write(root.join(".env"), "X=1\n");
-        let _ = std::fs::write(root.join("project/package.json"), "{}");
-        assert_eq!(find_dotenv(&schema), None);
-        let _ = std::fs::write(root.join("project/.env"), "X=1\n");
-        assert_eq!(find_dotenv(&schema), Some(root.join("project/.env")));
-        let _ = std::fs::write(prisma.join(".env"), "X=1\n");
-        assert_eq!(find_dotenv(&schema), Some(prisma.join(".env")));
-        let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -8,15 +8,14 @@ pub mod format;
 mod hover;
 mod inlay_hints;
 mod navigation;
+mod prisma_config;
 mod semantic_tokens;
 mod symbols;
 mod workspace_symbols;
 
-pub use actions::{ActionKind, CodeAction, NewFile, code_actions};
+pub use actions::{ActionKind, CodeAction, NewFile, NewFileLocation, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
-pub use document_links::{
-    EnvLink, EnvReference, defining_line, env_links, env_references, find_dotenv,
-};
+pub use document_links::{EnvLink, EnvReference, defining_line, env_links, env_references};
 pub use format::{format_block, format_file};
 pub use hover::{Hover, hover, relation_summary};
 pub use inlay_hints::{InlayHint, inlay_hints};
@@ -24,6 +23,7 @@ pub use navigation::{
     SymbolRef, declaration_span, definition, highlights, prepare_rename, references, rename,
     symbol_at, symbol_name,
 };
+pub use prisma_config::NewPrismaConfig;
 pub use semantic_tokens::{
     MODIFIER_NAMES, SemanticToken, TokenType, modifiers as token_modifiers, semantic_tokens,
     semantic_tokens_in, tokens_delta,

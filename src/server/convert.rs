@@ -302,29 +302,41 @@ pub fn code_action(
     }
     let edit = match &action.new_file {
         Some(new_file) => {
-            let first = uri_of.get(&0)?.to_file_path()?;
-            let uri = Uri::from_file_path(free_file_name(first.parent()?, &new_file.file_name))?;
-            lsp::WorkspaceEdit {
-                document_changes: Some(lsp::DocumentChanges::Operations(vec![
-                    lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
-                        uri: uri.clone(),
-                        options: Some(lsp::CreateFileOptions {
-                            overwrite: Some(false),
-                            ignore_if_exists: Some(false),
-                        }),
-                        annotation_id: None,
-                    })),
-                    lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                        text_document: lsp::OptionalVersionedTextDocumentIdentifier {
-                            uri,
-                            version: None,
-                        },
-                        edits: vec![lsp::OneOf::Left(lsp::TextEdit {
-                            range: Range::default(),
-                            new_text: new_file.text.clone(),
-                        })],
+            let path = match &new_file.location {
+                crate::ide::NewFileLocation::BesideSchema(name) => {
+                    let first = uri_of.get(&0)?.to_file_path()?;
+                    free_file_name(first.parent()?, name)
+                }
+                crate::ide::NewFileLocation::At(path) => path.clone(),
+            };
+            let uri = Uri::from_file_path(path)?;
+            let mut operations = vec![
+                lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+                    uri: uri.clone(),
+                    options: Some(lsp::CreateFileOptions {
+                        overwrite: Some(false),
+                        ignore_if_exists: Some(false),
                     }),
-                ])),
+                    annotation_id: None,
+                })),
+                text_document_edit(
+                    uri,
+                    vec![lsp::TextEdit {
+                        range: Range::default(),
+                        new_text: new_file.text.clone(),
+                    }],
+                ),
+            ];
+            // The schema's own edits go in the same change, in a stable order.
+            let mut changes: Vec<(Uri, Vec<lsp::TextEdit>)> = changes.into_iter().collect();
+            changes.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            operations.extend(
+                changes
+                    .into_iter()
+                    .map(|(uri, edits)| text_document_edit(uri, edits)),
+            );
+            lsp::WorkspaceEdit {
+                document_changes: Some(lsp::DocumentChanges::Operations(operations)),
                 ..Default::default()
             }
         }
@@ -340,6 +352,13 @@ pub fn code_action(
         edit: Some(edit),
         is_preferred: action.preferred.then_some(true),
         ..Default::default()
+    })
+}
+
+fn text_document_edit(uri: Uri, edits: Vec<lsp::TextEdit>) -> lsp::DocumentChangeOperation {
+    lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+        text_document: lsp::OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
     })
 }
 

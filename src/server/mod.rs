@@ -809,7 +809,27 @@ impl LanguageServer for Backend {
             start: convert::offset(file, params.range.start, encoding) as u32,
             end: convert::offset(file, params.range.end, encoding) as u32,
         };
-        let actions = ide::code_actions(&snapshot.schema, &options, &diagnostics, at);
+        // Only a URL in a Prisma 7 datasource needs to know (from the disk) whether the
+        // project has a prisma.config.ts.
+        let moves_urls = diagnostics
+            .iter()
+            .any(|d| d.code == analysis::codes::VERSION_DATASOURCE_URL);
+        let schema_paths: Vec<std::path::PathBuf> = snapshot
+            .files
+            .iter()
+            .filter(|_| moves_urls)
+            .filter_map(|(file_uri, _)| file_uri.to_file_path())
+            .map(|path| path.into_owned())
+            .collect();
+        let new_config = workspace::new_prisma_config(&schema_paths)
+            .map(|(path, schema_path)| ide::NewPrismaConfig { path, schema_path });
+        let actions = ide::code_actions(
+            &snapshot.schema,
+            &options,
+            &diagnostics,
+            at,
+            new_config.as_ref(),
+        );
         let only = params.context.only.unwrap_or_default();
         let uri_of = snapshot.uri_of();
         let creates_files = self.state.creates_files.get() == Some(&true);
@@ -1051,7 +1071,7 @@ impl LanguageServer for Backend {
         // No `.env` (or a document that is not a file): no links.
         let dotenv = uri
             .to_file_path()
-            .and_then(|path| ide::find_dotenv(&path))
+            .and_then(|path| workspace::find_dotenv(&path))
             .and_then(|path| Some((std::fs::read_to_string(&path).ok()?, path)));
         let Some((dotenv_text, dotenv_path)) = dotenv else {
             return Ok(Some(Vec::new()));

@@ -180,7 +180,7 @@ pub fn semantic_tokens(schema: &Schema, file: FileId) -> Vec<SemanticToken> {
         ids: ids(),
         tokens: Vec::new(),
     };
-    collector.walk(source.tree.root_node(), Place::default());
+    collector.walk_tree(source.tree.root_node());
     let mut tokens = collector.tokens;
     // The walk emits in source order already; sorting and dropping overlaps keeps the
     // promise even if a recovered tree nests nodes in an unexpected way.
@@ -257,44 +257,82 @@ impl Collector<'_> {
         self.push(node.start_byte(), node.end_byte(), kind, modifiers);
     }
 
-    /// Visits `node`, which stands `at` a place its caller knows: the walk passes parents
-    /// down because `Node::parent` searches from the root on every call.
-    fn walk(&mut self, node: Node, at: Place) {
+    /// Visits every node of the tree with one cursor, depth first, keeping the kinds of the
+    /// ancestors on a stack: `Node::parent` searches from the root on every call, and a
+    /// cursor per node allocates.
+    fn walk_tree(&mut self, root: Node) {
+        let mut cursor = root.walk();
+        let mut ancestors: Vec<u16> = Vec::new();
+        loop {
+            let node = cursor.node();
+            let at = Place {
+                field: cursor.field_id().map_or(0, u16::from),
+                parent_kind: ancestors.last().copied().unwrap_or(0),
+                grandparent_kind: ancestors
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| ancestors.get(i))
+                    .copied()
+                    .unwrap_or(0),
+            };
+            if self.visit(node, at) && cursor.goto_first_child() {
+                ancestors.push(node.kind_id());
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+                ancestors.pop();
+            }
+        }
+    }
+
+    /// Emits the tokens of `node` itself; whether its children are to be visited.
+    fn visit(&mut self, node: Node, at: Place) -> bool {
         let ids = self.ids;
         let kind = node.kind_id();
+        let in_attribute =
+            at.parent_kind == ids.field_attribute || at.parent_kind == ids.block_attribute;
+        // `@`/`@@` and the attribute's name are part of the attribute's decorator token.
+        if in_attribute && (!node.is_named() || kind == ids.attribute_name) {
+            return false;
+        }
         if !node.is_named() {
             if ids.keywords.contains(&kind) {
                 self.push_node(node, TokenType::Keyword, 0);
             }
-            return;
+            return false;
         }
         if kind == ids.comment || kind == ids.block_comment {
             self.push_node(node, TokenType::Comment, 0);
-            return;
+            return false;
         }
         if kind == ids.doc_comment {
             self.push_node(node, TokenType::Comment, modifiers::DOCUMENTATION);
-            return;
+            return false;
         }
         if kind == ids.string {
             self.push_node(node, TokenType::String, 0);
-            return;
+            return false;
         }
         if kind == ids.number {
             self.push_node(node, TokenType::Number, 0);
-            return;
+            return false;
         }
         if kind == ids.boolean {
             self.push_node(node, TokenType::Keyword, 0);
-            return;
+            return false;
         }
         if kind == ids.identifier {
             self.identifier(node, at);
-            return;
+            return false;
         }
-        let is_attribute = kind == ids.field_attribute || kind == ids.block_attribute;
-        if is_attribute {
-            // `@` or `@@` and the name as one decorator token, then the arguments.
+        if kind == ids.field_attribute || kind == ids.block_attribute {
+            // `@` or `@@` and the name as one decorator token; the arguments follow.
             let mut cursor = node.walk();
             let decorator_end = node
                 .children(&mut cursor)
@@ -305,25 +343,7 @@ impl Collector<'_> {
                 self.push(node.start_byte(), end, TokenType::Decorator, 0);
             }
         }
-        let mut cursor = node.walk();
-        if !cursor.goto_first_child() {
-            return;
-        }
-        loop {
-            let child = cursor.node();
-            let skip = is_attribute && (!child.is_named() || child.kind_id() == ids.attribute_name);
-            if !skip {
-                let place = Place {
-                    field: cursor.field_id().map_or(0, u16::from),
-                    parent_kind: kind,
-                    grandparent_kind: at.parent_kind,
-                };
-                self.walk(child, place);
-            }
-            if !cursor.goto_next_sibling() {
-                break;
-            }
-        }
+        true
     }
 
     /// An identifier, by where it stands.

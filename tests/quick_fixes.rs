@@ -232,3 +232,30 @@ fn creating_a_block_after_an_edit_of_an_earlier_block_lands_after_the_right_bloc
     );
     assert!(client.shutdown().success());
 }
+
+// ---- MongoDB ---------------------------------------------------------------------------------
+
+#[test]
+fn auto_ids_get_the_object_id_native_type_of_the_datasource() {
+    let text = "datasource store {\n  provider = \"mongodb\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id String @id @default(auto()) @map(\"_id\")\n}\n";
+    let after = fixed(
+        &[("schema.prisma", text)],
+        "default/auto",
+        "Add `@store.ObjectId`",
+    );
+    assert!(
+        after[0].contains("  id String @id @default(auto()) @map(\"_id\") @store.ObjectId\n"),
+        "{}",
+        after[0]
+    );
+    assert!(analysis::check(&schema_of(&[("schema.prisma", &after[0])])).is_empty());
+    silent(&[("schema.prisma", &after[0])], "default/auto");
+    // Not on another scalar type, nor beside another native type: that is a decision.
+    for other in [
+        text.replace("id String", "id Int"),
+        text.replace("@map(\"_id\")", "@map(\"_id\") @store.String"),
+    ] {
+        let schema = schema_of(&[("schema.prisma", &other)]);
+        assert!(fixes_titled(&schema, "default/auto", "Add `@store.ObjectId`").is_empty());
+    }
+}

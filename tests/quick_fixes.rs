@@ -58,6 +58,29 @@ fn fixed(files: &[(&str, &str)], code: &str, title: &str) -> Vec<String> {
         .collect()
 }
 
+/// The single file after the first fix titled `title` (several diagnostics may carry it).
+fn fixed_once(files: &[(&str, &str)], code: &str, title: &str) -> String {
+    let schema = schema_of(files);
+    let found = fixes_titled(&schema, code, title);
+    let titles: Vec<String> = analysis::check(&schema)
+        .iter()
+        .flat_map(|d| d.fixes.iter().map(|f| format!("{}: {}", d.code.0, f.title)))
+        .collect();
+    let fix = found
+        .first()
+        .unwrap_or_else(|| panic!("fix {title:?} of {code}; fixes: {titles:#?}"));
+    apply_edits(&schema.file(FileId(0)).text, &fix.edits).expect("edits apply")
+}
+
+/// The errors of a one-file schema (advice left out).
+fn errors(text: &str) -> Vec<String> {
+    analysis::check(&schema_of(&[("schema.prisma", text)]))
+        .into_iter()
+        .filter(|d| d.severity == analysis::Severity::Error)
+        .map(|d| format!("{}: {}", d.code.0, d.message))
+        .collect()
+}
+
 /// Asserts that `files` have no diagnostic with `code`.
 fn silent(files: &[(&str, &str)], code: &str) {
     let schema = schema_of(files);
@@ -248,7 +271,7 @@ fn auto_ids_get_the_object_id_native_type_of_the_datasource() {
         "{}",
         after[0]
     );
-    assert!(analysis::check(&schema_of(&[("schema.prisma", &after[0])])).is_empty());
+    assert_eq!(errors(&after[0]), Vec::<String>::new());
     silent(&[("schema.prisma", &after[0])], "default/auto");
     // Not on another scalar type, nor beside another native type: that is a decision.
     for other in [
@@ -258,4 +281,122 @@ fn auto_ids_get_the_object_id_native_type_of_the_datasource() {
         let schema = schema_of(&[("schema.prisma", &other)]);
         assert!(fixes_titled(&schema, "default/auto", "Add `@store.ObjectId`").is_empty());
     }
+}
+
+// ---- relations -------------------------------------------------------------------------------
+
+#[test]
+fn a_relation_gets_its_foreign_key_reusing_fields_named_as_prisma_format_names_them() {
+    let text = format!(
+        "{POSTGRES}model Post {{\n  id       Int   @id\n  authorId Int\n  author   User\n}}\n\nmodel User {{\n  id    Int    @id\n  posts Post[]\n}}\n"
+    );
+    let title = "Add `@relation(fields: [authorId], references: [id])` to `Post.author`";
+    let schema = schema_of(&[("schema.prisma", &text)]);
+    // One fix for both diagnostics (missing `fields`, missing `references`), safe: it only
+    // names existing fields.
+    let found = fixes_titled(&schema, "relation/arguments", title);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].applicability, analysis::Applicability::Safe);
+    let after = fixed_once(&[("schema.prisma", &text)], "relation/arguments", title);
+    assert!(
+        after.contains("  author   User @relation(fields: [authorId], references: [id])\n"),
+        "{after}"
+    );
+    assert_eq!(errors(&after), Vec::<String>::new(), "{after}");
+    silent(&[("schema.prisma", &after)], "relation/arguments");
+}
+
+#[test]
+fn a_compound_key_gets_new_foreign_key_fields_with_the_relations_optionality() {
+    let text = format!(
+        "{POSTGRES}model Member {{\n  id   String @id\n  team Team?  @relation(references: [])\n}}\n\nmodel Team {{\n  name    String\n  ceo     String  @db.VarChar(20)\n  members Member[]\n\n  @@id([name, ceo])\n}}\n"
+    );
+    let title =
+        "Add `@relation(fields: [teamName, teamCeo], references: [name, ceo])` to `Member.team`";
+    let after = fixed_once(&[("schema.prisma", &text)], "relation/arguments", title);
+    assert!(
+        after.contains("model Member {\n  id       String @id\n  team     Team?  @relation(fields: [teamName, teamCeo], references: [name, ceo])\n  teamName String?\n  teamCeo  String? @db.VarChar(20)\n}")
+            || after.contains("  teamName String?\n") && after.contains("  teamCeo String? @db.VarChar(20)\n") || after.contains("teamCeo  String?"),
+        "{after}"
+    );
+    assert_eq!(errors(&after), Vec::<String>::new(), "{after}");
+}
+
+#[test]
+fn a_one_to_one_self_relation_gets_a_unique_foreign_key_on_its_required_side() {
+    let text = format!(
+        "{POSTGRES}model User {{\n  id      Int   @id\n  husband User? @relation(\"Marriage\")\n  wife    User  @relation(\"Marriage\")\n}}\n"
+    );
+    let title = "Add `@relation(fields: [wifeId], references: [id])` to `User.wife`";
+    let after = fixed_once(&[("schema.prisma", &text)], "relation/arguments", title);
+    assert!(
+        after.contains(
+            "  wife    User  @relation(\"Marriage\", fields: [wifeId], references: [id])\n"
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains("wifeId") && after.contains("Int   @unique"),
+        "{after}"
+    );
+    assert_eq!(errors(&after), Vec::<String>::new(), "{after}");
+}
+
+#[test]
+fn no_relation_completion_when_a_name_clashes_or_nothing_is_missing() {
+    // `authorId` exists with another type: which column is meant is the author's call.
+    let clash = format!(
+        "{POSTGRES}model Post {{\n  id       Int    @id\n  authorId String\n  author   User\n}}\n\nmodel User {{\n  id    Int    @id\n  posts Post[]\n}}\n"
+    );
+    let schema = schema_of(&[("schema.prisma", &clash)]);
+    let fixes: Vec<Fix> = diagnostics_with(&schema, "relation/arguments")
+        .into_iter()
+        .flat_map(|d| d.fixes)
+        .collect();
+    assert!(fixes.is_empty(), "{fixes:#?}");
+    let complete = format!(
+        "{POSTGRES}model Post {{\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}}\n\nmodel User {{\n  id    Int    @id\n  posts Post[]\n}}\n"
+    );
+    silent(&[("schema.prisma", &complete)], "relation/arguments");
+}
+
+#[test]
+fn a_relation_field_without_foreign_key_gets_its_list_opposite() {
+    let text = format!(
+        "{POSTGRES}model Song {{\n  id     Int    @id\n  author Artist\n}}\n\nmodel Artist {{\n  id Int @id\n}}\n"
+    );
+    let title = "Add the opposite field `songs Song[]` to `Artist`";
+    let schema = schema_of(&[("schema.prisma", &text)]);
+    let found = fixes_titled(&schema, "relation/missing-opposite", title);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].applicability, analysis::Applicability::Unsafe);
+    let after = fixed(
+        &[("schema.prisma", &text)],
+        "relation/missing-opposite",
+        title,
+    );
+    assert!(
+        after[0].contains("model Artist {\n  id Int @id\n  songs Song[]\n}\n"),
+        "{}",
+        after[0]
+    );
+    silent(&[("schema.prisma", &after[0])], "relation/missing-opposite");
+    // The next step: the foreign key.
+    let schema = schema_of(&[("schema.prisma", &after[0])]);
+    assert!(
+        !fixes_titled(
+            &schema,
+            "relation/arguments",
+            "Add `@relation(fields: [authorId], references: [id])` to `Song.author`"
+        )
+        .is_empty()
+    );
+    // A list side without an opposite: no guess.
+    let list = text.replace("author Artist", "authors Artist[]");
+    let schema = schema_of(&[("schema.prisma", &list)]);
+    let fixes: Vec<Fix> = diagnostics_with(&schema, "relation/missing-opposite")
+        .into_iter()
+        .flat_map(|d| d.fixes)
+        .collect();
+    assert!(fixes.is_empty(), "{fixes:#?}");
 }

@@ -400,3 +400,26 @@ fn a_relation_field_without_foreign_key_gets_its_list_opposite() {
         .collect();
     assert!(fixes.is_empty(), "{fixes:#?}");
 }
+
+// ---- block keywords and configuration --------------------------------------------------------
+
+#[test]
+fn a_misspelt_block_keyword_gets_a_did_you_mean() {
+    let text = format!("{POSTGRES}modle User {{\n  id Int @id\n}}\n");
+    let after = fixed(
+        &[("schema.prisma", &text)],
+        "syntax/unexpected",
+        "Change to `model`",
+    );
+    assert_eq!(
+        after[0],
+        format!("{POSTGRES}model User {{\n  id Int @id\n}}\n")
+    );
+    assert_eq!(errors(&after[0]), Vec::<String>::new());
+    // A word that is no keyword's typo: the error alone.
+    let text = format!("{POSTGRES}table User {{\n  id Int @id\n}}\n");
+    let schema = schema_of(&[("schema.prisma", &text)]);
+    let found = diagnostics_with(&schema, "syntax/unexpected");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].fixes.is_empty(), "{found:#?}");
+}

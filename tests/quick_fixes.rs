@@ -423,3 +423,26 @@ fn a_misspelt_block_keyword_gets_a_did_you_mean() {
     assert_eq!(found.len(), 1);
     assert!(found[0].fixes.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn experimental_features_is_renamed_to_preview_features() {
+    let text = format!(
+        "{POSTGRES}generator client {{\n  provider             = \"prisma-client-js\"\n  experimentalFeatures = [\"views\"]\n}}\n"
+    );
+    let title = "Rename `experimentalFeatures` to `previewFeatures`";
+    let after = fixed(&[("schema.prisma", &text)], "config/preview-feature", title);
+    assert!(
+        after[0].contains("  previewFeatures = [\"views\"]\n"),
+        "{}",
+        after[0]
+    );
+    silent(&[("schema.prisma", &after[0])], "config/preview-feature");
+    // Both keys: a warning, and no rename that would declare `previewFeatures` twice.
+    let both = text.replace(
+        "  experimentalFeatures",
+        "  previewFeatures = []\n  experimentalFeatures",
+    );
+    let schema = schema_of(&[("schema.prisma", &both)]);
+    assert!(fixes_titled(&schema, "config/preview-feature", title).is_empty());
+    assert_eq!(diagnostics_with(&schema, "config/preview-feature").len(), 1);
+}

@@ -409,8 +409,13 @@ fn unknown_types(schema: &Schema, block: &Block, composite_types: bool, out: &mu
                 applicability: Applicability::Unsafe,
             });
         }
-        for fix in create_missing_block(schema, block, name, composite_types) {
-            diagnostic = diagnostic.with_fix(fix);
+        // A misspelt scalar type (`Strng`) or `Unsupported` without its argument names no
+        // block to create.
+        let misspelt_scalar = closest_name(name, SCALAR_TYPES.iter().copied()).is_some();
+        if !misspelt_scalar && name != "Unsupported" {
+            for fix in create_missing_block(schema, block, name, composite_types) {
+                diagnostic = diagnostic.with_fix(fix);
+            }
         }
         out.push(diagnostic);
     }

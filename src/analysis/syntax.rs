@@ -100,8 +100,8 @@ fn transposition_distance(a: &str, b: &str) -> usize {
     for (i, row) in table.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        table[0][j] = j;
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -116,27 +116,6 @@ fn transposition_distance(a: &str, b: &str) -> usize {
         }
     }
     table[a.len()][b.len()]
-}
-
-#[cfg(test)]
-mod keyword_tests {
-    use super::*;
-
-    #[test]
-    fn misspelt_block_keywords_are_recognised_only_in_block_headers() {
-        let at = |text: &str| misspelt_block_keyword(text, 0..text.find(' ').unwrap_or(0));
-        assert_eq!(at("modle User {\n}"), Some("model"));
-        assert_eq!(at("enm Role {"), Some("enum"));
-        assert_eq!(at("datsource db {"), Some("datasource"));
-        assert_eq!(at("generater client {"), Some("generator"));
-        assert_eq!(at("Model User {"), Some("model"));
-        // Not a header, too far, or the keyword itself.
-        assert_eq!(at("modle User"), None);
-        assert_eq!(at("table User {"), None);
-        assert_eq!(at("model User {"), None);
-        assert_eq!(transposition_distance("modle", "model"), 1);
-        assert_eq!(transposition_distance("", "type"), 4);
-    }
 }
 
 /// The syntax errors inside a block, and its incomplete declarations.
@@ -389,5 +368,26 @@ fn check_nested_calls(expression: &Expression, out: &mut Vec<Diagnostic>) {
             .iter()
             .for_each(|entry| check_nested_calls(&entry.value, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_block_keywords_are_recognised_only_in_block_headers() {
+        let at = |text: &str| misspelt_block_keyword(text, 0..text.find(' ').unwrap_or(0));
+        assert_eq!(at("modle User {\n}"), Some("model"));
+        assert_eq!(at("enm Role {"), Some("enum"));
+        assert_eq!(at("datsource db {"), Some("datasource"));
+        assert_eq!(at("generater client {"), Some("generator"));
+        assert_eq!(at("Model User {"), Some("model"));
+        // Not a header, too far, or the keyword itself.
+        assert_eq!(at("modle User"), None);
+        assert_eq!(at("table User {"), None);
+        assert_eq!(at("model User {"), None);
+        assert_eq!(transposition_distance("modle", "model"), 1);
+        assert_eq!(transposition_distance("", "type"), 4);
     }
 }

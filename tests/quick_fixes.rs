@@ -349,9 +349,11 @@ fn no_relation_completion_when_a_name_clashes_or_nothing_is_missing() {
         "{POSTGRES}model Post {{\n  id       Int    @id\n  authorId String\n  author   User\n}}\n\nmodel User {{\n  id    Int    @id\n  posts Post[]\n}}\n"
     );
     let schema = schema_of(&[("schema.prisma", &clash)]);
-    let fixes: Vec<Fix> = diagnostics_with(&schema, "relation/arguments")
+    let fixes: Vec<String> = diagnostics_with(&schema, "relation/arguments")
         .into_iter()
         .flat_map(|d| d.fixes)
+        .map(|f| f.title)
+        .filter(|title| title.starts_with("Add `@relation"))
         .collect();
     assert!(fixes.is_empty(), "{fixes:#?}");
     let complete = format!(
@@ -445,4 +447,23 @@ fn experimental_features_is_renamed_to_preview_features() {
     let schema = schema_of(&[("schema.prisma", &both)]);
     assert!(fixes_titled(&schema, "config/preview-feature", title).is_empty());
     assert_eq!(diagnostics_with(&schema, "config/preview-feature").len(), 1);
+}
+
+#[test]
+fn a_singular_side_without_relation_can_become_a_many_to_many() {
+    let text = format!(
+        "{POSTGRES}model Post {{\n  id   Int @id\n  tag  Tag\n}}\n\nmodel Tag {{\n  id    Int    @id\n  posts Post[]\n}}\n"
+    );
+    let title = "Make `Post.tag` a list (`Tag[]`): a many-to-many relation";
+    let after = fixed_once(&[("schema.prisma", &text)], "relation/arguments", title);
+    assert!(after.contains("  tag  Tag[]\n"), "{after}");
+    assert_eq!(errors(&after), Vec::<String>::new(), "{after}");
+    // Not on MongoDB, nor once the field has a `@relation`.
+    for other in [
+        text.replace("postgresql", "mongodb"),
+        text.replace("  tag  Tag\n", "  tag  Tag @relation(references: [id])\n"),
+    ] {
+        let schema = schema_of(&[("schema.prisma", &other)]);
+        assert!(fixes_titled(&schema, "relation/arguments", title).is_empty());
+    }
 }

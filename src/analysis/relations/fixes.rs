@@ -27,9 +27,9 @@ pub(super) fn complete_relation(
     if !given_fields.is_empty() && !given_references.is_empty() {
         return None;
     }
-    if !model.syntax_errors.is_empty() || forward.field.r#type.is_none() {
-        return None;
-    }
+    // (No test of the block's syntax errors: this pass is cached by a fingerprint that does
+    // not see them, and its findings are shown only when the schema reads without errors.)
+    forward.field.r#type.as_ref()?;
     let references: Vec<&str> = if given_references.is_empty() {
         primary_key(forward.target)?
     } else {
@@ -176,4 +176,27 @@ fn same_type(existing: &Field, referenced: &Field) -> bool {
         (Some(a), Some(b)) => a.name.text == b.name.text && a.arity() != Arity::List,
         _ => false,
     }
+}
+
+/// Makes `forward`, a singular relation field without `@relation`, a list: the relation
+/// becomes an implicit many-to-many (Prisma's "Mark relation field as many"). Only where
+/// that relation is possible: not on MongoDB, and both models have a single-field id.
+pub(super) fn make_many(forward: &RelationField, mongodb: bool) -> Option<Fix> {
+    if mongodb || forward.relation.is_some() {
+        return None;
+    }
+    let single_id = |model: &Block| primary_key(model).is_some_and(|key| key.len() == 1);
+    if !single_id(forward.model) || !single_id(forward.target) {
+        return None;
+    }
+    let field_type = forward.field.r#type.as_ref()?;
+    let list = format!("{}[]", field_type.name.text);
+    Some(Fix {
+        title: format!(
+            "Make `{}` a list (`{list}`): a many-to-many relation",
+            forward.path()
+        ),
+        edits: vec![replace(field_type.span, list)],
+        applicability: Applicability::Unsafe,
+    })
 }

@@ -11,10 +11,14 @@ pub(super) fn check_one_to_many(
     schema: &Schema,
     forward: &RelationField,
     back: &RelationField,
+    context: &Context,
     out: &mut Vec<Diagnostic>,
 ) {
     let first = out.len();
     let completion = super::fixes::complete_relation(schema, forward, false);
+    let make_many = (back.fields.is_none() && back.references.is_none())
+        .then(|| super::fixes::make_many(forward, context.is(Provider::MongoDb)))
+        .flatten();
     for (argument, given) in [
         ("fields", forward.fields.is_some_and(|f| !f.is_empty())),
         (
@@ -31,6 +35,9 @@ pub(super) fn check_one_to_many(
                 ),
             );
             if let Some(fix) = &completion {
+                diagnostic = diagnostic.with_fix(fix.clone());
+            }
+            if let Some(fix) = &make_many {
                 diagnostic = diagnostic.with_fix(fix.clone());
             }
             out.push(diagnostic);

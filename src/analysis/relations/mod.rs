@@ -601,11 +601,11 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                 None
             }
             (false, true) => {
-                inline::check_one_to_many(schema, relation, opposite_relation, out);
+                inline::check_one_to_many(schema, relation, opposite_relation, context, out);
                 Some(relation)
             }
             (true, false) => {
-                inline::check_one_to_many(schema, opposite_relation, relation, out);
+                inline::check_one_to_many(schema, opposite_relation, relation, context, out);
                 Some(opposite_relation)
             }
             (false, false) => Some(inline::check_one_to_one(

@@ -513,6 +513,7 @@ fn check_shadow_database(datasource: &Block, out: &mut Vec<Diagnostic>) {
 
 fn check_generator(generator: &Block, provider: Option<Provider>, out: &mut Vec<Diagnostic>) {
     missing_provider(generator, out);
+    old_preview_features_key(generator, out);
     for property in &generator.properties {
         let Some(value) = &property.value else {
             continue;
@@ -546,6 +547,32 @@ fn check_generator(generator: &Block, provider: Option<Provider>, out: &mut Vec<
             _ => {}
         }
     }
+}
+
+/// `experimentalFeatures`, the name `previewFeatures` had in Prisma 2's betas: the generator
+/// passes it on untouched, so the features it lists are not enabled. Renaming it is what was
+/// meant, but it enables them (and has them checked): the author's call, so unsafe.
+fn old_preview_features_key(generator: &Block, out: &mut Vec<Diagnostic>) {
+    let Some(old) = generator.property("experimentalFeatures") else {
+        return;
+    };
+    let mut diagnostic = Diagnostic::new(
+        codes::CONFIG_PREVIEW_FEATURE,
+        Severity::Warning,
+        old.key.span,
+        "`experimentalFeatures` is the old name of `previewFeatures`: the features it lists are not enabled",
+    );
+    if generator.property("previewFeatures").is_none() {
+        diagnostic = diagnostic.with_fix(Fix {
+            title: "Rename `experimentalFeatures` to `previewFeatures`".to_string(),
+            edits: vec![TextEdit {
+                span: old.key.span,
+                new_text: "previewFeatures".to_string(),
+            }],
+            applicability: Applicability::Unsafe,
+        });
+    }
+    out.push(diagnostic);
 }
 
 fn is_env(value: &Expression) -> bool {

@@ -139,6 +139,17 @@ impl Analyzer {
     pub fn validate(&mut self, schema: &Schema) -> Vec<Diagnostic> {
         let context = Context::new(schema, &self.options);
         let (type_names, semantic_key) = declaration_fingerprints(schema, &context);
+        // The fixes of unknown types offer a composite type only where the provider has
+        // them: part of what the cached type references depend on.
+        let composite_types = context
+            .provider
+            .is_some_and(|provider| provider.supports_composite_types());
+        let type_names = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = rustc_hash::FxHasher::default();
+            (type_names, composite_types).hash(&mut hasher);
+            hasher.finish()
+        };
         let names_changed = type_names != self.type_names;
         self.type_names = type_names;
         let sql_server = context.is(crate::catalog::Provider::SqlServer);
@@ -174,7 +185,12 @@ impl Analyzer {
                     names::check_block(block, &mut local);
                     relations::check_listed_fields(block, &mut local);
                     let mut type_references = Vec::new();
-                    names::check_type_references(schema, block, &mut type_references);
+                    names::check_type_references(
+                        schema,
+                        block,
+                        composite_types,
+                        &mut type_references,
+                    );
                     CachedBlock {
                         start: block.span.start,
                         file: block.file(),
@@ -198,7 +214,7 @@ impl Analyzer {
                     syntax::check_block(&file.source, block, &mut diagnostics);
                     names::check_block(block, &mut diagnostics);
                     relations::check_listed_fields(block, &mut diagnostics);
-                    names::check_type_references(schema, block, &mut diagnostics);
+                    names::check_type_references(schema, block, composite_types, &mut diagnostics);
                     let fresh = semantic_block_checks(schema, &context, block);
                     diagnostics.extend(fresh.reading);
                     block_validation.extend(fresh.validation);
@@ -226,7 +242,12 @@ impl Analyzer {
                 }
                 if names_changed {
                     cached.type_references.clear();
-                    names::check_type_references(schema, block, &mut cached.type_references);
+                    names::check_type_references(
+                        schema,
+                        block,
+                        composite_types,
+                        &mut cached.type_references,
+                    );
                 }
                 diagnostics.extend(cached.local.iter().cloned());
                 diagnostics.extend(cached.type_references.iter().cloned());

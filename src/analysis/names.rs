@@ -191,9 +191,14 @@ fn identifier(name: &crate::model::Ident, what: &str, strict: bool, out: &mut Ve
 }
 
 /// Field types that name nothing declared (depends on the schema's type names).
-pub(super) fn check_type_references(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_type_references(
+    schema: &Schema,
+    block: &Block,
+    composite_types: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     if block.kind.has_fields() {
-        unknown_types(schema, block, out);
+        unknown_types(schema, block, composite_types, out);
     }
 }
 
@@ -364,7 +369,7 @@ fn check_attribute_list(
     }
 }
 
-fn unknown_types(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+fn unknown_types(schema: &Schema, block: &Block, composite_types: bool, out: &mut Vec<Diagnostic>) {
     for field in &block.fields {
         let Some(field_type) = &field.r#type else {
             continue;
@@ -404,8 +409,59 @@ fn unknown_types(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
                 applicability: Applicability::Unsafe,
             });
         }
+        // A misspelt scalar type (`Strng`) or `Unsupported` without its argument names no
+        // block to create.
+        let misspelt_scalar = closest_name(name, SCALAR_TYPES.iter().copied()).is_some();
+        if !misspelt_scalar && name != "Unsupported" {
+            for fix in create_missing_block(schema, block, name, composite_types) {
+                diagnostic = diagnostic.with_fix(fix);
+            }
+        }
         out.push(diagnostic);
     }
+}
+
+/// Fixes that declare the unknown type `name` as an empty model, enum or (where the provider
+/// has them) composite type, right after the block that refers to it, as Prisma does. The
+/// insertion is anchored to that block, so it stays right when the diagnostic is cached with
+/// the block and moved with it. A composite type cannot refer to a model: no model then.
+fn create_missing_block(
+    schema: &Schema,
+    block: &Block,
+    name: &str,
+    composite_types: bool,
+) -> Vec<Fix> {
+    let is_identifier = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let text = &schema.file(block.file()).text;
+    let end = block.span.end as usize;
+    if !is_identifier || !block.closed || text.get(end.wrapping_sub(1)..end) != Some("}") {
+        return Vec::new();
+    }
+    let newline = if text.get(end..).is_some_and(|rest| rest.starts_with("\r\n")) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut kinds = Vec::new();
+    if block.kind != BlockKind::CompositeType {
+        kinds.push(("model", "model"));
+    }
+    kinds.push(("enum", "enum"));
+    if composite_types {
+        kinds.push(("type", "composite type"));
+    }
+    kinds
+        .into_iter()
+        .map(|(keyword, described)| Fix {
+            title: format!("Create {described} `{name}`"),
+            edits: vec![TextEdit {
+                span: Span::new(block.file(), end..end),
+                new_text: format!("{newline}{newline}{keyword} {name} {{{newline}}}"),
+            }],
+            applicability: Applicability::Unsafe,
+        })
+        .collect()
 }
 
 /// The candidate closest to `name` by case-insensitive edit distance, if close enough to be

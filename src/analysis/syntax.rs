@@ -39,11 +39,83 @@ fn syntax_diagnostic(file_id: FileId, error: &SyntaxError) -> Diagnostic {
 
 /// The syntax errors between the blocks of a file.
 pub(super) fn check_top_level(file_id: FileId, file: &FileModel, out: &mut Vec<Diagnostic>) {
-    out.extend(
-        file.top_level_errors
-            .iter()
-            .map(|error| syntax_diagnostic(file_id, error)),
-    );
+    out.extend(file.top_level_errors.iter().map(|error| {
+        let mut diagnostic = syntax_diagnostic(file_id, error);
+        if error.kind == SyntaxErrorKind::Unexpected
+            && let Some(keyword) = misspelt_block_keyword(&file.source.text, error.range.clone())
+        {
+            diagnostic = diagnostic.with_fix(Fix {
+                title: format!("Change to `{keyword}`"),
+                edits: vec![TextEdit {
+                    span: Span::new(file_id, error.range.clone()),
+                    new_text: keyword.to_string(),
+                }],
+                applicability: Applicability::Unsafe,
+            });
+        }
+        diagnostic
+    }));
+}
+
+const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
+
+/// The block keyword that `range` misspells (`modle`), when it is a word followed on its line
+/// by a name and `{`, as a block header is, and a keyword is within one edit (two for
+/// longer words; a swap of neighbours counts as one).
+fn misspelt_block_keyword(text: &str, range: std::ops::Range<usize>) -> Option<&'static str> {
+    let word = text.get(range.clone())?;
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    let rest = text.get(range.end..)?;
+    let line = rest
+        .split('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('\r');
+    let mut parts = line.split_whitespace();
+    let name = parts.next()?;
+    let header = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && line.starts_with([' ', '\t'])
+        && parts.next().is_some_and(|brace| brace.starts_with('{'));
+    if !header {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let limit = if word.len() > 6 { 2 } else { 1 };
+    BLOCK_KEYWORDS
+        .iter()
+        .map(|keyword| (transposition_distance(&lower, keyword), *keyword))
+        .filter(|&(distance, keyword)| distance <= limit && keyword != word)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, keyword)| keyword)
+}
+
+/// Edit distance in which swapping two neighbouring characters costs one edit (the optimal
+/// string alignment distance): `modle` is one edit from `model`.
+fn transposition_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1)
+                .min(table[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
+        }
+    }
+    table[a.len()][b.len()]
 }
 
 /// The syntax errors inside a block, and its incomplete declarations.
@@ -296,5 +368,26 @@ fn check_nested_calls(expression: &Expression, out: &mut Vec<Diagnostic>) {
             .iter()
             .for_each(|entry| check_nested_calls(&entry.value, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_block_keywords_are_recognised_only_in_block_headers() {
+        let at = |text: &str| misspelt_block_keyword(text, 0..text.find(' ').unwrap_or(0));
+        assert_eq!(at("modle User {\n}"), Some("model"));
+        assert_eq!(at("enm Role {"), Some("enum"));
+        assert_eq!(at("datsource db {"), Some("datasource"));
+        assert_eq!(at("generater client {"), Some("generator"));
+        assert_eq!(at("Model User {"), Some("model"));
+        // Not a header, too far, or the keyword itself.
+        assert_eq!(at("modle User"), None);
+        assert_eq!(at("table User {"), None);
+        assert_eq!(at("model User {"), None);
+        assert_eq!(transposition_distance("modle", "model"), 1);
+        assert_eq!(transposition_distance("", "type"), 4);
     }
 }

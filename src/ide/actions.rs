@@ -68,6 +68,16 @@ pub fn code_actions(
             actions.push(action);
         }
         for (position, fix) in diagnostic.fixes.iter().enumerate() {
+            // One fix can repair several diagnostics (a relation's missing `fields` and
+            // `references`): offer it once.
+            let offered = actions.iter().any(|action: &CodeAction| {
+                action.kind == ActionKind::QuickFix
+                    && action.title == fix.title
+                    && action.edits == fix.edits
+            });
+            if offered {
+                continue;
+            }
             actions.push(CodeAction {
                 title: fix.title.clone(),
                 kind: ActionKind::QuickFix,

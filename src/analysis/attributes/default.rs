@@ -475,14 +475,37 @@ fn check_auto(cx: &Cx, block: &Block, field: &Field, function: Span, out: &mut O
         .iter()
         .any(|a| a.name.text.ends_with(".ObjectId"))
     {
-        out.late(Diagnostic::error(
+        let mut diagnostic = Diagnostic::error(
             codes::DEFAULT_AUTO,
             field.span,
             format!(
                 "`{}` has `@default(auto())`, which needs the ObjectId native type: add `@db.ObjectId`",
                 field.name.text
             ),
-        ));
+        );
+        // On a `String` without another native type, `@db.ObjectId` (under the datasource's
+        // name) is what Prisma means; anything else needs the author's decision.
+        let is_string = field
+            .r#type
+            .as_ref()
+            .is_some_and(|t| t.name.text == "String");
+        if let Some(datasource) = cx.context.datasource_name.as_deref()
+            && is_string
+            && !field
+                .attributes
+                .iter()
+                .any(|a| a.name.text.starts_with(&format!("{datasource}.")))
+        {
+            let attribute = format!("@{datasource}.ObjectId");
+            diagnostic = diagnostic.with_fix(crate::analysis::Fix {
+                title: format!("Add `{attribute}`"),
+                edits: vec![crate::analysis::advisor::edits::append_field_attribute(
+                    field, &attribute,
+                )],
+                applicability: crate::analysis::Applicability::Safe,
+            });
+        }
+        out.late(diagnostic);
     }
     let in_primary_key = field.attribute("id").is_some()
         || block

@@ -1,6 +1,7 @@
 //! `@@schema` and the datasource's `schemas` (several database schemas).
 
 use super::*;
+use crate::analysis::advisor::edits::{insert_block_attribute, replace};
 
 /// The `@@schema` argument: a string.
 pub(super) fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {
@@ -66,7 +67,11 @@ pub(super) fn multi_schema(
                         "schema `{name}` is not declared: list it in the datasource, `schemas = [\"{name}\"]`"
                     )
                 };
-                out.push(Diagnostic::error(codes::SCHEMA_UNKNOWN, span, message));
+                let mut diagnostic = Diagnostic::error(codes::SCHEMA_UNKNOWN, span, message);
+                if let Some(fix) = declare_schema(schema, name) {
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                out.push(diagnostic);
             }
             Some(_) => {}
             None if capabilities.multi_schema && schemas_set && !context.is(Provider::MySql) => {
@@ -79,12 +84,10 @@ pub(super) fn multi_schema(
                         block.name.text
                     ),
                 );
-                if let Some(fix) = context
-                    .schemas
-                    .first()
-                    .and_then(|first| add_schema_attribute(schema, block, first))
-                {
-                    diagnostic = diagnostic.with_fix(fix);
+                for name in &context.schemas {
+                    if let Some(fix) = add_schema_attribute(schema, block, name) {
+                        diagnostic = diagnostic.with_fix(fix);
+                    }
                 }
                 out.push(diagnostic);
             }
@@ -93,40 +96,89 @@ pub(super) fn multi_schema(
     }
 }
 
-/// A fix that puts the block into `name`: `@@schema("name")` on its own line before the
-/// closing brace (when that brace starts its line).
+/// A fix that puts the block into `name`: `@@schema("name")` on its own line, in the block's
+/// indentation, after its other block attributes. Offered once per listed schema (which one
+/// is the author's choice; Prisma inserts an empty `@@schema()`, itself an error).
 fn add_schema_attribute(
     schema: &Schema,
     block: &Block,
     name: &str,
 ) -> Option<crate::analysis::Fix> {
-    if !block.closed {
+    if !block.closed || !block.syntax_errors.is_empty() {
         return None;
     }
-    let text = &schema.file(block.file()).text;
-    let brace = block.body.end.checked_sub(1)? as usize;
-    if text.get(brace..brace + 1) != Some("}") {
-        return None;
-    }
-    let line_start = text.get(..brace)?.rfind('\n').map_or(0, |i| i + 1);
-    if !text
-        .get(line_start..brace)?
-        .chars()
-        .all(char::is_whitespace)
-    {
-        return None;
-    }
-    let at = line_start as u32;
+    let attribute = format!("@@schema(\"{name}\")");
     Some(crate::analysis::Fix {
-        title: format!("Add `@@schema(\"{name}\")`"),
-        edits: vec![crate::analysis::TextEdit {
-            span: Span {
-                file: block.file(),
-                start: at,
-                end: at,
+        title: format!("Add `{attribute}`"),
+        edits: vec![insert_block_attribute(schema, block, &attribute)],
+        applicability: crate::analysis::Applicability::Unsafe,
+    })
+}
+
+/// A fix that declares schema `name` in the datasource: appended to its `schemas` list, or,
+/// without one, a `schemas = ["name"]` line after `url` (where Prisma puts it), else after
+/// the last property.
+fn declare_schema(schema: &Schema, name: &str) -> Option<crate::analysis::Fix> {
+    let datasource = schema.datasource()?;
+    if !datasource.closed || !datasource.syntax_errors.is_empty() {
+        return None;
+    }
+    let quoted = format!("\"{name}\"");
+    let edit = match datasource.property("schemas") {
+        Some(property) => match property.value.as_ref()? {
+            Expression::Array {
+                items,
+                span,
+                closed: true,
+            } => match items.last() {
+                Some(last) => replace(
+                    Span {
+                        start: last.span().end,
+                        ..last.span()
+                    },
+                    format!(", {quoted}"),
+                ),
+                None => {
+                    let inside = span.end.checked_sub(1)?;
+                    replace(
+                        Span {
+                            start: inside,
+                            end: inside,
+                            ..*span
+                        },
+                        quoted.clone(),
+                    )
+                }
             },
-            new_text: format!("\n  @@schema(\"{name}\")\n"),
-        }],
+            _ => return None,
+        },
+        None => {
+            let after = datasource
+                .property("url")
+                .or_else(|| datasource.properties.iter().max_by_key(|p| p.span.end))?;
+            let text = &schema.file(after.span.file).text;
+            let line_start = text
+                .get(..after.span.start as usize)?
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let indentation: String = text
+                .get(line_start..after.span.start as usize)?
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            replace(
+                Span {
+                    start: after.span.end,
+                    ..after.span
+                },
+                format!("\n{indentation}schemas = [{quoted}]"),
+            )
+        }
+    };
+    Some(crate::analysis::Fix {
+        title: format!("Add {quoted} to the datasource's `schemas`"),
+        edits: vec![edit],
+        // A guess: the name may be a typo of a listed schema.
         applicability: crate::analysis::Applicability::Unsafe,
     })
 }

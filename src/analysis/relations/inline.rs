@@ -8,11 +8,17 @@ use crate::model::{Arity, Expression, Field, Schema};
 
 /// `forward` is the singular side of a one-to-many relation, `back` the list side.
 pub(super) fn check_one_to_many(
+    schema: &Schema,
     forward: &RelationField,
     back: &RelationField,
+    context: &Context,
     out: &mut Vec<Diagnostic>,
 ) {
     let first = out.len();
+    let completion = super::fixes::complete_relation(schema, forward, false);
+    let make_many = (back.fields.is_none() && back.references.is_none())
+        .then(|| super::fixes::make_many(forward, context.is(Provider::MongoDb)))
+        .flatten();
     for (argument, given) in [
         ("fields", forward.fields.is_some_and(|f| !f.is_empty())),
         (
@@ -21,13 +27,20 @@ pub(super) fn check_one_to_many(
         ),
     ] {
         if !given {
-            out.push(forward.error(
+            let mut diagnostic = forward.error(
                 codes::RELATION_ARGUMENTS,
                 format!(
                     "relation field `{}` on model `{}` needs `{argument}` in its `@relation`: this side of the one-to-many relation holds the foreign key",
                     forward.field.name.text, forward.model.name.text
                 ),
-            ));
+            );
+            if let Some(fix) = &completion {
+                diagnostic = diagnostic.with_fix(fix.clone());
+            }
+            if let Some(fix) = &make_many {
+                diagnostic = diagnostic.with_fix(fix.clone());
+            }
+            out.push(diagnostic);
         }
     }
     if back.fields.is_some() || back.references.is_some() {
@@ -77,6 +90,12 @@ pub(super) fn check_one_to_one<'r, 'a>(
         _ => side.references.is_some_and(|r| !r.is_empty()),
     };
     for argument in ["fields", "references"] {
+        let completion = match (gives(forward, argument), gives(back, argument)) {
+            (false, false) if !gives(back, "fields") && !gives(back, "references") => {
+                super::fixes::complete_relation(schema, forward, true)
+            }
+            _ => None,
+        };
         let message = match (gives(forward, argument), gives(back, argument)) {
             (false, false) => format!(
                 "neither `{}` nor `{}` gives `{argument}`: one side of this one-to-one relation must (the side that holds the foreign key)",
@@ -90,8 +109,14 @@ pub(super) fn check_one_to_one<'r, 'a>(
             ),
             _ => continue,
         };
-        out.push(forward.error(codes::RELATION_ARGUMENTS, message.clone()));
-        out.push(back.error(codes::RELATION_ARGUMENTS, message));
+        let mut on_forward = forward.error(codes::RELATION_ARGUMENTS, message.clone());
+        let mut on_back = back.error(codes::RELATION_ARGUMENTS, message);
+        if let Some(fix) = completion {
+            on_forward = on_forward.with_fix(fix.clone());
+            on_back = on_back.with_fix(fix);
+        }
+        out.push(on_forward);
+        out.push(on_back);
     }
     if forward.has_actions() && back.has_actions() {
         let message = format!(

@@ -7,6 +7,7 @@
 //! and `User` are the same relation.
 
 mod actions;
+mod fixes;
 mod inline;
 mod many_to_many;
 
@@ -96,18 +97,23 @@ impl<'a> RelationField<'a> {
 
 /// Adds the missing opposite of a relation field that holds the foreign key (`fields:`): a
 /// list of this model on the target (`posts Post[]`), or an optional one when the foreign key
-/// is unique (a one-to-one), with the relation's name when it has one. Not offered for a
-/// self-relation or a side without `fields:` (its opposite would need a foreign key: a
-/// choice of columns the author has to make).
+/// is unique (a one-to-one), with the relation's name when it has one. A singular side
+/// without `fields:` gets a list too (as Prisma's quick fix does), as an unsafe step: its
+/// foreign key is then still to be added (the fix of the next diagnostic). Not offered for a
+/// self-relation or a list side (whether its opposite is a list or holds a foreign key is
+/// the author's choice).
 fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::analysis::Fix> {
     let model = relation.model.name.text.as_str();
-    if std::ptr::eq(relation.model, relation.target) || relation.list || relation.fields.is_none() {
+    if std::ptr::eq(relation.model, relation.target) || relation.list {
         return None;
     }
+    // Without `fields:` this side is still to get its foreign key (another fix completes
+    // its `@relation`): the opposite is the list, as Prisma adds it.
+    let without_fields = relation.fields.is_none();
     let keys: Vec<&str> = listed_names(relation.fields.unwrap_or_default())
         .map(|name| name.text.as_str())
         .collect();
-    let one_to_one = is_unique_key(relation.model, &keys);
+    let one_to_one = !without_fields && is_unique_key(relation.model, &keys);
     let base = lower_first(model);
     let base = if one_to_one { base } else { plural(&base) };
     let name = (1..)
@@ -138,7 +144,12 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
             relation.target_name()
         ),
         edits: vec![edit],
-        applicability: crate::analysis::Applicability::Safe,
+        // Without a foreign key the relation is incomplete either way: a step, not a cure.
+        applicability: if without_fields {
+            crate::analysis::Applicability::Unsafe
+        } else {
+            crate::analysis::Applicability::Safe
+        },
     })
 }
 
@@ -170,6 +181,13 @@ fn is_unique_key(model: &Block, keys: &[&str]) -> bool {
 }
 
 /// `BlogPost` → `blogPost`.
+fn upper_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -583,11 +601,11 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
                 None
             }
             (false, true) => {
-                inline::check_one_to_many(relation, opposite_relation, out);
+                inline::check_one_to_many(schema, relation, opposite_relation, context, out);
                 Some(relation)
             }
             (true, false) => {
-                inline::check_one_to_many(opposite_relation, relation, out);
+                inline::check_one_to_many(schema, opposite_relation, relation, context, out);
                 Some(opposite_relation)
             }
             (false, false) => Some(inline::check_one_to_one(

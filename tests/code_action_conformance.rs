@@ -3,10 +3,8 @@
 //!
 //! Each scenario is a schema (one `schema.prisma`, or several files of which `_target.prisma`
 //! is the one the request is about) and `result.json`, the code actions Prisma's `prisma-fmt`
-//! returns. Prisma's test asks with an empty range at 0:0 and the target file's diagnostics in
-//! `context.diagnostics`, and answers for those diagnostics; our server answers for the
-//! diagnostics on the lines of the range, so we ask for the whole file with the diagnostics
-//! we published (and only quick fixes).
+//! returns. We ask as Prisma's test does: an empty range at 0:0 and the target file's
+//! diagnostics (those our server published) in `context.diagnostics`, quick fixes only.
 //!
 //! A scenario agrees when each of Prisma's actions has one of ours whose edits produce the
 //! same files. Titles may differ (listed, not counted). Two levels: the exact text, and the
@@ -181,12 +179,12 @@ fn our_actions(scenario: &Scenario) -> Vec<Value> {
     client.initialize(&["utf-16"]);
     client.open(&uri, 1, &target_text);
     let published = client.diagnostics(&uri, 1);
-    let lines = target_text.split('\n').count();
+    // As Prisma's test asks: an empty range at the start, the diagnostics in the context.
     let actions = client.request(
         "textDocument/codeAction",
         json!({
             "textDocument": {"uri": uri},
-            "range": {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
             "context": {"diagnostics": published["diagnostics"], "only": ["quickfix"]}
         }),
     );

@@ -1034,3 +1034,37 @@ fn prisma_7_urls_move_to_a_new_prisma_config_in_one_edit() {
     assert!(move_action(&mut client).is_none());
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn code_actions_answer_for_the_diagnostics_the_client_names() {
+    let mut client = LspClient::start();
+    client.initialize(&["utf-16"]);
+    let text = "model User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id     Int    @id\n  role   Rol\n}\n";
+    client.open(URI, 1, text);
+    let published = client.diagnostics(URI, 1);
+    let ask = |client: &mut LspClient, diagnostics: Value| {
+        client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": URI},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": diagnostics, "only": ["quickfix"]}
+            }),
+        )
+    };
+    // The cursor is on line 0, far from the diagnostics: nothing without naming them.
+    assert_eq!(ask(&mut client, json!([])), json!([]));
+    let named = ask(&mut client, published["diagnostics"].clone());
+    let titles: Vec<&str> = named
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(!titles.is_empty(), "{published}");
+    // A diagnostic the server did not publish (another message) names nothing.
+    let mut stranger = published["diagnostics"][0].clone();
+    stranger["message"] = json!("something else");
+    assert_eq!(ask(&mut client, json!([stranger])), json!([]));
+    assert!(client.shutdown().success());
+}

@@ -42,28 +42,41 @@ pub struct CodeAction {
     pub preferred: bool,
 }
 
-/// The actions for the range `at` (a cursor is an empty range), given the schema's current
-/// diagnostics. A diagnostic's fixes are offered anywhere on the lines it covers, as editors
-/// ask with the cursor's position, which need not lie inside the diagnostic's span.
-/// `new_config` says where a `prisma.config.ts` could be created (None: the project has one).
+/// What the editor asks code actions for.
+#[derive(Clone, Copy, Debug)]
+pub struct ActionRequest<'a> {
+    /// The range (a cursor is an empty range).
+    pub at: Span,
+    /// Diagnostics the client names in its request (indices into the diagnostics given),
+    /// wherever they are.
+    pub named_diagnostics: &'a [usize],
+    /// Where a `prisma.config.ts` could be created (None: the project has one).
+    pub new_config: Option<&'a NewPrismaConfig>,
+}
+
+/// The actions for a request, given the schema's current diagnostics. A diagnostic's fixes
+/// are offered anywhere on the lines it covers, as editors ask with the cursor's position,
+/// which need not lie inside the diagnostic's span, and wherever it is when the client
+/// names it.
 pub fn code_actions(
     schema: &Schema,
     options: &Options,
     diagnostics: &[Diagnostic],
-    at: Span,
-    new_config: Option<&NewPrismaConfig>,
+    request: ActionRequest<'_>,
 ) -> Vec<CodeAction> {
+    let at = request.at;
     let mut actions = Vec::new();
     let lines = whole_lines(schema, at);
     for (index, diagnostic) in diagnostics.iter().enumerate() {
         let touches = diagnostic.span.file == lines.file
             && diagnostic.span.start <= lines.end
             && lines.start <= diagnostic.span.end;
-        if !touches {
+        if !touches && !request.named_diagnostics.contains(&index) {
             continue;
         }
-        if let Some(action) =
-            new_config.and_then(|config| move_urls_to_config(schema, diagnostics, index, config))
+        if let Some(action) = request
+            .new_config
+            .and_then(|config| move_urls_to_config(schema, diagnostics, index, config))
         {
             actions.push(action);
         }

@@ -13,7 +13,7 @@ mod semantic_tokens;
 mod symbols;
 mod workspace_symbols;
 
-pub use actions::{ActionKind, CodeAction, NewFile, NewFileLocation, code_actions};
+pub use actions::{ActionKind, ActionRequest, CodeAction, NewFile, NewFileLocation, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
 pub use document_links::{EnvLink, EnvReference, defining_line, env_links, env_references};
 pub use format::{format_block, format_file};

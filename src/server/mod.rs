@@ -823,12 +823,32 @@ impl LanguageServer for Backend {
             .collect();
         let new_config = workspace::new_prisma_config(&schema_paths)
             .map(|(path, schema_path)| ide::NewPrismaConfig { path, schema_path });
+        // The diagnostics the client names (matched by range and message), so their fixes
+        // are offered wherever the cursor is.
+        let named: Vec<usize> = params
+            .context
+            .diagnostics
+            .iter()
+            .filter_map(|named| {
+                let start = convert::offset(file, named.range.start, encoding) as u32;
+                let end = convert::offset(file, named.range.end, encoding) as u32;
+                diagnostics.iter().position(|ours| {
+                    ours.span.file == file_id
+                        && ours.span.start == start
+                        && ours.span.end == end
+                        && ours.message == named.message
+                })
+            })
+            .collect();
         let actions = ide::code_actions(
             &snapshot.schema,
             &options,
             &diagnostics,
-            at,
-            new_config.as_ref(),
+            ide::ActionRequest {
+                at,
+                named_diagnostics: &named,
+                new_config: new_config.as_ref(),
+            },
         );
         let only = params.context.only.unwrap_or_default();
         let uri_of = snapshot.uri_of();

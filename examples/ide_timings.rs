@@ -99,6 +99,16 @@ fn main() {
     whole_file("tokens", &|| {
         std::hint::black_box(ide::semantic_tokens(&schema, file));
     });
+    // Again with the blocks' tokens kept from the request before (no edit in between).
+    let cache = std::cell::RefCell::new(ide::TokenCache::default());
+    ide::semantic_tokens_cached(&schema, file, &mut cache.borrow_mut());
+    whole_file("tokens again", &|| {
+        std::hint::black_box(ide::semantic_tokens_cached(
+            &schema,
+            file,
+            &mut cache.borrow_mut(),
+        ));
+    });
     whole_file("inlay hints", &|| {
         std::hint::black_box(ide::inlay_hints(&schema, file, 0..text.len()));
     });

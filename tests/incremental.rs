@@ -4,6 +4,7 @@
 mod common;
 
 use prisma_analyzer::analysis::{self, Analyzer};
+use prisma_analyzer::ide;
 use prisma_analyzer::model::{FileId, FileModel, Schema, SourceFile};
 use prisma_analyzer::syntax::{self, ByteEdit};
 use std::sync::Arc;
@@ -89,6 +90,7 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
     let mut text = initial.to_string();
     let mut model = FileModel::new(FileId(0), SourceFile::parse("schema.prisma", text.clone()));
     let mut analyzer = Analyzer::default();
+    let mut token_cache = ide::TokenCache::default();
     for step in 0..steps {
         // A few edits between reparses, as a burst of keystrokes gives.
         let mut tree = model.source.tree.clone();
@@ -116,11 +118,19 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
             "seed {seed} step {step}: incremental model differs from a full build after {edits:?} of:\n{text}"
         );
         // The analyzer's cache, fed the updated model, must agree with a fresh analysis.
-        let cached = analyzer.check(&Schema::from_models(vec![Arc::new(model.clone())]));
-        let expected = analysis::check(&Schema::from_models(vec![Arc::new(fresh)]));
+        let updated = Schema::from_models(vec![Arc::new(model.clone())]);
+        let fresh = Schema::from_models(vec![Arc::new(fresh)]);
+        let cached = analyzer.check(&updated);
+        let expected = analysis::check(&fresh);
         assert_eq!(
             cached, expected,
             "seed {seed} step {step}: cached analysis differs after {edits:?} of:\n{text}"
+        );
+        // So must the semantic tokens kept per block.
+        assert_eq!(
+            ide::semantic_tokens_cached(&updated, FileId(0), &mut token_cache),
+            ide::semantic_tokens(&fresh, FileId(0)),
+            "seed {seed} step {step}: cached semantic tokens differ after {edits:?} of:\n{text}"
         );
     }
 }

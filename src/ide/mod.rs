@@ -25,8 +25,8 @@ pub use navigation::{
 };
 pub use prisma_config::NewPrismaConfig;
 pub use semantic_tokens::{
-    MODIFIER_NAMES, SemanticToken, TokenType, modifiers as token_modifiers, semantic_tokens,
-    semantic_tokens_in, tokens_delta,
+    MODIFIER_NAMES, SemanticToken, TokenCache, TokenType, modifiers as token_modifiers,
+    semantic_tokens, semantic_tokens_cached, semantic_tokens_in, tokens_delta,
 };
 pub use symbols::{Fold, Symbol, SymbolKind, document_symbols, folding_ranges};
 pub use workspace_symbols::{WorkspaceSymbol, match_score, sort_and_cap, workspace_symbols};

@@ -10,6 +10,7 @@
 use crate::catalog;
 use crate::model::{BlockKind, FileId, Schema, Span};
 use crate::syntax::LineIndex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use tree_sitter::Node;
 
@@ -171,7 +172,70 @@ fn ids() -> &'static Ids {
 /// The tokens of one file of the schema, in source order, none overlapping another and
 /// none crossing a line end.
 pub fn semantic_tokens(schema: &Schema, file: FileId) -> Vec<SemanticToken> {
+    semantic_tokens_cached(schema, file, &mut TokenCache::default())
+}
+
+/// The tokens of a file that touch `range` (bytes), for range requests: only the top-level
+/// nodes that overlap it are walked (an editor asks for the visible lines first).
+pub fn semantic_tokens_in(
+    schema: &Schema,
+    file: FileId,
+    range: std::ops::Range<usize>,
+) -> Vec<SemanticToken> {
+    collect(
+        schema,
+        file,
+        &mut TokenCache::default(),
+        Some(range.clone()),
+    )
+    .into_iter()
+    .filter(|t| (t.span.end as usize) > range.start && (t.span.start as usize) < range.end)
+    .collect()
+}
+
+/// The tokens of the blocks of one file from the last request, by block revision and
+/// relative to the block's start: a block that no edit touched keeps its revision (see
+/// `model::Revision`) and its text, so its tokens are reused instead of walked again. The
+/// kinds also depend on which scalar type names the schema redeclares, which is kept too.
+#[derive(Default)]
+pub struct TokenCache {
+    redeclared_scalars: Vec<bool>,
+    blocks: HashMap<u64, Vec<RelativeToken>>,
+}
+
+#[derive(Clone, Copy)]
+struct RelativeToken {
+    start: u32,
+    end: u32,
+    kind: TokenType,
+    modifiers: u32,
+}
+
+/// `semantic_tokens`, reusing (and refreshing) what `cache` kept from the same file.
+pub fn semantic_tokens_cached(
+    schema: &Schema,
+    file: FileId,
+    cache: &mut TokenCache,
+) -> Vec<SemanticToken> {
+    collect(schema, file, cache, None)
+}
+
+fn collect(
+    schema: &Schema,
+    file: FileId,
+    cache: &mut TokenCache,
+    range: Option<std::ops::Range<usize>>,
+) -> Vec<SemanticToken> {
     let source = schema.file(file);
+    let redeclared: Vec<bool> = catalog::SCALAR_TYPES
+        .iter()
+        .map(|scalar| schema.find_type(scalar.name).is_some())
+        .collect();
+    if redeclared != cache.redeclared_scalars {
+        cache.blocks.clear();
+        cache.redeclared_scalars = redeclared;
+    }
+    let blocks = &schema.file_model(file).blocks;
     let mut collector = Collector {
         schema,
         file,
@@ -180,7 +244,67 @@ pub fn semantic_tokens(schema: &Schema, file: FileId) -> Vec<SemanticToken> {
         ids: ids(),
         tokens: Vec::new(),
     };
-    collector.walk_tree(source.tree.root_node());
+    let mut kept = HashMap::new();
+    let root = source.tree.root_node();
+    let mut cursor = root.walk();
+    let mut more = cursor.goto_first_child();
+    while more {
+        let node = cursor.node();
+        more = cursor.goto_next_sibling();
+        let wanted = range
+            .as_ref()
+            .is_none_or(|range| node.end_byte() >= range.start && node.start_byte() <= range.end);
+        if !wanted {
+            continue;
+        }
+        let start = node.start_byte();
+        let block = blocks
+            .binary_search_by_key(&start, |block| block.span.start as usize)
+            .ok()
+            .and_then(|index| blocks.get(index))
+            .filter(|block| block.span.end as usize == node.end_byte());
+        let Some(block) = block else {
+            collector.walk_subtree(node, root.kind_id());
+            continue;
+        };
+        let revision = block.revision.get();
+        let relative = match cache.blocks.remove(&revision) {
+            Some(relative) => relative,
+            None => {
+                let from = collector.tokens.len();
+                collector.walk_subtree(node, root.kind_id());
+                let fresh: Vec<RelativeToken> = collector
+                    .tokens
+                    .drain(from..)
+                    .map(|token| RelativeToken {
+                        start: token.span.start - start as u32,
+                        end: token.span.end - start as u32,
+                        kind: token.kind,
+                        modifiers: token.modifiers,
+                    })
+                    .collect();
+                fresh
+            }
+        };
+        collector
+            .tokens
+            .extend(relative.iter().map(|token| SemanticToken {
+                span: Span::new(
+                    file,
+                    start + token.start as usize..start + token.end as usize,
+                ),
+                kind: token.kind,
+                modifiers: token.modifiers,
+            }));
+        kept.insert(revision, relative);
+    }
+    // Only what this request used stays: blocks edited away are forgotten. A range request
+    // keeps the rest too.
+    if range.is_some() {
+        cache.blocks.extend(kept);
+    } else {
+        cache.blocks = kept;
+    }
     let mut tokens = collector.tokens;
     // The walk emits in source order already; sorting and dropping overlaps keeps the
     // promise even if a recovered tree nests nodes in an unexpected way.
@@ -194,18 +318,6 @@ pub fn semantic_tokens(schema: &Schema, file: FileId) -> Vec<SemanticToken> {
         keep
     });
     tokens
-}
-
-/// The tokens of a file that start within `range` (bytes), for range requests.
-pub fn semantic_tokens_in(
-    schema: &Schema,
-    file: FileId,
-    range: std::ops::Range<usize>,
-) -> Vec<SemanticToken> {
-    semantic_tokens(schema, file)
-        .into_iter()
-        .filter(|t| (t.span.end as usize) > range.start && (t.span.start as usize) < range.end)
-        .collect()
 }
 
 /// Where a node stands: its field in its parent, its parent's and grandparent's kinds.
@@ -257,12 +369,12 @@ impl Collector<'_> {
         self.push(node.start_byte(), node.end_byte(), kind, modifiers);
     }
 
-    /// Visits every node of the tree with one cursor, depth first, keeping the kinds of the
-    /// ancestors on a stack: `Node::parent` searches from the root on every call, and a
-    /// cursor per node allocates.
-    fn walk_tree(&mut self, root: Node) {
-        let mut cursor = root.walk();
-        let mut ancestors: Vec<u16> = Vec::new();
+    /// Visits `node` and everything below it with one cursor, depth first, keeping the
+    /// kinds of the ancestors on a stack: `Node::parent` searches from the root on every
+    /// call, and a cursor per node allocates. `parent_kind` is the kind of `node`'s parent.
+    fn walk_subtree(&mut self, node: Node, parent_kind: u16) {
+        let mut cursor = node.walk();
+        let mut ancestors: Vec<u16> = vec![parent_kind];
         loop {
             let node = cursor.node();
             let at = Place {
@@ -280,6 +392,7 @@ impl Collector<'_> {
                 continue;
             }
             loop {
+                // The cursor starts at `node`: it has no siblings or parent to go to.
                 if cursor.goto_next_sibling() {
                     break;
                 }

@@ -146,6 +146,8 @@ struct State {
 struct SentTokens {
     result_id: String,
     data: Vec<u32>,
+    /// The tokens of the document's blocks, reused for the blocks the next edits leave alone.
+    cache: ide::TokenCache,
 }
 
 /// At most this many workspace symbols are returned (the editor filters further as the
@@ -984,11 +986,11 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> RpcResult<Option<SemanticTokensResult>> {
         let uri = params.text_document.uri;
-        let Some(data) = self.semantic_token_data(&uri) else {
+        let Some((data, cache)) = self.semantic_token_data(&uri) else {
             return Ok(None);
         };
         let tokens = convert::lsp_tokens(&data);
-        let result_id = self.remember_tokens(&uri, data);
+        let result_id = self.remember_tokens(&uri, data, cache);
         Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
             result_id: Some(result_id),
             data: tokens,
@@ -1000,7 +1002,7 @@ impl LanguageServer for Backend {
         params: SemanticTokensDeltaParams,
     ) -> RpcResult<Option<SemanticTokensFullDeltaResult>> {
         let uri = params.text_document.uri;
-        let Some(data) = self.semantic_token_data(&uri) else {
+        let Some((data, cache)) = self.semantic_token_data(&uri) else {
             return Ok(None);
         };
         // The edits go from what the client holds; when it names another result (or none
@@ -1025,7 +1027,7 @@ impl LanguageServer for Backend {
                     })
                     .into_iter()
                     .collect();
-                let result_id = self.remember_tokens(&uri, data);
+                let result_id = self.remember_tokens(&uri, data, cache);
                 SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
                     result_id: Some(result_id),
                     edits,
@@ -1033,7 +1035,7 @@ impl LanguageServer for Backend {
             }
             None => {
                 let tokens = convert::lsp_tokens(&data);
-                let result_id = self.remember_tokens(&uri, data);
+                let result_id = self.remember_tokens(&uri, data, cache);
                 SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
                     result_id: Some(result_id),
                     data: tokens,
@@ -1176,19 +1178,26 @@ impl LanguageServer for Backend {
 /// Handlers of the decoration requests (semantic tokens, inlay hints, links, symbols).
 impl Backend {
     /// The semantic tokens of a document now, as the flat LSP array.
-    fn semantic_token_data(&self, uri: &Uri) -> Option<Vec<u32>> {
+    /// With the block cache to keep for the next request.
+    fn semantic_token_data(&self, uri: &Uri) -> Option<(Vec<u32>, ide::TokenCache)> {
         let (snapshot, file_id) = self.state.document_in_schema(uri)?;
-        let tokens = ide::semantic_tokens(&snapshot.schema, file_id);
+        // Taken out while computing (two requests at once each get a cache, one empty).
+        let mut cache = self
+            .state
+            .semantic_tokens
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_mut(uri)
+            .map(|sent| std::mem::take(&mut sent.cache))
+            .unwrap_or_default();
+        let tokens = ide::semantic_tokens_cached(&snapshot.schema, file_id, &mut cache);
         let file = snapshot.schema.file(file_id);
-        Some(convert::semantic_tokens(
-            file,
-            &tokens,
-            self.state.encoding(),
-        ))
+        let data = convert::semantic_tokens(file, &tokens, self.state.encoding());
+        Some((data, cache))
     }
 
     /// Remembers what is sent for `uri` under a new result id, and returns the id.
-    fn remember_tokens(&self, uri: &Uri, data: Vec<u32>) -> String {
+    fn remember_tokens(&self, uri: &Uri, data: Vec<u32>, cache: ide::TokenCache) -> String {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let result_id = NEXT_ID.fetch_add(1, Ordering::Relaxed).to_string();
         self.state
@@ -1200,6 +1209,7 @@ impl Backend {
                 SentTokens {
                     result_id: result_id.clone(),
                     data,
+                    cache,
                 },
             );
         result_id

@@ -13,7 +13,7 @@ mod indexes;
 mod models;
 pub(crate) mod names;
 mod native_types;
-mod relations;
+pub(crate) mod relations;
 mod suppression;
 mod syntax;
 mod versions;

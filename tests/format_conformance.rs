@@ -9,7 +9,7 @@ use prisma_analyzer::model::{Schema, SourceFile};
 use std::path::Path;
 
 /// Pairs that agree at least this often (ratchet: raise it, never lower it).
-const CONFORMANCE_AGREE_AT_LEAST: usize = 48;
+const CONFORMANCE_AGREE_AT_LEAST: usize = 85;
 /// Corpus schemas formatted identically to Prisma at least this often.
 const CORPUS_AGREE_AT_LEAST: usize = 160;
 

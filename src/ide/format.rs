@@ -79,10 +79,15 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Option<String> {
     let mut out: Vec<String> = Vec::new();
     // Whether the previous emitted item was a block (one blank line must follow it).
     let mut after_block = false;
+    // Whether the previous item was a line kept as written (a type alias, a stray line):
+    // Prisma writes it without its line break, and the blank lines after it only end it.
+    let mut after_other = false;
     for item in items {
+        let is_other = matches!(item, TopItem::Other(_));
+        let is_blank = matches!(item, TopItem::Blank);
         match item {
             TopItem::Blank => {
-                if !out.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
+                if !after_other && !out.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
                     out.push(String::new());
                 }
             }
@@ -101,6 +106,9 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Option<String> {
                 after_block = false;
             }
             TopItem::Other(line) => {
+                if after_block && out.last().is_some_and(|l| !l.is_empty()) {
+                    out.push(String::new());
+                }
                 out.push(text[lines[line].clone()].trim_end().to_string());
                 after_block = false;
             }
@@ -119,6 +127,7 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Option<String> {
                 after_block = true;
             }
         }
+        after_other = is_other || (after_other && is_blank);
     }
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
@@ -597,6 +606,14 @@ fn split_comment(text: &str) -> (&str, Option<String>) {
             b'\\' if in_string => index += 1,
             b'"' => in_string = !in_string,
             b'/' if !in_string && bytes.get(index + 1) == Some(&b'/') => {
+                return (text[..index].trim(), Some(text[index..].to_string()));
+            }
+            // A `/* … */` closed on the same line is a trailing comment too (Prisma keeps it
+            // as written).
+            b'/' if !in_string
+                && bytes.get(index + 1) == Some(&b'*')
+                && text[index + 2..].contains("*/") =>
+            {
                 return (text[..index].trim(), Some(text[index..].to_string()));
             }
             _ => {}

@@ -211,3 +211,24 @@ fn a_block_with_a_syntax_error_is_kept_byte_for_byte() {
         format!("model A {{\n  id         Int    @id\n  longerName String\n}}\n\n{broken}")
     );
 }
+
+#[test]
+fn relation_pieces_are_added_only_to_a_schema_that_reads_cleanly() {
+    let clean = "model User {\n  id Int @id\n}\n\nmodel Post {\n  id Int @id\n  author User\n}\n";
+    let ours = format_all(&[("schema.prisma".to_string(), clean.to_string())])
+        .remove(0)
+        .1
+        .expect("formatted");
+    assert_eq!(
+        ours,
+        "model User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id     Int  @id\n  author User @relation(fields: [userId], references: [id])\n  userId Int\n}\n"
+    );
+    // Prisma completes nothing in a schema it cannot read (here: an unknown type).
+    let unknown_type = format!("{clean}\nmodel Tag {{\n  id Int @id\n  kind Kind\n}}\n");
+    let ours = format_all(&[("schema.prisma".to_string(), unknown_type)])
+        .remove(0)
+        .1
+        .expect("formatted");
+    assert!(!ours.contains("@relation"), "{ours}");
+    assert!(!ours.contains("posts"), "{ours}");
+}

@@ -13,7 +13,7 @@ mod indexes;
 mod models;
 pub(crate) mod names;
 mod native_types;
-pub(crate) mod relations;
+mod relations;
 mod suppression;
 mod syntax;
 mod versions;

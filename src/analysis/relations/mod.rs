@@ -178,7 +178,7 @@ fn lower_first(name: &str) -> String {
 }
 
 /// `post` → `posts`, `category` → `categories`, `address` → `addresses`.
-pub(crate) fn plural(name: &str) -> String {
+fn plural(name: &str) -> String {
     if let Some(stem) = name.strip_suffix('y')
         && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
     {

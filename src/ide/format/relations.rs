@@ -63,62 +63,35 @@ fn argument_names<'a>(attribute: &'a Attribute, name: &str) -> Option<Vec<&'a st
     )
 }
 
-/// Whether the schema reads without the errors that stop Prisma from adding anything:
-/// syntax errors, duplicate or unknown type names, unknown fields in `fields:`/`references:`.
-/// (Prisma's reading stage rejects more; these are the ones that make pairing meaningless.)
-fn reads_cleanly(schema: &Schema, sides: &[RelationSide<'_>]) -> bool {
-    let no_syntax_errors = schema.file_ids().all(|file| {
-        schema
-            .file_model(file)
-            .blocks
-            .iter()
-            .all(|b| b.syntax_errors.is_empty() && b.closed)
-    }) && schema
-        .file_ids()
-        .all(|file| schema.syntax_errors(file).is_empty());
-    if !no_syntax_errors {
-        return false;
+/// The relation fields of the schema, in Prisma's order (model by model, field by field), or
+/// `None` when the schema does not read without the errors that stop Prisma from adding
+/// anything: syntax errors, duplicate or unknown type names, unknown fields in
+/// `fields:`/`references:`. (Prisma's reading stage rejects more; these are the ones that
+/// make pairing meaningless.) One pass, one type lookup per field: this runs on every
+/// formatting of the schema.
+fn relation_sides(schema: &Schema) -> Option<Vec<RelationSide<'_>>> {
+    for file in schema.file_ids() {
+        let model = schema.file_model(file);
+        if !model.syntax_errors().is_empty() || model.blocks.iter().any(|b| !b.closed) {
+            return None;
+        }
     }
-    let types_resolve = schema.blocks().all(|block| {
-        (!block.kind.is_type() || schema.declarations_of(&block.name.text).nth(1).is_none())
-            && block.fields.iter().all(|field| {
-                field.r#type.as_ref().is_some_and(|t| {
-                    t.unsupported.is_some()
-                        || crate::analysis::SCALAR_TYPES.contains(&t.name.text.as_str())
-                        || schema.find_type(&t.name.text).is_some()
-                })
-            })
-    });
-    types_resolve
-        && sides.iter().all(|side| {
-            side.fields
-                .iter()
-                .flatten()
-                .all(|name| side.model.field(name).is_some())
-                && side
-                    .references
-                    .iter()
-                    .flatten()
-                    .all(|name| side.target.field(name).is_some())
-        })
-}
-
-/// The relation fields of the schema, in Prisma's order (model by model, field by field).
-fn relation_sides(schema: &Schema) -> Vec<RelationSide<'_>> {
     let mut sides = Vec::new();
-    for model in schema.blocks().filter(|b| is_relation_target(b)) {
+    for model in schema.blocks() {
+        if model.kind.is_type() && schema.declarations_of(&model.name.text).nth(1).is_some() {
+            return None;
+        }
         for field in &model.fields {
-            let Some(field_type) = &field.r#type else {
+            let field_type = field.r#type.as_ref()?;
+            if field_type.unsupported.is_some() || is_scalar_type(&field_type.name.text) {
                 continue;
-            };
-            let Some(target) = schema
-                .find_type(&field_type.name.text)
-                .filter(|b| is_relation_target(b))
-            else {
+            }
+            let target = schema.find_type(&field_type.name.text)?;
+            if !is_relation_target(model) || !is_relation_target(target) {
                 continue;
-            };
+            }
             let relation = field.attribute("relation");
-            sides.push(RelationSide {
+            let side = RelationSide {
                 model,
                 field,
                 target,
@@ -130,10 +103,28 @@ fn relation_sides(schema: &Schema) -> Vec<RelationSide<'_>> {
                 relation,
                 fields: relation.and_then(|a| argument_names(a, "fields")),
                 references: relation.and_then(|a| argument_names(a, "references")),
-            });
+            };
+            let names_resolve = side
+                .fields
+                .iter()
+                .flatten()
+                .all(|name| model.field(name).is_some())
+                && side
+                    .references
+                    .iter()
+                    .flatten()
+                    .all(|name| target.field(name).is_some());
+            if !names_resolve {
+                return None;
+            }
+            sides.push(side);
         }
     }
-    sides
+    Some(sides)
+}
+
+fn is_scalar_type(name: &str) -> bool {
+    crate::analysis::SCALAR_TYPES.contains(&name)
 }
 
 /// The unique criteria of a model, primary key first: each a list of its fields.
@@ -199,27 +190,31 @@ fn is_unique_index(model: &Block, fields: &[&str]) -> bool {
 /// Pairs the relation fields and keeps the one-to-one and one-to-many relations, with the
 /// side that holds the foreign key, in the order Prisma meets them.
 fn inline_relations<'a>(sides: &[RelationSide<'a>]) -> Vec<InlineRelation<'a>> {
-    let mut by_model: FxHashMap<*const Block, Vec<usize>> = FxHashMap::default();
+    // The relation fields by (model, target): a model that many others point to would
+    // otherwise be searched once per field pointing to it.
+    type Pair = (*const Block, *const Block);
+    let mut by_models: FxHashMap<Pair, Vec<usize>> = FxHashMap::default();
     for (index, side) in sides.iter().enumerate() {
-        by_model
-            .entry(std::ptr::from_ref(side.model))
+        by_models
+            .entry((
+                std::ptr::from_ref(side.model),
+                std::ptr::from_ref(side.target),
+            ))
             .or_default()
             .push(index);
     }
     let mut relations = Vec::new();
     for (index, side) in sides.iter().enumerate() {
         let self_relation = std::ptr::eq(side.model, side.target);
-        let opposite = by_model
-            .get(&std::ptr::from_ref(side.target))
+        let opposite = by_models
+            .get(&(
+                std::ptr::from_ref(side.target),
+                std::ptr::from_ref(side.model),
+            ))
             .into_iter()
             .flatten()
             .copied()
-            .find(|&other| {
-                let candidate = &sides[other];
-                std::ptr::eq(candidate.target, side.model)
-                    && (!self_relation || other != index)
-                    && candidate.name == side.name
-            });
+            .find(|&other| (!self_relation || other != index) && sides[other].name == side.name);
         let key = |s: &RelationSide<'_>| (s.model.name.text.clone(), s.field.name.text.clone());
         let both = |one_to_one| {
             Some(InlineRelation {
@@ -760,10 +755,9 @@ fn before_closing_brace(schema: &Schema, block: &Block) -> Option<usize> {
 /// Every insertion Prisma's formatter makes to complete the relations, sorted by file and
 /// position (insertions at one position in the order they were made).
 pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
-    let sides = relation_sides(schema);
-    if sides.is_empty() || !reads_cleanly(schema, &sides) {
+    let Some(sides) = relation_sides(schema) else {
         return Vec::new();
-    }
+    };
     let relations = inline_relations(&sides);
     let mut insertions = Vec::new();
     // The models of each relation: the one with the foreign key, the one it references.
@@ -864,7 +858,7 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
                     .r#type
                     .as_ref()
                     .map(|t| t.name.text.as_str())
-                    .filter(|t| crate::analysis::SCALAR_TYPES.contains(t))
+                    .filter(|t| is_scalar_type(t))
                 else {
                     break;
                 };

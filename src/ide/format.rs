@@ -12,7 +12,17 @@
 //!   @@map @@ignore @@schema`, then the rest), each with the comments right above it.
 //! - arguments re-spaced: `a, b`, `name: value`, nothing inside brackets.
 //! - blank lines: none at the start or end of a file or block, runs collapsed to one, one
-//!   between top-level blocks; trailing whitespace removed; one final newline.
+//!   between top-level blocks; trailing whitespace removed; one final newline. A line at
+//!   the top level that is not a block or comment (a type alias) is kept as written, with
+//!   no blank line after it.
+//! - relations completed first, as Prisma does for a schema without errors (`relations.rs`):
+//!   missing opposite fields, `@relation(fields: …, references: …)` and foreign key fields
+//!   are inserted into the text, which is then laid out. Range formatting (`format_block`)
+//!   does not complete relations.
+//!
+//! Speed: the output is one buffer, and cells borrow the input wherever it is already laid
+//! out as Prisma lays it out (re-spaced arguments are compared in a reused buffer), so a
+//! formatted schema costs about one copy of its text.
 
 mod relations;
 

@@ -12,10 +12,57 @@
 //!   @@map @@ignore @@schema`, then the rest), each with the comments right above it.
 //! - arguments re-spaced: `a, b`, `name: value`, nothing inside brackets.
 //! - blank lines: none at the start or end of a file or block, runs collapsed to one, one
-//!   between top-level blocks; trailing whitespace removed; one final newline.
+//!   between top-level blocks; trailing whitespace removed; one final newline. A line at
+//!   the top level that is not a block or comment (a type alias) is kept as written, with
+//!   no blank line after it.
+//! - relations completed first, as Prisma does for a schema without errors (`relations.rs`):
+//!   missing opposite fields, `@relation(fields: …, references: …)` and foreign key fields
+//!   are inserted into the text, which is then laid out. Range formatting (`format_block`)
+//!   does not complete relations.
+//!
+//! Speed: the output is one buffer, and cells borrow the input wherever it is already laid
+//! out as Prisma lays it out (re-spaced arguments are compared in a reused buffer), so a
+//! formatted schema costs about one copy of its text.
+
+mod relations;
 
 use crate::model::{FileId, Schema};
+use relations::{Insertion, insert_all, relation_insertions};
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// The formatted text, line by line, in one buffer (formatting a large schema is mostly
+/// moving bytes: one allocation per line would dominate).
+#[derive(Default)]
+struct Output {
+    text: String,
+    lines: usize,
+    /// Whether the last line written is empty.
+    last_empty: bool,
+}
+
+impl Output {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.finish_line(self.text.len() - line.len());
+    }
+
+    fn blank(&mut self) {
+        self.line("");
+    }
+
+    /// Ends the line that was written from byte `start` of the buffer.
+    fn finish_line(&mut self, start: usize) {
+        self.last_empty = self.text.len() == start;
+        self.text.push('\n');
+        self.lines += 1;
+    }
+
+    /// Whether the last line written holds text (`false` before the first line).
+    fn after_text(&self) -> bool {
+        self.lines > 0 && !self.last_empty
+    }
+}
 
 /// The formatted text of `file`, or `None` when it cannot be formatted safely (a block
 /// whose extent is unclear: opened and never closed). Blocks with syntax errors inside are
@@ -27,6 +74,15 @@ pub fn format_file(schema: &Schema, file: FileId) -> Option<String> {
         .into_iter()
         .map(|error| error.range.clone())
         .collect();
+    if errors.is_empty() {
+        let insertions = relation_insertions(schema);
+        let here: Vec<&Insertion> = insertions.iter().filter(|i| i.file == file).collect();
+        if !here.is_empty()
+            && let Some(completed) = insert_all(&source.text, &here)
+        {
+            return format_text(&completed, &[]);
+        }
+    }
     format_text(&source.text, &errors)
 }
 
@@ -53,9 +109,11 @@ pub fn format_block(
                 if overlaps(&range, &errors) && has_unbalanced_line(&source.text, &lines, &block) {
                     return None;
                 }
-                let mut out = Vec::new();
+                let mut out = Output::default();
                 render_block(&source.text, &lines, &block, &mut out);
-                return Some((range, out.join("\n")));
+                let mut rendered = out.text;
+                rendered.pop();
+                return Some((range, rendered));
             }
         }
     }
@@ -66,42 +124,53 @@ pub fn format_block(
 pub fn format_text(text: &str, errors: &[Range<usize>]) -> Option<String> {
     let lines = split_lines(text);
     let items = top_level_items(text, &lines)?;
-    let mut out: Vec<String> = Vec::new();
+    let mut out = Output {
+        text: String::with_capacity(text.len() + text.len() / 8),
+        ..Output::default()
+    };
     // Whether the previous emitted item was a block (one blank line must follow it).
     let mut after_block = false;
+    // Whether the previous item was a line kept as written (a type alias, a stray line):
+    // Prisma writes it without its line break, and the blank lines after it only end it.
+    let mut after_other = false;
     for item in items {
+        let is_other = matches!(item, TopItem::Other(_));
+        let is_blank = matches!(item, TopItem::Blank);
         match item {
             TopItem::Blank => {
-                if !out.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
-                    out.push(String::new());
+                if !after_other && out.after_text() {
+                    out.blank();
                 }
             }
             TopItem::Comment(line) => {
-                if after_block && out.last().is_some_and(|l| !l.is_empty()) {
-                    out.push(String::new());
+                if after_block && out.after_text() {
+                    out.blank();
                 }
-                out.push(text[lines[line].clone()].trim_start().to_string());
+                out.line(text[lines[line].clone()].trim_start());
                 after_block = false;
             }
             TopItem::BlockComment(first, last) => {
-                if after_block && out.last().is_some_and(|l| !l.is_empty()) {
-                    out.push(String::new());
+                if after_block && out.after_text() {
+                    out.blank();
                 }
                 render_block_comment(text, &lines[first..=last], &mut out);
                 after_block = false;
             }
             TopItem::Other(line) => {
-                out.push(text[lines[line].clone()].trim_end().to_string());
+                if after_block && out.after_text() {
+                    out.blank();
+                }
+                out.line(text[lines[line].clone()].trim_end());
                 after_block = false;
             }
             TopItem::Block(block) => {
-                if after_block && out.last().is_some_and(|l| !l.is_empty()) {
-                    out.push(String::new());
+                if after_block && out.after_text() {
+                    out.blank();
                 }
                 let range = lines[block.header].start..lines[block.end_line].end;
                 if overlaps(&range, errors) && has_unbalanced_line(text, &lines, &block) {
                     for line in block.header..=block.end_line {
-                        out.push(text[lines[line].clone()].to_string());
+                        out.line(&text[lines[line].clone()]);
                     }
                 } else {
                     render_block(text, &lines, &block, &mut out);
@@ -109,12 +178,16 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Option<String> {
                 after_block = true;
             }
         }
+        after_other = is_other || (after_other && is_blank);
     }
-    while out.last().is_some_and(|l| l.is_empty()) {
-        out.pop();
+    let mut result = out.text;
+    // No blank lines at the end, one final line break.
+    while result.ends_with("\n\n") {
+        result.pop();
     }
-    let mut result = out.join("\n");
-    result.push('\n');
+    if result.is_empty() {
+        result.push('\n');
+    }
     Some(result)
 }
 
@@ -279,8 +352,8 @@ fn top_level_items(text: &str, lines: &[Range<usize>]) -> Option<Vec<TopItem>> {
 }
 
 /// `/* … */` comments become `/**`, ` * line`…, ` */`.
-fn render_block_comment(text: &str, lines: &[Range<usize>], out: &mut Vec<String>) {
-    let mut inner: Vec<String> = Vec::new();
+fn render_block_comment(text: &str, lines: &[Range<usize>], out: &mut Output) {
+    let mut inner: Vec<&str> = Vec::new();
     for (position, range) in lines.iter().enumerate() {
         let mut line = text[range.clone()].trim();
         if position == 0 {
@@ -294,49 +367,83 @@ fn render_block_comment(text: &str, lines: &[Range<usize>], out: &mut Vec<String
         if (position == 0 || position == lines.len() - 1) && line.is_empty() {
             continue;
         }
-        inner.push(line.to_string());
+        inner.push(line);
     }
-    out.push("/**".to_string());
+    out.line("/**");
     for line in inner {
         if line.is_empty() {
-            out.push(" *".to_string());
+            out.line(" *");
         } else {
-            out.push(format!(" * {line}"));
+            let start = out.text.len();
+            out.text.push_str(" * ");
+            out.text.push_str(line);
+            out.finish_line(start);
         }
     }
-    out.push(" */".to_string());
+    out.line(" */");
 }
 
-/// One line of a block body.
-enum Row {
+/// One line of a block body; the text is borrowed from the input where formatting leaves it
+/// as it is (most of a formatted schema).
+enum Row<'a> {
     Blank,
-    Comment(String),
+    Comment(&'a str),
     /// A line we do not understand: kept, trimmed, outside the table widths.
-    Other(String),
-    /// Cells (name, type, attributes / key, value) and a trailing comment.
-    Cells(Vec<String>, Option<String>),
+    Other(&'a str),
+    /// Cells (name, type, attributes / key, value; `count` of them) and a trailing comment.
+    Cells {
+        cells: [Cow<'a, str>; 3],
+        count: usize,
+        comment: Option<&'a str>,
+    },
     /// A block attribute, rendered, with its trailing comment.
-    BlockAttribute(String, Option<String>),
+    BlockAttribute(Cow<'a, str>, Option<&'a str>),
+}
+
+impl<'a> Row<'a> {
+    fn cells(cells: [Cow<'a, str>; 3], count: usize, comment: Option<&'a str>) -> Self {
+        Row::Cells {
+            cells,
+            count,
+            comment,
+        }
+    }
+}
+
+/// Buffers reused from line to line.
+#[derive(Default)]
+struct Scratch<'a> {
+    /// Where an expression is re-spaced before it is compared with the original.
+    text: String,
+    /// The attributes of the current line.
+    attributes: Vec<Cow<'a, str>>,
 }
 
 const INDENT: &str = "  ";
+const NO_CELL: Cow<'static, str> = Cow::Borrowed("");
 
-fn render_block(text: &str, lines: &[Range<usize>], block: &BlockLines, out: &mut Vec<String>) {
-    out.push(format!("{} {} {{", block.keyword_text, block.name));
-    let mut rows: Vec<Row> = Vec::new();
-    for line in block.body.clone() {
-        rows.push(classify(
-            block.keyword,
-            text[lines[line].clone()].trim_start(),
-        ));
-    }
+fn render_block(text: &str, lines: &[Range<usize>], block: &BlockLines, out: &mut Output) {
+    let start = out.text.len();
+    out.text.push_str(&block.keyword_text);
+    out.text.push(' ');
+    out.text.push_str(&block.name);
+    out.text.push_str(" {");
+    out.finish_line(start);
+    let mut scratch = Scratch::default();
 
-    // Block attributes (with the comments right above them) move to the end.
-    let mut attributes: Vec<(usize, Vec<String>, String)> = Vec::new();
-    let mut kept: Vec<Row> = Vec::new();
+    // Block attributes (with the comments right above them) move to the end: (rank, the
+    // comment lines, the attribute, its trailing comment).
+    type MovedAttribute<'a> = (usize, Vec<&'a str>, Cow<'a, str>, Option<&'a str>);
+    let mut attributes: Vec<MovedAttribute<'_>> = Vec::new();
+    let mut kept: Vec<Row<'_>> = Vec::with_capacity(block.body.len());
     // How many comment lines came right before the current row (in the original order).
     let mut comments_above = 0;
-    for row in rows {
+    for line in block.body.clone() {
+        let row = classify(
+            block.keyword,
+            text[lines[line].clone()].trim_start(),
+            &mut scratch,
+        );
         match row {
             Row::BlockAttribute(attribute, comment) => {
                 let mut comments = Vec::new();
@@ -351,13 +458,12 @@ fn render_block(text: &str, lines: &[Range<usize>], block: &BlockLines, out: &mu
                 if let Some(Row::Blank) = kept.last() {
                     kept.pop();
                 }
-                let mut line = attribute.clone();
-                if let Some(comment) = comment {
-                    line.push(' ');
-                    line.push_str(&comment);
-                }
-                comments.push(line);
-                attributes.push((block_attribute_rank(&attribute), comments, attribute));
+                attributes.push((
+                    block_attribute_rank(&attribute),
+                    comments,
+                    attribute,
+                    comment,
+                ));
             }
             other => {
                 comments_above = if matches!(other, Row::Comment(_)) {
@@ -370,7 +476,7 @@ fn render_block(text: &str, lines: &[Range<usize>], block: &BlockLines, out: &mu
         }
     }
     // Blank lines: none at the start or end, runs collapsed.
-    let mut body: Vec<Row> = Vec::new();
+    let mut body: Vec<Row<'_>> = Vec::with_capacity(kept.len());
     for row in kept {
         if matches!(row, Row::Blank) && (body.is_empty() || matches!(body.last(), Some(Row::Blank)))
         {
@@ -394,64 +500,81 @@ fn render_block(text: &str, lines: &[Range<usize>], block: &BlockLines, out: &mu
         }
         render_table(&body[start..end], separator, out);
         if end < body.len() {
-            out.push(String::new());
+            out.blank();
         }
         start = end + 1;
     }
 
     if !attributes.is_empty() {
         if !body.is_empty() {
-            out.push(String::new());
+            out.blank();
         }
-        attributes.sort_by_key(|(rank, _, _)| *rank);
-        for (_, lines, _) in attributes {
-            for line in lines {
-                out.push(format!("{INDENT}{line}"));
+        attributes.sort_by_key(|(rank, ..)| *rank);
+        for (_, comments, attribute, comment) in attributes {
+            for comment in comments {
+                indented_line(out, comment);
             }
+            let start = out.text.len();
+            out.text.push_str(INDENT);
+            out.text.push_str(&attribute);
+            if let Some(comment) = comment {
+                out.text.push(' ');
+                out.text.push_str(comment);
+            }
+            out.finish_line(start);
         }
     }
-    out.push("}".to_string());
+    out.line("}");
 }
 
-fn render_table(rows: &[Row], separator: &str, out: &mut Vec<String>) {
-    let mut widths: Vec<usize> = Vec::new();
+fn indented_line(out: &mut Output, line: &str) {
+    let start = out.text.len();
+    out.text.push_str(INDENT);
+    out.text.push_str(line);
+    out.finish_line(start);
+}
+
+fn render_table(rows: &[Row<'_>], separator: &str, out: &mut Output) {
+    let mut widths = [0usize; 3];
     for row in rows {
-        if let Row::Cells(cells, _) = row {
-            for (column, cell) in cells.iter().enumerate() {
-                let width = cell.chars().count();
-                if column == widths.len() {
-                    widths.push(width);
-                } else if widths[column] < width {
-                    widths[column] = width;
-                }
+        if let Row::Cells { cells, count, .. } = row {
+            for (column, cell) in cells.iter().enumerate().take(*count) {
+                widths[column] = widths[column].max(cell.chars().count());
             }
         }
     }
     for row in rows {
         match row {
-            Row::Comment(comment) => out.push(format!("{INDENT}{comment}")),
-            Row::Other(line) => out.push(format!("{INDENT}{line}")),
-            Row::Cells(cells, comment) => {
-                let mut line = String::from(INDENT);
+            Row::Comment(line) | Row::Other(line) => indented_line(out, line),
+            Row::Cells {
+                cells,
+                count,
+                comment,
+            } => {
+                let start = out.text.len();
+                out.text.push_str(INDENT);
                 // Cells are padded to their column's width, up to the last non-empty one.
-                let last = cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
+                let last = cells[..*count]
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .unwrap_or(0);
                 for (column, cell) in cells.iter().enumerate().take(last + 1) {
                     if column > 0 {
-                        line.push_str(if column == 1 { separator } else { " " });
+                        out.text.push_str(if column == 1 { separator } else { " " });
                     }
-                    line.push_str(cell);
+                    out.text.push_str(cell);
                     if column < last {
                         let padding = widths[column].saturating_sub(cell.chars().count());
-                        line.extend(std::iter::repeat_n(' ', padding));
+                        out.text.extend(std::iter::repeat_n(' ', padding));
                     }
                 }
-                let trimmed_len = line.trim_end().len();
-                line.truncate(trimmed_len);
+                let trimmed_len = out.text[start..].trim_end().len();
+                out.text.truncate(start + trimmed_len);
                 if let Some(comment) = comment {
-                    line.push(' ');
-                    line.push_str(comment);
+                    out.text.push(' ');
+                    out.text.push_str(comment);
                 }
-                out.push(line);
+                out.finish_line(start);
             }
             Row::Blank | Row::BlockAttribute(..) => {}
         }
@@ -459,28 +582,29 @@ fn render_table(rows: &[Row], separator: &str, out: &mut Vec<String>) {
 }
 
 /// `line` is trimmed at the start only: Prisma keeps a comment's trailing whitespace.
-fn classify(keyword: Keyword, line: &str) -> Row {
+fn classify<'a>(keyword: Keyword, line: &'a str, scratch: &mut Scratch<'a>) -> Row<'a> {
     if line.trim().is_empty() {
         return Row::Blank;
     }
     if line.starts_with("//") {
-        return Row::Comment(line.to_string());
+        return Row::Comment(line);
     }
     let code = line.trim_end();
     if line.starts_with("@@") {
-        return match attribute_list(line) {
-            Some((attributes, comment)) if attributes.len() == 1 => {
-                Row::BlockAttribute(attributes[0].clone(), comment)
+        return match attribute_list(line, scratch) {
+            Some((_, comment)) if scratch.attributes.len() == 1 => {
+                let attribute = scratch.attributes.pop().unwrap_or(NO_CELL);
+                Row::BlockAttribute(attribute, comment)
             }
-            _ => Row::Other(code.to_string()),
+            _ => Row::Other(code),
         };
     }
     let parsed = match keyword {
-        Keyword::Model | Keyword::View | Keyword::Type => field(line),
-        Keyword::Enum => enum_value(line),
-        Keyword::Datasource | Keyword::Generator => property(line),
+        Keyword::Model | Keyword::View | Keyword::Type => field(line, scratch),
+        Keyword::Enum => enum_value(line, scratch),
+        Keyword::Datasource | Keyword::Generator => property(line, scratch),
     };
-    parsed.unwrap_or_else(|| Row::Other(code.to_string()))
+    parsed.unwrap_or(Row::Other(code))
 }
 
 fn is_name_char(c: char) -> bool {
@@ -496,34 +620,84 @@ fn leading_name(line: &str) -> Option<(&str, &str)> {
     Some((&line[..end], line[end..].trim_start()))
 }
 
-fn field(line: &str) -> Option<Row> {
+fn field<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     let (name, rest) = leading_name(line)?;
     // The legacy `name: Type` form.
     let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
     if rest.is_empty() || rest.starts_with("//") {
-        let comment = (!rest.trim().is_empty()).then(|| rest.to_string());
-        return Some(Row::Cells(vec![name.to_string()], comment));
+        let comment = (!rest.trim().is_empty()).then_some(rest);
+        return Some(Row::cells(
+            [Cow::Borrowed(name), NO_CELL, NO_CELL],
+            1,
+            comment,
+        ));
     }
-    let (field_type, rest) = field_type(rest)?;
-    let (mut attributes, comment) = attribute_list(rest)?;
-    attributes.sort_by_key(|a| field_attribute_rank(a));
-    let mut cells = vec![name.to_string(), field_type];
-    if !attributes.is_empty() {
-        cells.push(attributes.join(" "));
+    let (field_type, rest) = field_type(rest, scratch)?;
+    let (attributes, comment) = attribute_list(rest, scratch)?;
+    let attributes = attribute_cell(attributes, &mut scratch.attributes, field_attribute_rank);
+    let count = if attributes.is_empty() { 2 } else { 3 };
+    Some(Row::cells(
+        [Cow::Borrowed(name), field_type, attributes],
+        count,
+        comment,
+    ))
+}
+
+/// The attribute column: the attributes in Prisma's order (stable), one space apart. When
+/// the line already reads so, that is `written` (the attributes as written).
+fn attribute_cell<'a>(
+    written: Option<&'a str>,
+    attributes: &mut Vec<Cow<'a, str>>,
+    rank: fn(&str) -> usize,
+) -> Cow<'a, str> {
+    let in_order = attributes
+        .windows(2)
+        .all(|pair| rank(&pair[0]) <= rank(&pair[1]));
+    if let Some(written) = written
+        && in_order
+    {
+        attributes.clear();
+        return Cow::Borrowed(written);
     }
-    Some(Row::Cells(cells, comment))
+    match attributes.len() {
+        0 => NO_CELL,
+        1 => attributes.pop().unwrap_or(NO_CELL),
+        _ => {
+            attributes.sort_by_key(|a| rank(a));
+            let mut cell = String::with_capacity(attributes.iter().map(|a| a.len() + 1).sum());
+            for (index, attribute) in attributes.drain(..).enumerate() {
+                if index > 0 {
+                    cell.push(' ');
+                }
+                cell.push_str(&attribute);
+            }
+            Cow::Owned(cell)
+        }
+    }
+}
+
+/// `rendered` (in `scratch`) borrowed from `original` when they are the same text.
+fn reuse<'a>(original: &'a str, rendered: &str) -> Cow<'a, str> {
+    if rendered == original {
+        Cow::Borrowed(original)
+    } else {
+        Cow::Owned(rendered.to_string())
+    }
 }
 
 /// The type of a field with its arity (`String?`, `Int[]`, `Unsupported("x")?`); the legacy
 /// `[Type]` and `Type!` forms are rewritten to `Type[]` and `Type`.
-fn field_type(text: &str) -> Option<(String, &str)> {
+fn field_type<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Option<(Cow<'a, str>, &'a str)> {
     if let Some(inner) = text.strip_prefix('[') {
         let close = inner.find(']')?;
         let base = inner[..close].trim();
         if base.is_empty() || !base.chars().all(|c| is_name_char(c) || c == '.') {
             return None;
         }
-        return Some((format!("{base}[]"), inner[close + 1..].trim_start()));
+        return Some((
+            Cow::Owned(format!("{base}[]")),
+            inner[close + 1..].trim_start(),
+        ));
     }
     let end = text
         .find(|c: char| !(is_name_char(c) || c == '.'))
@@ -531,54 +705,83 @@ fn field_type(text: &str) -> Option<(String, &str)> {
     if end == 0 {
         return None;
     }
-    let mut rendered = text[..end].to_string();
     let mut rest = &text[end..];
+    // Whether the text as written is the rendered type (no legacy `!`).
+    let mut as_written = true;
+    let mut arguments = None;
     if rest.starts_with('(') {
         let close = balanced_end(rest)?;
-        rendered.push_str(&render_arguments(&rest[..close])?);
+        render_expression(&rest[..close], &mut scratch.text)?;
+        as_written = scratch.text == rest[..close];
+        arguments = Some(std::mem::take(&mut scratch.text));
         rest = &rest[close..];
     }
-    if let Some(after) = rest.strip_prefix("[]") {
-        rendered.push_str("[]");
-        rest = after;
+    let list = rest.starts_with("[]");
+    if list {
+        rest = &rest[2..];
     }
-    if let Some(after) = rest.strip_prefix('?') {
-        rendered.push('?');
-        rest = after;
+    let optional = rest.starts_with('?');
+    if optional {
+        rest = &rest[1..];
     } else if let Some(after) = rest.strip_prefix('!') {
+        as_written = false;
         rest = after;
     }
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
+    let consumed = text.len() - rest.len();
+    let rendered = if as_written {
+        Cow::Borrowed(&text[..consumed])
+    } else {
+        let mut rendered = text[..end].to_string();
+        if let Some(arguments) = &arguments {
+            rendered.push_str(arguments);
+        }
+        if list {
+            rendered.push_str("[]");
+        }
+        if optional {
+            rendered.push('?');
+        }
+        Cow::Owned(rendered)
+    };
+    if let Some(arguments) = arguments {
+        // Give the buffer back for the next line.
+        scratch.text = arguments;
+    }
     Some((rendered, rest.trim_start()))
 }
 
-fn enum_value(line: &str) -> Option<Row> {
+fn enum_value<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     let (name, rest) = leading_name(line)?;
-    let (attributes, comment) = attribute_list(rest)?;
-    let mut cells = vec![name.to_string()];
-    if !attributes.is_empty() {
-        cells.push(attributes.join(" "));
-    }
-    Some(Row::Cells(cells, comment))
+    let (attributes, comment) = attribute_list(rest, scratch)?;
+    let attributes = attribute_cell(attributes, &mut scratch.attributes, |_| 0);
+    let count = if attributes.is_empty() { 1 } else { 2 };
+    Some(Row::cells(
+        [Cow::Borrowed(name), attributes, NO_CELL],
+        count,
+        comment,
+    ))
 }
 
-fn property(line: &str) -> Option<Row> {
+fn property<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     let (name, rest) = leading_name(line)?;
     let rest = rest.strip_prefix('=')?.trim_start();
     let (value, comment) = split_comment(rest);
     if value.is_empty() {
         return None;
     }
-    Some(Row::Cells(
-        vec![name.to_string(), render_expression(value)?],
+    render_expression(value, &mut scratch.text)?;
+    Some(Row::cells(
+        [Cow::Borrowed(name), reuse(value, &scratch.text), NO_CELL],
+        2,
         comment,
     ))
 }
 
 /// Splits `text` at a `//` comment outside strings: (code trimmed, comment).
-fn split_comment(text: &str) -> (&str, Option<String>) {
+fn split_comment(text: &str) -> (&str, Option<&str>) {
     let bytes = text.as_bytes();
     let mut index = 0;
     let mut in_string = false;
@@ -587,7 +790,15 @@ fn split_comment(text: &str) -> (&str, Option<String>) {
             b'\\' if in_string => index += 1,
             b'"' => in_string = !in_string,
             b'/' if !in_string && bytes.get(index + 1) == Some(&b'/') => {
-                return (text[..index].trim(), Some(text[index..].to_string()));
+                return (text[..index].trim(), Some(&text[index..]));
+            }
+            // A `/* … */` closed on the same line is a trailing comment too (Prisma keeps it
+            // as written).
+            b'/' if !in_string
+                && bytes.get(index + 1) == Some(&b'*')
+                && text[index + 2..].contains("*/") =>
+            {
+                return (text[..index].trim(), Some(&text[index..]));
             }
             _ => {}
         }
@@ -596,37 +807,66 @@ fn split_comment(text: &str) -> (&str, Option<String>) {
     (text.trim(), None)
 }
 
-/// Attributes (`@name` or `@@name`, with arguments) up to an optional trailing comment.
-fn attribute_list(text: &str) -> Option<(Vec<String>, Option<String>)> {
-    let mut attributes = Vec::new();
+/// Attributes (`@name` or `@@name`, with arguments) up to an optional trailing comment, into
+/// `scratch.attributes`. Returns the attributes' text as written when it is already
+/// rendered (each attribute as Prisma writes it, one space apart), and the comment.
+fn attribute_list<'a>(
+    text: &'a str,
+    scratch: &mut Scratch<'a>,
+) -> Option<(Option<&'a str>, Option<&'a str>)> {
+    scratch.attributes.clear();
     let mut rest = text.trim_start();
+    let first = text.len() - rest.len();
+    // Where the last attribute ends, and whether everything so far is written as rendered.
+    let mut end_of_last = first;
+    let mut as_written = true;
     loop {
+        let written = |end: usize, as_written: bool| as_written.then(|| &text[first..end]);
         if rest.trim().is_empty() {
-            return Some((attributes, None));
+            return Some((written(end_of_last, as_written), None));
         }
         if rest.starts_with("//") {
-            return Some((attributes, Some(rest.to_string())));
+            return Some((written(end_of_last, as_written), Some(rest)));
+        }
+        let start = text.len() - rest.len();
+        // Attributes one space apart (not a tab, not two spaces) read as rendered.
+        if !scratch.attributes.is_empty()
+            && (start != end_of_last + 1 || text.as_bytes()[end_of_last] != b' ')
+        {
+            as_written = false;
         }
         let after_at = rest.strip_prefix("@@").or_else(|| rest.strip_prefix('@'))?;
-        let prefix = &rest[..rest.len() - after_at.len()];
-        let end = after_at
+        let name_end = after_at
             .find(|c: char| !(is_name_char(c) || c == '.'))
             .unwrap_or(after_at.len());
-        if end == 0 {
+        if name_end == 0 {
             return None;
         }
-        let mut attribute = format!("{prefix}{}", &after_at[..end]);
-        rest = &after_at[end..];
+        let name_len = rest.len() - after_at.len() + name_end;
+        let head = &rest[..name_len];
+        rest = &after_at[name_end..];
         let spaced = rest.trim_start();
-        if spaced.starts_with('(') {
+        let attribute = if spaced.starts_with('(') {
             let close = balanced_end(spaced)?;
-            attribute.push_str(&render_arguments(&spaced[..close])?);
+            render_expression(&spaced[..close], &mut scratch.text)?;
+            let original = &text[start..text.len() - spaced.len() + close];
             rest = &spaced[close..];
-        }
+            let same = original.len() == head.len() + scratch.text.len()
+                && original.ends_with(scratch.text.as_str());
+            if same {
+                Cow::Borrowed(original)
+            } else {
+                Cow::Owned(format!("{head}{}", scratch.text))
+            }
+        } else {
+            Cow::Borrowed(head)
+        };
         if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
             return None;
         }
-        attributes.push(attribute);
+        as_written &= matches!(attribute, Cow::Borrowed(_));
+        end_of_last = text.len() - rest.len();
+        scratch.attributes.push(attribute);
         rest = rest.trim_start();
     }
 }
@@ -655,22 +895,16 @@ fn balanced_end(text: &str) -> Option<usize> {
     None
 }
 
-fn render_arguments(text: &str) -> Option<String> {
-    render_expression(text)
-}
-
-#[derive(Debug, PartialEq)]
-enum Token<'a> {
-    Punct(char),
-    Word(&'a str),
-}
-
-/// Re-spaces an expression: one space after `,` and `:`, none inside brackets.
-fn render_expression(text: &str) -> Option<String> {
-    let mut tokens: Vec<(Token, bool)> = Vec::new(); // (token, preceded by whitespace)
+/// Re-spaces an expression into `out` (cleared first): one space after `,` and `:`, none
+/// inside brackets. `None` for a comment or an unterminated string inside.
+fn render_expression(text: &str, out: &mut String) -> Option<()> {
+    out.clear();
     let bytes = text.as_bytes();
     let mut index = 0;
+    // Whether whitespace came before the current token, and whether the previous token was
+    // a word (a name, number or string).
     let mut spaced = false;
+    let mut after_word = false;
     while index < bytes.len() {
         let c = bytes[index];
         if c.is_ascii_whitespace() {
@@ -681,8 +915,8 @@ fn render_expression(text: &str) -> Option<String> {
         if c == b'/' && bytes.get(index + 1) == Some(&b'/') {
             return None;
         }
+        let word_start = index;
         if c == b'"' {
-            let start = index;
             index += 1;
             while index < bytes.len() && bytes[index] != b'"' {
                 if bytes[index] == b'\\' {
@@ -694,12 +928,30 @@ fn render_expression(text: &str) -> Option<String> {
                 return None;
             }
             index += 1;
-            tokens.push((Token::Word(&text[start..index]), spaced));
         } else if matches!(c, b'(' | b')' | b'[' | b']' | b',' | b':' | b'=') {
-            tokens.push((Token::Punct(c as char), spaced));
             index += 1;
+            match c {
+                b',' | b':' => {
+                    out.push(c as char);
+                    out.push(' ');
+                }
+                b')' | b']' => {
+                    if out.ends_with(", ") {
+                        out.truncate(out.len() - 1);
+                    }
+                    out.push(c as char);
+                }
+                _ => {
+                    if spaced && after_word && c == b'=' {
+                        out.push(' ');
+                    }
+                    out.push(c as char);
+                }
+            }
+            after_word = false;
+            spaced = false;
+            continue;
         } else {
-            let start = index;
             while index < bytes.len()
                 && !bytes[index].is_ascii_whitespace()
                 && !matches!(
@@ -709,40 +961,15 @@ fn render_expression(text: &str) -> Option<String> {
             {
                 index += 1;
             }
-            tokens.push((Token::Word(&text[start..index]), spaced));
         }
+        if spaced && after_word {
+            out.push(' ');
+        }
+        out.push_str(&text[word_start..index]);
+        after_word = true;
         spaced = false;
     }
-    let mut out = String::new();
-    let mut previous: Option<&Token> = None;
-    for (token, was_spaced) in &tokens {
-        match token {
-            Token::Punct(c @ (',' | ':')) => {
-                out.push(*c);
-                out.push(' ');
-            }
-            Token::Punct(c @ (')' | ']')) => {
-                if out.ends_with(", ") {
-                    out.truncate(out.len() - 1);
-                }
-                out.push(*c);
-            }
-            Token::Punct(c) => {
-                if *was_spaced && matches!(previous, Some(Token::Word(_))) && *c == '=' {
-                    out.push(' ');
-                }
-                out.push(*c);
-            }
-            Token::Word(word) => {
-                if *was_spaced && matches!(previous, Some(Token::Word(_))) {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
-        }
-        previous = Some(token);
-    }
-    Some(out)
+    Some(())
 }
 
 fn attribute_name(attribute: &str) -> &str {
@@ -801,9 +1028,11 @@ mod tests {
 
     #[test]
     fn respaces_arguments() {
+        let mut out = String::new();
         assert_eq!(
-            render_expression("(fields:[a ,b],name :\"x\")").as_deref(),
-            Some("(fields: [a, b], name: \"x\")")
+            render_expression("(fields:[a ,b],name :\"x\")", &mut out),
+            Some(())
         );
+        assert_eq!(out, "(fields: [a, b], name: \"x\")");
     }
 }

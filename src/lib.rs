@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod ide;
+pub mod inflection;
 pub mod model;
 pub mod server;
 pub mod settings;

@@ -649,18 +649,9 @@ fn lower_camel(name: &str) -> String {
     format!("{}{tail}", head.to_ascii_lowercase())
 }
 
-/// `Invoice` → `invoices`, `Category` → `categories`, `Address` → `addresses`.
+/// `Invoice` → `invoices`, `Category` → `categories`, `Person` → `people` (Prisma's plurals).
 fn plural_lower_camel(name: &str) -> String {
-    let word = lower_camel(name);
-    if let Some(stem) = word.strip_suffix('y')
-        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
-    {
-        return format!("{stem}ies");
-    }
-    if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
-        return format!("{word}es");
-    }
-    format!("{word}s")
+    crate::inflection::plural(&lower_camel(name))
 }
 
 /// The first candidate the block has no field of, else the first numbered one.

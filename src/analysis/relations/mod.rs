@@ -114,8 +114,13 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
         .map(|name| name.text.as_str())
         .collect();
     let one_to_one = !without_fields && is_unique_key(relation.model, &keys);
-    let base = lower_first(model);
-    let base = if one_to_one { base } else { plural(&base) };
+    // Named as `prisma format` names the fields it adds.
+    let base = crate::inflection::field_name(model);
+    let base = if one_to_one {
+        base
+    } else {
+        crate::inflection::plural(&base)
+    };
     let name = (1..)
         .map(|n| match n {
             1 => base.clone(),
@@ -180,32 +185,12 @@ fn is_unique_key(model: &Block, keys: &[&str]) -> bool {
         })
 }
 
-/// `BlogPost` → `blogPost`.
+/// `blogPost` → `BlogPost`.
 fn upper_first(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
-}
-
-fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
-}
-
-/// `post` → `posts`, `category` → `categories`, `address` → `addresses`.
-fn plural(name: &str) -> String {
-    if let Some(stem) = name.strip_suffix('y')
-        && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
-    {
-        return format!("{stem}ies");
-    }
-    if name.ends_with('s') || name.ends_with('x') || name.ends_with("ch") || name.ends_with("sh") {
-        return format!("{name}es");
-    }
-    format!("{name}s")
 }
 
 /// The field names listed in an argument (`[a, b]`), as written.

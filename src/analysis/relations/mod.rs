@@ -562,9 +562,10 @@ pub(super) fn check(schema: &Schema, context: &Context, out: &mut Vec<Diagnostic
             let mut diagnostic = relation
                 .error(codes::RELATION_MISSING_OPPOSITE, message)
                 .with_related(relation.target.name.span, "the opposite field belongs here");
-            if named_apart.is_none()
-                && let Some(fix) = add_opposite(schema, relation)
-            {
+            // Also when a field points back under another name: as Prisma's own action,
+            // a new opposite field under this relation's name (renaming the other side would
+            // take it from the relation it may already belong to).
+            if let Some(fix) = add_opposite(schema, relation) {
                 diagnostic = diagnostic.with_fix(fix);
             }
             out.push(diagnostic);

@@ -215,6 +215,17 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
         Some(_) => Vec::new(),
         None => schema.file_ids().collect(),
     };
+    // `@name.` means the first datasource of that name (as `resolve` says).
+    let prefixes_name_it = matches!(symbol, SymbolRef::Datasource(_))
+        && resolve(
+            schema,
+            &Occurrence {
+                span: Span::default(),
+                name,
+                target: Target::Datasource,
+                declaration: false,
+            },
+        ) == Some(symbol);
     for file in files {
         for (index, block) in schema.file_model(file).blocks.iter().enumerate() {
             let id = BlockId {
@@ -231,6 +242,14 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
             {
                 continue;
             }
+            if let SymbolRef::Datasource(datasource) = symbol {
+                if id == datasource {
+                    found.push((block.name.span, true));
+                } else if prefixes_name_it {
+                    native_type_prefixes(block, name, &mut found);
+                }
+                continue;
+            }
             occurrences(schema, id, block, &mut |occurrence| {
                 if occurrence.name == name && resolve(schema, &occurrence) == Some(symbol) {
                     found.push((occurrence.span, occurrence.declaration));
@@ -239,6 +258,24 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
         }
     }
     found
+}
+
+/// The `@name.` prefixes of native types in `block`. A schema has thousands of them, all
+/// naming the same datasource, so this skips the general walk and its resolution per
+/// occurrence (which searches the blocks).
+fn native_type_prefixes(block: &Block, name: &str, found: &mut Vec<(Span, bool)>) {
+    let attributes = block
+        .fields
+        .iter()
+        .flat_map(|field| &field.attributes)
+        .chain(block.enum_values.iter().flat_map(|value| &value.attributes));
+    for attribute in attributes {
+        datasource_prefix(attribute, &mut |occurrence| {
+            if occurrence.name == name {
+                found.push((occurrence.span, false));
+            }
+        });
+    }
 }
 
 /// What an occurrence names, if it names something declared.

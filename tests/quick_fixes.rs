@@ -82,6 +82,14 @@ fn errors(text: &str) -> Vec<String> {
 }
 
 /// Asserts that `files` have no diagnostic with `code`.
+/// The titles of the fixes of the diagnostics with this code.
+fn fix_titles(files: &[(&str, &str)], code: &str) -> Vec<String> {
+    diagnostics_with(&schema_of(files), code)
+        .iter()
+        .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
+        .collect()
+}
+
 fn silent(files: &[(&str, &str)], code: &str) {
     let schema = schema_of(files);
     let found = diagnostics_with(&schema, code);
@@ -93,11 +101,7 @@ fn silent(files: &[(&str, &str)], code: &str) {
 #[test]
 fn schema_attribute_is_offered_for_each_listed_schema() {
     let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n  schemas  = [\"one\", \"two\"]\n}\n\nmodel User {\n    id Int @id\n}\n";
-    let schema = schema_of(&[("schema.prisma", text)]);
-    let titles: Vec<String> = diagnostics_with(&schema, "schema/missing")
-        .iter()
-        .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
-        .collect();
+    let titles = fix_titles(&[("schema.prisma", text)], "schema/missing");
     assert_eq!(
         titles,
         ["Add `@@schema(\"one\")`", "Add `@@schema(\"two\")`"]
@@ -151,11 +155,7 @@ fn an_unknown_type_can_be_created_after_the_block_that_names_it() {
     let text = format!(
         "{POSTGRES}model Cat {{\n  id     Int     @id\n  friend Animal?\n}}\n\nmodel Dog {{\n  id Int @id\n}}\n"
     );
-    let schema = schema_of(&[("schema.prisma", &text)]);
-    let titles: Vec<String> = diagnostics_with(&schema, "name/unknown-type")
-        .iter()
-        .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
-        .collect();
+    let titles = fix_titles(&[("schema.prisma", &text)], "name/unknown-type");
     assert_eq!(titles, ["Create model `Animal`", "Create enum `Animal`"]);
     let after = fixed(
         &[("schema.prisma", &text)],
@@ -173,11 +173,7 @@ fn an_unknown_type_can_be_created_after_the_block_that_names_it() {
 #[test]
 fn composite_types_are_offered_only_where_the_provider_has_them() {
     let mongo = "datasource db {\n  provider = \"mongodb\"\n  url      = env(\"DATABASE_URL\")\n}\n\ntype Address {\n  street Street\n}\n";
-    let schema = schema_of(&[("schema.prisma", mongo)]);
-    let titles: Vec<String> = diagnostics_with(&schema, "name/unknown-type")
-        .iter()
-        .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
-        .collect();
+    let titles = fix_titles(&[("schema.prisma", mongo)], "name/unknown-type");
     // No model: a composite type cannot hold a relation.
     assert_eq!(
         titles,
@@ -200,11 +196,7 @@ fn composite_types_are_offered_only_where_the_provider_has_them() {
         "name/unknown-type",
     );
     let misspelt = mongo.replace("Street", "Strng");
-    let schema = schema_of(&[("schema.prisma", &misspelt)]);
-    let titles: Vec<String> = diagnostics_with(&schema, "name/unknown-type")
-        .iter()
-        .flat_map(|d| d.fixes.iter().map(|f| f.title.clone()))
-        .collect();
+    let titles = fix_titles(&[("schema.prisma", &misspelt)], "name/unknown-type");
     assert_eq!(titles[0], "Change the type to `String`");
 }
 

@@ -153,23 +153,15 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
         crate::model::Arity::Required => "one",
     };
     let mut summary = format!("{how_many} `{}`", other.name.text);
-    let name = relation_name(field);
-    let opposite = other.fields.iter().find(|candidate| {
-        !std::ptr::eq(*candidate, field)
-            && candidate
-                .r#type
-                .as_ref()
-                .is_some_and(|t| t.name.text == block.name.text)
-            && relation_name(candidate) == name
-    });
+    let opposite = other.fields_pointing_back(&block.name.text, field).next();
     // The side with `fields:` holds the foreign key.
     let keyed = [(block, Some(field)), (other, opposite)]
         .into_iter()
         .find_map(|(owner, side)| {
             let side = side?;
             let relation = side.attribute("relation")?;
-            let fields = list_names(relation.argument("fields", None))?;
-            let references = list_names(relation.argument("references", None))?;
+            let fields = listed_names_of(relation.argument("fields", None))?;
+            let references = listed_names_of(relation.argument("references", None))?;
             Some((owner, side, relation, fields, references))
         });
     let both_lists = field_type.arity() == crate::model::Arity::List
@@ -199,7 +191,7 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
         }
         None => {
             if both_lists {
-                let table = name.map_or_else(
+                let table = field.relation_name().map_or_else(
                     || {
                         let mut models = [block.name.text.as_str(), other.name.text.as_str()];
                         models.sort_unstable();
@@ -220,26 +212,8 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
     Some(summary)
 }
 
-fn relation_name(field: &Field) -> Option<&str> {
-    field
-        .attribute("relation")?
-        .argument("name", Some(0))?
-        .value
-        .as_ref()?
-        .as_str()
-}
-
-fn list_names(argument: Option<&Argument>) -> Option<Vec<&str>> {
-    let value = argument?.value.as_ref()?;
-    let names: Vec<&str> = value
-        .as_list()
-        .iter()
-        .filter_map(|item| match item {
-            Expression::Constant(ident) => Some(ident.text.as_str()),
-            _ => None,
-        })
-        .collect();
-    (!names.is_empty()).then_some(names)
+fn listed_names_of(argument: Option<&Argument>) -> Option<Vec<&str>> {
+    argument?.value.as_ref()?.listed_names()
 }
 
 fn qualified(model: &str, fields: &[&str]) -> String {

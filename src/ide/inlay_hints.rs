@@ -69,15 +69,7 @@ fn relation_hint(
     if has_keys(field) {
         return None;
     }
-    let name = relation_name(field);
-    let mut candidates = other.fields.iter().filter(|candidate| {
-        !std::ptr::eq(*candidate, field)
-            && candidate
-                .r#type
-                .as_ref()
-                .is_some_and(|t| t.name.text == block.name.text)
-            && relation_name(candidate) == name
-    });
+    let mut candidates = other.fields_pointing_back(&block.name.text, field);
     let opposite = candidates.next()?;
     if candidates.next().is_some() {
         return None;
@@ -85,7 +77,11 @@ fn relation_hint(
     let offset = field_type.span.end;
     if has_keys(opposite) {
         let relation = opposite.attribute("relation")?;
-        let keys = names(relation.argument("fields", None)?.value.as_ref()?)?;
+        let keys = relation
+            .argument("fields", None)?
+            .value
+            .as_ref()?
+            .listed_names()?;
         let keys = match keys.as_slice() {
             [one] => one.to_string(),
             many => format!("({})", many.join(", ")),
@@ -104,7 +100,7 @@ fn relation_hint(
     if !both_lists || mongodb {
         return None;
     }
-    let table = match name {
+    let table = match field.relation_name() {
         Some(name) => format!("_{name}"),
         None => {
             let mut models = [block.name.text.as_str(), other.name.text.as_str()];
@@ -126,27 +122,6 @@ fn has_keys(field: &Field) -> bool {
     field
         .attribute("relation")
         .is_some_and(|r| r.argument("fields", None).is_some())
-}
-
-fn relation_name(field: &Field) -> Option<&str> {
-    field
-        .attribute("relation")?
-        .argument("name", Some(0))?
-        .value
-        .as_ref()?
-        .as_str()
-}
-
-fn names(value: &Expression) -> Option<Vec<&str>> {
-    let names: Vec<&str> = value
-        .as_list()
-        .iter()
-        .filter_map(|item| match item {
-            Expression::Constant(ident) => Some(ident.text.as_str()),
-            _ => None,
-        })
-        .collect();
-    (!names.is_empty()).then_some(names)
 }
 
 #[cfg(test)]

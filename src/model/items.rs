@@ -90,6 +90,24 @@ pub struct Block {
 }
 
 impl Block {
+    /// The fields of this block that could be the opposite side of `field` (declared in the
+    /// block named `owner`): typed `owner`, under the same relation name, not `field` itself.
+    pub fn fields_pointing_back<'a>(
+        &'a self,
+        owner: &'a str,
+        field: &'a Field,
+    ) -> impl Iterator<Item = &'a Field> + 'a {
+        let name = field.relation_name();
+        self.fields.iter().filter(move |candidate| {
+            !std::ptr::eq(*candidate, field)
+                && candidate
+                    .r#type
+                    .as_ref()
+                    .is_some_and(|t| t.name.text == owner)
+                && candidate.relation_name() == name
+        })
+    }
+
     pub fn file(&self) -> FileId {
         self.span.file
     }
@@ -120,6 +138,15 @@ pub struct Field {
 }
 
 impl Field {
+    /// The name given in `@relation("name")` or `@relation(name: "name")`.
+    pub fn relation_name(&self) -> Option<&str> {
+        self.attribute("relation")?
+            .argument("name", Some(0))?
+            .value
+            .as_ref()?
+            .as_str()
+    }
+
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes.iter().find(|a| a.name.text == name)
     }
@@ -304,6 +331,19 @@ impl Expression {
     }
 
     /// Items of an array; a single value counts as a one-item list (`@@index(userId)`).
+    /// The plain names of a list (`[a, b]`); `None` when it names none.
+    pub fn listed_names(&self) -> Option<Vec<&str>> {
+        let names: Vec<&str> = self
+            .as_list()
+            .iter()
+            .filter_map(|item| match item {
+                Expression::Constant(ident) => Some(ident.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        (!names.is_empty()).then_some(names)
+    }
+
     pub fn as_list(&self) -> &[Expression] {
         match self {
             Expression::Array { items, .. } => items,

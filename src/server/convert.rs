@@ -17,6 +17,15 @@ pub fn position(file: &SourceFile, offset: usize, encoding: PositionEncoding) ->
 }
 
 /// The byte offset of an LSP position (clamped to the text).
+/// The byte range of an LSP range (each end clamped as `offset` clamps it).
+pub fn byte_range(
+    file: &SourceFile,
+    range: Range,
+    encoding: PositionEncoding,
+) -> std::ops::Range<usize> {
+    offset(file, range.start, encoding)..offset(file, range.end, encoding)
+}
+
 pub fn offset(file: &SourceFile, position: Position, encoding: PositionEncoding) -> usize {
     let at = crate::syntax::LineCol {
         line: position.line,

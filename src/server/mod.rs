@@ -751,8 +751,7 @@ impl LanguageServer for Backend {
         };
         let file = snapshot.schema.file(file_id);
         let encoding = self.state.encoding();
-        let start = convert::offset(file, params.range.start, encoding);
-        let end = convert::offset(file, params.range.end, encoding);
+        let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
         // Every block the range touches, each formatted on its own.
         let mut edits = Vec::new();
         for block in &snapshot.schema.file_model(file_id).blocks {
@@ -806,11 +805,8 @@ impl LanguageServer for Backend {
         };
         let encoding = self.state.encoding();
         let file = snapshot.schema.file(file_id);
-        let at = crate::model::Span {
-            file: file_id,
-            start: convert::offset(file, params.range.start, encoding) as u32,
-            end: convert::offset(file, params.range.end, encoding) as u32,
-        };
+        let at =
+            crate::model::Span::new(file_id, convert::byte_range(file, params.range, encoding));
         // Only a URL in a Prisma 7 datasource needs to know (from the disk) whether the
         // project has a prisma.config.ts.
         let moves_urls = diagnostics
@@ -832,14 +828,13 @@ impl LanguageServer for Backend {
             .diagnostics
             .iter()
             .filter_map(|named| {
-                let start = convert::offset(file, named.range.start, encoding) as u32;
-                let end = convert::offset(file, named.range.end, encoding) as u32;
-                diagnostics.iter().position(|ours| {
-                    ours.span.file == file_id
-                        && ours.span.start == start
-                        && ours.span.end == end
-                        && ours.message == named.message
-                })
+                let span = crate::model::Span::new(
+                    file_id,
+                    convert::byte_range(file, named.range, encoding),
+                );
+                diagnostics
+                    .iter()
+                    .position(|ours| ours.span == span && ours.message == named.message)
             })
             .collect();
         let actions = ide::code_actions(
@@ -1055,8 +1050,7 @@ impl LanguageServer for Backend {
         };
         let file = snapshot.schema.file(file_id);
         let encoding = self.state.encoding();
-        let start = convert::offset(file, params.range.start, encoding);
-        let end = convert::offset(file, params.range.end, encoding);
+        let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
         let tokens = ide::semantic_tokens_in(&snapshot.schema, file_id, start..end);
         let data = convert::semantic_tokens(file, &tokens, encoding);
         Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
@@ -1072,8 +1066,7 @@ impl LanguageServer for Backend {
         };
         let file = snapshot.schema.file(file_id);
         let encoding = self.state.encoding();
-        let start = convert::offset(file, params.range.start, encoding);
-        let end = convert::offset(file, params.range.end, encoding);
+        let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
         Ok(Some(
             ide::inlay_hints(&snapshot.schema, file_id, start..end)
                 .iter()

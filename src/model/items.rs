@@ -331,6 +331,16 @@ impl Expression {
     }
 
     /// Items of an array; a single value counts as a one-item list (`@@index(userId)`).
+    /// The field names of a field list, sort and length options dropped:
+    /// `[a, b(sort: Desc)]` → `a`, `b`.
+    pub fn field_names(&self) -> impl Iterator<Item = &str> {
+        self.as_list().iter().filter_map(|item| match item {
+            Expression::Constant(ident) => Some(ident.text.as_str()),
+            Expression::Function { name, .. } => Some(name.text.as_str()),
+            _ => None,
+        })
+    }
+
     /// The plain names of a list (`[a, b]`); `None` when it names none.
     pub fn listed_names(&self) -> Option<Vec<&str>> {
         let names: Vec<&str> = self

@@ -43,17 +43,7 @@ pub fn field_list<'a>(
     attribute
         .argument(name, position)
         .and_then(|a| a.value.as_ref())
-        .map(|value| {
-            value
-                .as_list()
-                .iter()
-                .filter_map(|item| match item {
-                    Expression::Constant(ident) => Some(ident.text.as_str()),
-                    Expression::Function { name, .. } => Some(name.text.as_str()),
-                    _ => None,
-                })
-                .collect()
-        })
+        .map(|value| value.field_names().collect())
         .unwrap_or_default()
 }
 

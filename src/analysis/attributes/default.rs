@@ -868,14 +868,8 @@ fn listed_fields(attribute: &Attribute) -> impl Iterator<Item = &str> {
     attribute
         .argument("fields", Some(0))
         .and_then(|a| a.value.as_ref())
-        .map(Expression::as_list)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|item| match item {
-            Expression::Constant(ident) => Some(ident.text.as_str()),
-            Expression::Function { name, .. } => Some(name.text.as_str()),
-            _ => None,
-        })
+        .into_iter()
+        .flat_map(Expression::field_names)
 }
 
 fn is_single_id(block: &Block, field: &Field) -> bool {

@@ -51,17 +51,7 @@ fn is_relation_target(block: &Block) -> bool {
 /// The names listed in an argument (`[a, b]`, or `a(sort: Desc)` items).
 fn argument_names<'a>(attribute: &'a Attribute, name: &str) -> Option<Vec<&'a str>> {
     let value = attribute.argument(name, None)?.value.as_ref()?;
-    Some(
-        value
-            .as_list()
-            .iter()
-            .filter_map(|item| match item {
-                Expression::Constant(ident) => Some(ident.text.as_str()),
-                Expression::Function { name, .. } => Some(name.text.as_str()),
-                _ => None,
-            })
-            .collect(),
-    )
+    Some(value.field_names().collect())
 }
 
 /// The relation fields of the schema, in Prisma's order (model by model, field by field), or
@@ -173,17 +163,7 @@ fn is_unique_index(model: &Block, fields: &[&str]) -> bool {
         .attributes_named("unique")
         .filter_map(|a| {
             let value = a.argument("fields", Some(0))?.value.as_ref()?;
-            Some(
-                value
-                    .as_list()
-                    .iter()
-                    .filter_map(|item| match item {
-                        Expression::Constant(ident) => Some(ident.text.as_str()),
-                        Expression::Function { name, .. } => Some(name.text.as_str()),
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>(),
-            )
+            Some(value.field_names().collect::<Vec<_>>())
         })
         .any(|names| names == fields)
 }

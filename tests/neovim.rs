@@ -197,13 +197,16 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
             && d["message"].as_str().unwrap_or_default().contains("Strng")),
         "no error about `Strng` on line 8: {show}"
     );
-    // Completion at a field type offers the scalar types and the schema's models.
+    // Completion at a field type offers the scalar types and the schema's models; after
+    // `Str`, the types that start so.
     for label in ["String", "Int", "DateTime", "Post", "User"] {
         assert!(
             holds(&result["completion"], label),
             "completion lacks {label}: {show}"
         );
     }
+    assert!(holds(&result["completion_after_str"], "String"), "{show}");
+    assert!(!holds(&result["completion_after_str"], "Post"), "{show}");
     // The quick fix for the misspelling, applied by Neovim.
     assert!(
         holds(&result["code_actions"], "Change the type to `String`"),

@@ -105,7 +105,10 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
         .args(["--headless", "--clean", "-n", "-i", "NONE", "-u"])
         .arg(fixtures().join("init.lua"))
         .arg("-c")
-        .arg(format!("luafile {}", fixtures().join("check.lua").display()))
+        .arg(format!(
+            "luafile {}",
+            fixtures().join("check.lua").display()
+        ))
         .env("PRISMA_ANALYZER_BIN", bin)
         .env("PRISMA_ANALYZER_SCHEMA", &schema)
         .env("PRISMA_ANALYZER_PARSER", &parser)
@@ -137,8 +140,8 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
     };
     let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_default();
     let stdout = std::fs::read_to_string(&stdout_path).unwrap_or_default();
-    let lsp_log = std::fs::read_to_string(temp.path().join("state/nvim/lsp.log"))
-        .unwrap_or_default();
+    let lsp_log =
+        std::fs::read_to_string(temp.path().join("state/nvim/lsp.log")).unwrap_or_default();
     let context = format!(
         "nvim: {}\nstatus: {status:?}\nstderr:\n{stderr}\nstdout:\n{stdout}\nLSP log (tail):\n{}",
         nvim.display(),
@@ -166,7 +169,10 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
     assert!(
         result["error"].is_null(),
         "the script failed in step {}:\n{}\nresult: {show}\n{context}",
-        result["steps"].as_array().and_then(|s| s.last()).unwrap_or(&Value::Null),
+        result["steps"]
+            .as_array()
+            .and_then(|s| s.last())
+            .unwrap_or(&Value::Null),
         result["error"].as_str().unwrap_or_default()
     );
     assert_eq!(status.and_then(|s| s.code()), Some(0), "{show}\n{context}");
@@ -216,7 +222,9 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
     // With the schema valid, the advisor's finding arrives at the level the settings give it
     // (an error; by default it is a warning): the settings reached the server.
     assert_eq!(result["settled_after_fix"], true, "{show}");
-    let after = result["diagnostics_after_fix"].as_array().expect("diagnostics");
+    let after = result["diagnostics_after_fix"]
+        .as_array()
+        .expect("diagnostics");
     assert!(
         !after
             .iter()

@@ -12,7 +12,7 @@ return {
   -- Answered to the server's `workspace/configuration` request (section `prisma-analyzer`).
   -- Keys as in `prisma-analyzer.toml`, in camel case; they override that file. Examples:
   --   prismaVersion = '7',                       -- '6', '7' or 'any'
-  --   rules = { advisor = 'warning' },           -- code or group: 'off'|'hint'|'info'|'warning'|'error'
+  --   rules = { ['index/redundant'] = 'off', tenant = 'error' }, -- code or group: 'off'|'hint'|'info'|'warning'|'error'
   --   tenant = { key = 'tenantId', model = 'Tenant', globalModels = { 'Plan' } },
   --   softDelete = { markers = { 'deletedAt' }, exemptModels = { 'AuditLog' } },
   settings = {

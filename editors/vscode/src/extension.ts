@@ -78,10 +78,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: channel,
     traceOutputChannel: channel,
     initializationOptions: currentServerSettings(),
-    synchronize: {
-      // The server re-reads prisma-analyzer.toml and .env files itself when told they changed.
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/{prisma-analyzer.toml,.env}"),
-    },
+    // No `synchronize.fileEvents`: the server registers the file watchers it needs (schema
+    // files, prisma-analyzer.toml) itself.
     middleware: {
       workspace: {
         configuration: (params, token, next) =>

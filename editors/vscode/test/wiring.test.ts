@@ -8,24 +8,8 @@ import {
   answerConfiguration,
   resolveServerPath,
   serverSettings,
-  SettingsReader,
 } from "../src/wiring";
-
-/** VS Code's `getConfiguration("prisma-analyzer").get("tenant.key")` over nested values. */
-export function fakeSettings(values: Record<string, unknown>): SettingsReader {
-  return {
-    get<T>(key: string): T | undefined {
-      let value: unknown = values;
-      for (const part of key.split(".")) {
-        if (value === null || typeof value !== "object") {
-          return undefined;
-        }
-        value = (value as Record<string, unknown>)[part];
-      }
-      return value as T | undefined;
-    },
-  };
-}
+import { fakeSettings } from "./fakes";
 
 /** What VS Code returns for a user who set nothing: the defaults from package.json. */
 const DEFAULTS = {

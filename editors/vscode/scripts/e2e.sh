@@ -84,10 +84,11 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-mkdir -p "$here/docs"
+# SCREENSHOT=docs/vscode-diagnostics.png refreshes the README's picture.
+screenshot=${SCREENSHOT:-$run/vscode-diagnostics.png}
 status=0
 node "$here/scripts/e2e-drive.js" "http://127.0.0.1:$port/?folder=$run/project" schema.prisma \
-  "unknown type \`Strng\`" "$here/docs/vscode-diagnostics.png" || status=$?
+  "unknown type \`Strng\`" "$screenshot" || status=$?
 if [ $status -ne 0 ]; then
   echo "e2e: code-server's log:" >&2
   tail -40 "$run/code-server.log" >&2

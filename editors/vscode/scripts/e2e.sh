@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 repo=$(cd "$here/../.." && pwd)
 binary=${PRISMA_ANALYZER_BIN:-$repo/target/release/prisma-analyzer}
 [ "${1-}" = --binary ] && binary=$2
+case $binary in /*) ;; *) binary=$(pwd)/$binary ;; esac
 E2E_DIR=${E2E_DIR:-/tmp/prisma-analyzer-e2e}
 # The last code-server on Node 20 (4.103 and later need Node 22).
 CODE_SERVER_VERSION=4.100.3
@@ -92,7 +93,7 @@ node "$here/scripts/e2e-drive.js" "http://127.0.0.1:$port/?folder=$run/project" 
 if [ $status -ne 0 ]; then
   echo "e2e: code-server's log:" >&2
   tail -40 "$run/code-server.log" >&2
-  find "$run/data/logs" -name '*prisma*' -exec tail -40 {} \; >&2 2>/dev/null || true
+  find "$run/data/logs" -iname '*prisma analyzer*' -exec tail -40 {} \; >&2 2>/dev/null || true
 fi
 echo "e2e: $( [ $status -eq 0 ] && echo passed || echo FAILED ) in $(( $(date +%s) - started ))s"
 exit $status

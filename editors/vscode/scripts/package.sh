@@ -25,6 +25,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# A relative --binary is relative to where the script was called from.
+case $binary in /*) ;; *) binary=$(pwd)/$binary ;; esac
 cd "$here"
 if [ "$build" = 1 ]; then
   (cd "$repo" && cargo build --release --locked)

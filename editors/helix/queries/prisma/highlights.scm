@@ -47,8 +47,14 @@
 (array (path (identifier) @variable.other.member))
 (path "." @punctuation.delimiter)
 (object_entry key: (identifier) @variable.other.member)
-; Prisma has no user-defined functions: `now()`, `uuid()`, `env("X")` are all built in.
-(function_call name: (identifier) @function.builtin)
+; Prisma has no user-defined functions: `now()`, `uuid()`, `env("X")` are all built in. In a
+; list, a call is a field with arguments (`@@index([title(ops: raw("gin_trgm_ops"))])`).
+(arguments (function_call name: (identifier) @function.builtin))
+(named_argument value: (function_call name: (identifier) @function.builtin))
+(key_value value: (function_call name: (identifier) @function.builtin))
+(object_entry value: (function_call name: (identifier) @function.builtin))
+(array (function_call name: (identifier) @variable.other.member))
+(array (function_call name: (path (identifier) @variable.other.member)))
 (string) @string
 (escape_sequence) @constant.character.escape
 (number) @constant.numeric

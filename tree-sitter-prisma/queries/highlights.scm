@@ -1,8 +1,8 @@
 ; Capture names are those of tree-sitter's highlight themes (`tree-sitter highlight`), with
 ; suffixes an editor may style more precisely and otherwise falls back from
 ; (`type.definition` → `type`, `constant.builtin.boolean` → `constant.builtin`); Neovim
-; knows them all. No two patterns capture the same node: tree-sitter-highlight lets the
-; first matching pattern win, Neovim the last.
+; knows them all. No two patterns capture the same node: editors, and versions of them,
+; differ on which of two such patterns wins.
 
 ; Keywords
 ["model" "view" "type" "enum" "datasource" "generator"] @keyword

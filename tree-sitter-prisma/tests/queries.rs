@@ -186,7 +186,10 @@ fn sample_schemas() -> Vec<PathBuf> {
 fn real_schemas() -> Vec<PathBuf> {
     let dir = repo_dir().join("../shared/corpus/real");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        let message = format!("{} is absent: the queries ran on the highlight tests only", dir.display());
+        let message = format!(
+            "{} is absent: the queries ran on the highlight tests only",
+            dir.display()
+        );
         assert!(std::env::var_os("CI").is_none(), "{message}");
         eprintln!("SKIPPED: {message}");
         return Vec::new();
@@ -256,7 +259,10 @@ fn every_highlights_query_colours_every_schema() {
         .into_iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "highlights.scm"))
         .collect();
-    assert!(highlights.len() >= 2, "expected the grammar's and Helix's highlights");
+    assert!(
+        highlights.len() >= 2,
+        "expected the grammar's and Helix's highlights"
+    );
     for file in &highlights {
         let result = run(&compile(file), &schemas);
         for (schema, captures) in &result.captures_per_schema {
@@ -271,7 +277,11 @@ fn every_highlights_query_colours_every_schema() {
         println!(
             "{}: {} captures over {} schemas",
             relative(file),
-            result.captures_per_schema.iter().map(|(_, n)| n).sum::<usize>(),
+            result
+                .captures_per_schema
+                .iter()
+                .map(|(_, n)| n)
+                .sum::<usize>(),
             schemas.len()
         );
     }
@@ -294,7 +304,11 @@ fn every_pattern_of_our_queries_matches_something() {
             .filter(|(_, count)| **count == 0)
             .map(|(pattern, _)| {
                 let start = query.start_byte_for_pattern(pattern);
-                let text = read(&file)[start..].lines().next().unwrap_or("").to_string();
+                let text = read(&file)[start..]
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 format!("pattern {pattern}: {text}")
             })
             .collect();
@@ -307,8 +321,8 @@ fn every_pattern_of_our_queries_matches_something() {
     }
 }
 
-/// Editors disagree on which of two patterns capturing the same node wins (tree-sitter-highlight
-/// and Helix before 25.07: the first; Neovim and later Helix: the last), so our highlights
+/// Editors, and versions of them, disagree on which of two patterns capturing the same node
+/// wins (Helix 25.01: the first; Helix 25.07 and Neovim: the last), so our highlights
 /// capture each node once.
 #[test]
 fn highlights_capture_each_node_once() {
@@ -329,7 +343,8 @@ fn highlights_capture_each_node_once() {
 
 fn helix_languages() -> toml::Table {
     let path = repo_dir().join("editors/helix/languages.toml");
-    toml::from_str(&read(&path)).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
+    toml::from_str(&read(&path))
+        .unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()))
 }
 
 fn string_list(value: Option<&toml::Value>) -> Vec<String> {
@@ -358,15 +373,24 @@ fn helix_languages_toml_has_what_helix_needs() {
     let text = |key: &str| prisma.get(key).and_then(toml::Value::as_str);
     assert_eq!(text("scope"), Some("source.prisma"));
     assert_eq!(string_list(prisma.get("file-types")), ["prisma"]);
-    assert!(!string_list(prisma.get("roots")).is_empty(), "roots are empty");
+    assert!(
+        !string_list(prisma.get("roots")).is_empty(),
+        "roots are empty"
+    );
     // Helix's built-in prisma language spells it `comment-token`: using the other spelling
     // (`comment-tokens`) would give the merged table both, which Helix rejects.
     assert_eq!(text("comment-token"), Some("//"));
     assert!(prisma.get("comment-tokens").is_none());
     let indent = prisma.get("indent").expect("an indent");
-    assert_eq!(indent.get("tab-width").and_then(toml::Value::as_integer), Some(2));
+    assert_eq!(
+        indent.get("tab-width").and_then(toml::Value::as_integer),
+        Some(2)
+    );
     assert_eq!(indent.get("unit").and_then(toml::Value::as_str), Some("  "));
-    assert_eq!(string_list(prisma.get("language-servers")), ["prisma-analyzer"]);
+    assert_eq!(
+        string_list(prisma.get("language-servers")),
+        ["prisma-analyzer"]
+    );
     // The grammar's library exports `tree_sitter_prisma`: Helix looks the symbol up by the
     // grammar's name, so it must be `prisma`.
     assert_eq!(text("grammar"), Some("prisma"));
@@ -381,7 +405,11 @@ fn helix_languages_toml_has_what_helix_needs() {
     );
     assert_eq!(string_list(server.get("args")), ["lsp"]);
     if let Some(settings) = server.get("config") {
-        let keys: Vec<&String> = settings.as_table().expect("config is a table").keys().collect();
+        let keys: Vec<&String> = settings
+            .as_table()
+            .expect("config is a table")
+            .keys()
+            .collect();
         for key in keys {
             assert!(
                 ["prismaVersion", "rules", "tenant", "softDelete"].contains(&key.as_str()),
@@ -400,7 +428,10 @@ fn helix_languages_toml_has_what_helix_needs() {
         .expect("a [[grammar]] named prisma");
     // Helix's GrammarConfiguration denies unknown fields.
     for key in grammar.as_table().expect("a table").keys() {
-        assert!(["name", "source"].contains(&key.as_str()), "unknown [[grammar]] key `{key}`");
+        assert!(
+            ["name", "source"].contains(&key.as_str()),
+            "unknown [[grammar]] key `{key}`"
+        );
     }
     let source = grammar.get("source").expect("the grammar's source");
     let local = source.get("path").and_then(toml::Value::as_str);

@@ -1,7 +1,7 @@
 ; Helix highlights for the tree-sitter-prisma grammar of prisma-analyzer.
 ; Capture names are Helix theme scopes (book/src/themes.md). No two patterns capture the
-; same node: Helix releases before 25.07 let the first matching pattern win, later ones the
-; last, so overlapping patterns would colour differently across versions.
+; same node: Helix 25.01 let the first matching pattern win, Helix 25.07 the last, so
+; overlapping patterns would colour differently across versions.
 
 ; Keywords: the four that declare a type, and the two configuration blocks.
 ["model" "view" "type" "enum"] @keyword.storage.type

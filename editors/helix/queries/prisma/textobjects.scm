@@ -1,8 +1,8 @@
 ; Helix textobjects (book/src/guides/textobject.md) for tree-sitter-prisma.
-; `mac`/`mic`: a block (model, view, type, enum, datasource, generator) and its body;
-; `mae`/`mie`: a field, enum value, property or block attribute, or one list element;
-; `maa`/`mia`: one argument of an attribute or function call;
-; `mac` etc. also drive `]c`/`[c` navigation.
+; `mat`/`mit` (class): a block (model, view, type, enum, datasource, generator) and its body;
+; `mae`/`mie` (entry): a field, enum value, property or block attribute, or a list element;
+; `maa`/`mia` (parameter): one argument of an attribute or function call;
+; `mac`/`mic` (comment). The same captures drive `]t`, `]e`, `]a`, `]c` navigation.
 
 (model_declaration body: (model_block) @class.inside) @class.around
 (view_declaration body: (model_block) @class.inside) @class.around

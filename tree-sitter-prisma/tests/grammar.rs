@@ -186,3 +186,44 @@ fn committed_parser_is_generated_from_grammar_js() {
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// Runs `tree-sitter test`: the corpus again, and the highlight assertions of
+/// `test/highlight/*.prisma` (`// <- keyword`, `//  ^ type`) against `queries/highlights.scm`,
+/// whose capture names the editors' queries follow. Needs the pinned CLI, like the test above.
+#[test]
+fn highlight_assertions_hold() {
+    match cli_version() {
+        Some(version) if version == PINNED_CLI_VERSION => {}
+        found => {
+            let message = format!(
+                "tree-sitter CLI {PINNED_CLI_VERSION} not found (found {found:?}): cannot run the highlight tests"
+            );
+            assert!(std::env::var_os("CI").is_none(), "{message}");
+            eprintln!("SKIPPED: {message}");
+            return;
+        }
+    }
+    let output = Command::new("tree-sitter")
+        .arg("test")
+        .env("NO_COLOR", "1")
+        .current_dir(crate_dir())
+        .output()
+        .expect("tree-sitter test runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "tree-sitter test failed:\n{stdout}\n{stderr}"
+    );
+    // Without its highlight section the run would pass while testing nothing.
+    let assertions: usize = stdout
+        .lines()
+        .filter_map(|line| line.split_once(" assertions)"))
+        .filter_map(|(before, _)| before.rsplit('(').next()?.trim().parse::<usize>().ok())
+        .sum();
+    println!("{assertions} highlight assertions hold");
+    assert!(
+        assertions >= 50,
+        "expected the highlight assertions of test/highlight, found {assertions}:\n{stdout}"
+    );
+}

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod database;
 pub mod cli;
 pub mod ide;
 pub mod inflection;

@@ -145,7 +145,24 @@ pub const ADVICE_MISSING_TIMESTAMPS: Code = Code("model/missing-timestamps");
 pub const ADVICE_UPDATED_AT: Code = Code("model/updated-at");
 pub const ADVICE_ID_DEFAULT: Code = Code("model/id-default");
 
+// Codes of database-aware advice (`crate::database`).
+pub const DB_DRIFT: Code = Code("db/drift");
+pub const DB_UNUSED_INDEX: Code = Code("db/unused-index");
+pub const DB_PARTIAL_INDEX: Code = Code("db/partial-index");
+
 pub const ALL: &[(Code, &str)] = &[
+    (
+        DB_DRIFT,
+        "database: a table, column, index, unique constraint or foreign key the schema declares and the database lacks, or the reverse",
+    ),
+    (
+        DB_UNUSED_INDEX,
+        "database: an index never scanned since the statistics were reset",
+    ),
+    (
+        DB_PARTIAL_INDEX,
+        "database: a partial index the schema does not declare with `where:`, which Prisma's next migration would drop",
+    ),
     (
         SYNTAX_UNEXPECTED,
         "text the schema grammar does not allow here",

@@ -9,7 +9,7 @@ mod config;
 mod context;
 mod diagnostic;
 pub mod fixes;
-mod indexes;
+pub(crate) mod indexes;
 mod models;
 pub(crate) mod names;
 mod native_types;

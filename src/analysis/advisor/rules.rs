@@ -184,6 +184,30 @@ pub const RULES: &[Rule] = &[
             "adds the schema's own generator (`@default(uuid())`, `@default(cuid(2))`, ...; `cuid()` by default), `uuid()` for a `@db.Uuid` column, `auto()` for an ObjectId; none when the value would not fit the column's length",
         ),
     },
+    Rule {
+        code: DB_DRIFT,
+        default: WARNING,
+        checks: "With a database to compare against (`check --database-url`; PostgreSQL and CockroachDB): a table, column, primary key, unique constraint, index or foreign key the schema declares and the database lacks, at the schema item; and the reverse, at the model (or at the datasource for a whole table): tables of the schemas the Prisma schema covers (except `_prisma_migrations`), columns, indexes and foreign keys it does not declare. Names go through `@@map`, `@map`, `@@schema` and Prisma's default constraint names (`User_pkey`, `User_email_key`, `Post_authorId_idx`, `Post_authorId_fkey`, cut to 63 bytes); implicit many-to-many join tables (`_AToB`) are expected with columns `A` and `B`. Columns are compared by name and nullability (not scalar lists), and by type where Prisma's mapping is certain (on PostgreSQL: the scalar types without a native type, `String` as `text`, `DateTime` as `timestamp(3) without time zone`, ..., and native types written with their arguments; never enums or `Unsupported`); indexes by name, columns and uniqueness; foreign keys by name, columns, referenced table and columns, and `ON DELETE`/`ON UPDATE` (Prisma's defaults when the schema says nothing).",
+        why: "The schema is what Prisma Client trusts: a migration that was not applied fails at run time, and an object changed by hand is dropped or overwritten by the next migration.",
+        example: "model User {\n  id    Int    @id\n  email String @unique\n}\n// the database has no index `User_email_key`: run `prisma migrate deploy`",
+        fix: None,
+    },
+    Rule {
+        code: DB_UNUSED_INDEX,
+        default: INFO,
+        checks: "With a database to compare against: an index with no scans since the statistics were reset (`pg_stat_user_indexes.idx_scan = 0`), with its size. Never a unique or primary-key index (they enforce something); an index that serves a foreign key is reported with that caveat (deleting parent rows uses it). Reported at the `@@index` that declares it, else at the model.",
+        why: "An index nobody reads costs disk and slows every insert and update.",
+        example: "@@index([createdAt])\n// index `Post_createdAt_idx` has not been scanned since the statistics were reset; it takes 2 MB",
+        fix: None,
+    },
+    Rule {
+        code: DB_PARTIAL_INDEX,
+        default: WARNING,
+        checks: "With a database to compare against: a partial index (`CREATE INDEX ... WHERE ...`) in a model's table that the schema does not declare with `where:` (the `partialIndexes` preview feature), whether the schema declares it without `where:` or not at all.",
+        why: "Prisma Migrate diffs the schema against the database: its next migration drops an index the schema does not declare, or rebuilds it over every row.",
+        example: "@@index([email])\n// the database has `User_email_idx` ... WHERE deleted_at IS NULL; fixed:\n@@index([email], where: { deletedAt: null })",
+        fix: None,
+    },
 ];
 
 /// The rule of an advisor code.

@@ -7,9 +7,9 @@
 //! only when the schema has no error so far (so that a typo does not cascade into a dozen
 //! follow-up reports), checks the keys against each other and against the provider.
 
-pub(super) mod names;
+pub(crate) mod names;
 mod operator_classes;
-pub(super) mod parse;
+pub(crate) mod parse;
 
 use super::{Applicability, Context, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::Provider;

@@ -125,7 +125,7 @@ fn scopes(provider: Provider) -> &'static [Scope] {
 }
 
 /// The longest identifier the database accepts, in bytes.
-fn max_identifier_length(provider: Provider) -> usize {
+pub(crate) fn max_identifier_length(provider: Provider) -> usize {
     match provider {
         Provider::PostgreSql | Provider::CockroachDb => 63,
         Provider::MySql => 64,
@@ -146,7 +146,7 @@ struct Constraint<'a> {
 
 /// `{prefix}{suffix}`, with the prefix cut (at a character boundary) so that the whole
 /// fits the identifier limit, as Prisma generates names.
-fn generated(prefix: String, suffix: &str, limit: usize) -> String {
+pub(crate) fn generated(prefix: String, suffix: &str, limit: usize) -> String {
     let mut name = prefix;
     let room = limit.saturating_sub(suffix.len());
     if name.len() >= room {
@@ -177,7 +177,7 @@ fn index_name_prefix(table: &str, key: &Key<'_>) -> String {
 
 /// The database name of an index or unique constraint: its `map:`, else the name Prisma
 /// generates (`{table}_{columns}_idx` / `_key`, cut to the provider's identifier limit).
-pub(in crate::analysis) fn index_name(provider: Provider, table: &str, key: &Key<'_>) -> String {
+pub(crate) fn index_name(provider: Provider, table: &str, key: &Key<'_>) -> String {
     match key.map {
         Some((map, _)) => map.to_string(),
         None => {

@@ -10,7 +10,7 @@ use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema
 use crate::analysis::Context;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(in crate::analysis) enum KeyKind {
+pub(crate) enum KeyKind {
     Id,
     Unique,
     Index,
@@ -20,7 +20,7 @@ pub(in crate::analysis) enum KeyKind {
 
 /// What a field's type is.
 #[derive(Clone, Copy, Debug)]
-pub(in crate::analysis) enum FieldKind<'a> {
+pub(crate) enum FieldKind<'a> {
     Scalar(&'a str),
     Enum,
     Composite(&'a Block),
@@ -30,7 +30,7 @@ pub(in crate::analysis) enum FieldKind<'a> {
     Unknown,
 }
 
-pub(in crate::analysis) fn field_kind<'a>(schema: &'a Schema, field: &'a Field) -> FieldKind<'a> {
+pub(crate) fn field_kind<'a>(schema: &'a Schema, field: &'a Field) -> FieldKind<'a> {
     let Some(ty) = &field.r#type else {
         return FieldKind::Unknown;
     };
@@ -51,7 +51,7 @@ pub(in crate::analysis) fn field_kind<'a>(schema: &'a Schema, field: &'a Field) 
 
 /// An operator class given with `ops:`.
 #[derive(Clone, Copy, Debug)]
-pub(in crate::analysis) enum Ops {
+pub(crate) enum Ops {
     Known(&'static OperatorClassInfo),
     /// `raw("...")`: passed through unchecked.
     Raw,
@@ -59,7 +59,7 @@ pub(in crate::analysis) enum Ops {
 
 /// One entry of a key's field list.
 #[derive(Clone, Debug)]
-pub(in crate::analysis) struct KeyField<'a> {
+pub(crate) struct KeyField<'a> {
     /// The path as written: `a`, or `a.b` into a composite type.
     pub path: &'a str,
     pub span: Span,
@@ -112,7 +112,7 @@ impl KeyField<'_> {
 }
 
 /// The native type name of a field (`VarChar` for `@db.VarChar(20)`).
-pub(in crate::analysis) fn native_type(field: &Field) -> Option<&str> {
+pub(crate) fn native_type(field: &Field) -> Option<&str> {
     field
         .attributes
         .iter()
@@ -121,7 +121,7 @@ pub(in crate::analysis) fn native_type(field: &Field) -> Option<&str> {
 }
 
 /// The `@map("…")` of a field, if any.
-pub(in crate::analysis) fn mapped_name(field: &Field) -> Option<&str> {
+pub(crate) fn mapped_name(field: &Field) -> Option<&str> {
     field
         .attribute("map")
         .and_then(|a| a.argument("name", Some(0)))
@@ -131,7 +131,7 @@ pub(in crate::analysis) fn mapped_name(field: &Field) -> Option<&str> {
 
 /// A primary key, unique constraint, index or shard key.
 #[derive(Debug)]
-pub(in crate::analysis) struct Key<'a> {
+pub(crate) struct Key<'a> {
     pub kind: KeyKind,
     pub attribute: &'a Attribute,
     /// The field it is written on (`@id`, `@unique`), if any.
@@ -150,7 +150,7 @@ pub(in crate::analysis) struct Key<'a> {
 }
 
 /// The keys of one model or view.
-pub(in crate::analysis) struct ModelKeys<'a> {
+pub(crate) struct ModelKeys<'a> {
     pub block: &'a Block,
     pub ignored: bool,
     pub primary_key: Option<Key<'a>>,
@@ -197,7 +197,7 @@ impl ModelKeys<'_> {
     }
 }
 
-pub(in crate::analysis) fn model_keys<'a>(
+pub(crate) fn model_keys<'a>(
     schema: &'a Schema,
     context: &Context,
     block: &'a Block,

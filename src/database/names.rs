@@ -1,0 +1,539 @@
+//! The schema seen with the database's names: each model's table (`@@map`, else its name) in
+//! its PostgreSQL schema (`@@schema`, else the default one), each field's column (`@map`),
+//! the names Prisma gives primary keys, unique constraints, indexes and foreign keys when no
+//! `map:` names them (`{table}_pkey`, `{table}_{columns}_key`, `{table}_{columns}_idx`,
+//! `{table}_{columns}_fkey`, cut to 63 bytes as Prisma cuts them: see
+//! `analysis::indexes::names::generated`), and the join tables of implicit many-to-many
+//! relations (`_AToB` with columns `A` and `B`).
+//!
+//! Only PostgreSQL and CockroachDB get database advice: other providers, views, composite
+//! types and MongoDB are left out.
+
+use crate::analysis::indexes::names::{generated, index_name, max_identifier_length};
+use crate::analysis::indexes::parse::{FieldKind, KeyKind, field_kind, mapped_name, model_keys};
+use crate::analysis::{Context, Options, RelationMode};
+use crate::catalog::Provider;
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
+
+/// The database objects a schema declares.
+pub struct DatabaseNames<'a> {
+    pub provider: Provider,
+    /// The PostgreSQL schema of models without `@@schema`.
+    pub default_schema: String,
+    /// The PostgreSQL schemas the Prisma schema covers: the datasource's `schemas`, else the
+    /// default one. Tables elsewhere are none of its business.
+    pub schemas: Vec<String>,
+    /// Whether the database enforces relations with foreign keys (not `relationMode =
+    /// "prisma"`).
+    pub foreign_keys: bool,
+    pub tables: Vec<TableNames<'a>>,
+    pub join_tables: Vec<JoinTable<'a>>,
+    /// The tables of views (`@@map` or their name), which are not tables to compare.
+    pub views: Vec<(String, String)>,
+    pub datasource: Option<&'a Block>,
+}
+
+/// A model's table.
+pub struct TableNames<'a> {
+    pub block: &'a Block,
+    pub schema: String,
+    pub table: String,
+    pub columns: Vec<ColumnNames<'a>>,
+    pub primary_key: Option<KeyNames<'a>>,
+    /// Unique constraints (field `@unique`s, `@@unique`) and indexes (`@@index`).
+    pub indexes: Vec<KeyNames<'a>>,
+    /// The foreign keys of its relations (empty with `relationMode = "prisma"`).
+    pub foreign_keys: Vec<ForeignKeyNames<'a>>,
+}
+
+/// A scalar field's column.
+pub struct ColumnNames<'a> {
+    pub field: &'a Field,
+    pub column: String,
+    /// `?` in the schema (scalar lists are never compared for nullability).
+    pub nullable: bool,
+    pub list: bool,
+    /// The relation field whose `fields:` list this field: it is a relation key.
+    pub relation: Option<&'a Field>,
+    /// The type `format_type` shows for the column, where Prisma's mapping is certain (see
+    /// `expected_type`); `None` when it is not compared.
+    pub data_type: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyRole {
+    Primary,
+    Unique,
+    Index,
+}
+
+/// A primary key, unique constraint or index, with its database name.
+pub struct KeyNames<'a> {
+    pub role: KeyRole,
+    pub name: String,
+    /// Whether `map:` gives the name (else Prisma generates it).
+    pub mapped: bool,
+    pub columns: Vec<String>,
+    /// The attribute that declares it (`@id`, `@@unique(...)`, ...).
+    pub attribute: &'a Attribute,
+    /// Whether it has `where:` (a partial index).
+    pub partial: bool,
+}
+
+/// A relation's foreign key.
+pub struct ForeignKeyNames<'a> {
+    /// The relation field that holds `fields:`.
+    pub field: &'a Field,
+    pub attribute: &'a Attribute,
+    pub name: String,
+    pub columns: Vec<String>,
+    pub referenced_schema: String,
+    pub referenced_table: String,
+    pub referenced_columns: Vec<String>,
+    /// As `pg_constraint` words: `CASCADE`, `RESTRICT`, `NO ACTION`, `SET NULL`,
+    /// `SET DEFAULT`; Prisma's defaults when not written (`onDelete`: `SET NULL` for an
+    /// optional relation, `RESTRICT` for a required one; `onUpdate`: `CASCADE`).
+    pub on_delete: &'static str,
+    pub on_update: &'static str,
+}
+
+/// The join table of an implicit many-to-many relation: `_{relation name}` (by default
+/// `_{A}To{B}`, the models in alphabetical order) with columns `A` and `B` pointing to the
+/// ids of the first and the second model.
+pub struct JoinTable<'a> {
+    pub schema: String,
+    pub table: String,
+    /// The list field of the first model (where findings about the table are reported).
+    pub field: &'a Field,
+    pub model_a: &'a Block,
+    pub model_b: &'a Block,
+    /// The tables and id columns `A` and `B` reference, when the models have a single id.
+    pub references_a: Option<(String, String, String)>,
+    pub references_b: Option<(String, String, String)>,
+}
+
+impl<'a> DatabaseNames<'a> {
+    pub fn table_of(&self, block: &Block) -> Option<&TableNames<'a>> {
+        self.tables.iter().find(|t| std::ptr::eq(t.block, block))
+    }
+
+    /// The model table or join table named `schema.table`, if the schema declares it.
+    pub fn declares_table(&self, schema: &str, table: &str) -> bool {
+        self.tables
+            .iter()
+            .any(|t| t.schema == schema && t.table == table)
+            || self
+                .join_tables
+                .iter()
+                .any(|t| t.schema == schema && t.table == table)
+            || self.views.iter().any(|(s, t)| s == schema && t == table)
+    }
+}
+
+/// The first string argument of an attribute (`@@map("x")`, `@@schema("x")`).
+fn first_string(attribute: &Attribute) -> Option<&str> {
+    attribute
+        .argument("name", Some(0))
+        .and_then(|a| a.value.as_ref())
+        .and_then(Expression::as_str)
+}
+
+/// A block's `@@map`, else its name.
+pub fn table_name(block: &Block) -> &str {
+    block
+        .attributes_named("map")
+        .next()
+        .and_then(first_string)
+        .unwrap_or(&block.name.text)
+}
+
+/// A block's `@@schema`, if any.
+pub fn schema_attribute(block: &Block) -> Option<&str> {
+    block.attributes_named("schema").next().and_then(first_string)
+}
+
+/// A field's `@map`, else its name.
+pub fn column_name(field: &Field) -> &str {
+    mapped_name(field).unwrap_or(&field.name.text)
+}
+
+/// The providers that get database advice.
+pub fn provider(schema: &Schema) -> Option<Provider> {
+    let context = Context::new(schema, &Options::default());
+    context
+        .provider
+        .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))
+}
+
+/// The database names of a schema on PostgreSQL or CockroachDB (`None` on other providers
+/// or without a datasource). `default_schema` holds the models without `@@schema`
+/// (`public` unless the connection URL's `?schema=` says otherwise).
+pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<DatabaseNames<'a>> {
+    let context = Context::new(schema, &Options::default());
+    let provider = context
+        .provider
+        .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))?;
+    let limit = max_identifier_length(provider);
+    let schema_of = |block: &Block| {
+        schema_attribute(block)
+            .unwrap_or(default_schema)
+            .to_string()
+    };
+    let mut names = DatabaseNames {
+        provider,
+        default_schema: default_schema.to_string(),
+        schemas: if context.schemas.is_empty() {
+            vec![default_schema.to_string()]
+        } else {
+            context.schemas.clone()
+        },
+        foreign_keys: context.relation_mode == RelationMode::ForeignKeys,
+        tables: Vec::new(),
+        join_tables: Vec::new(),
+        views: schema
+            .blocks_of_kind(BlockKind::View)
+            .map(|view| (schema_of(view), table_name(view).to_string()))
+            .collect(),
+        datasource: schema.datasource(),
+    };
+    let mut sink = Vec::new();
+    for block in schema.models() {
+        if block.name.is_missing() {
+            continue;
+        }
+        let keys = model_keys(schema, &context, block, &mut sink);
+        let table = keys.table.to_string();
+        let mut relation_keys: Vec<(&str, &Field)> = Vec::new();
+        for &(field, relation) in &keys.relations {
+            if let Some(listed) = listed_fields(relation, "fields") {
+                for name in listed {
+                    relation_keys.push((name, field));
+                }
+            }
+        }
+        let columns = block
+            .fields
+            .iter()
+            .filter(|field| {
+                matches!(
+                    field_kind(schema, field),
+                    FieldKind::Scalar(_) | FieldKind::Enum | FieldKind::Unsupported
+                )
+            })
+            .map(|field| {
+                let arity = field.r#type.as_ref().map_or(Arity::Required, |t| t.arity());
+                ColumnNames {
+                    field,
+                    column: column_name(field).to_string(),
+                    nullable: arity == Arity::Optional,
+                    list: arity == Arity::List,
+                    relation: relation_keys
+                        .iter()
+                        .find(|(name, _)| *name == field.name.text)
+                        .map(|&(_, relation)| relation),
+                    data_type: if provider == Provider::PostgreSql {
+                        expected_type(schema, field)
+                    } else {
+                        None
+                    },
+                }
+            })
+            .collect();
+        let key_columns = |key: &crate::analysis::indexes::parse::Key<'_>| -> Option<Vec<String>> {
+            key.fields
+                .iter()
+                .map(|f| (!f.path.contains('.')).then(|| column_name(f.field).to_string()))
+                .collect()
+        };
+        let primary_key = keys.primary_key.as_ref().and_then(|pk| {
+            Some(KeyNames {
+                role: KeyRole::Primary,
+                name: pk.map.map_or_else(
+                    || generated(table.clone(), "_pkey", limit),
+                    |(map, _)| map.to_string(),
+                ),
+                mapped: pk.map.is_some(),
+                columns: key_columns(pk)?,
+                attribute: pk.attribute,
+                partial: pk.predicate.is_some(),
+            })
+        });
+        let indexes = keys
+            .indexes
+            .iter()
+            .filter(|key| matches!(key.kind, KeyKind::Unique | KeyKind::Index))
+            .filter_map(|key| {
+                Some(KeyNames {
+                    role: if key.kind == KeyKind::Unique {
+                        KeyRole::Unique
+                    } else {
+                        KeyRole::Index
+                    },
+                    name: index_name(provider, &table, key),
+                    mapped: key.map.is_some(),
+                    columns: key_columns(key)?,
+                    attribute: key.attribute,
+                    partial: key.predicate.is_some(),
+                })
+            })
+            .collect();
+        let mut foreign_keys = Vec::new();
+        if names.foreign_keys {
+            for &(field, relation) in &keys.relations {
+                let (Some(fields), Some(references)) = (
+                    listed_fields(relation, "fields"),
+                    listed_fields(relation, "references"),
+                ) else {
+                    continue;
+                };
+                let Some(target) = field
+                    .r#type
+                    .as_ref()
+                    .and_then(|t| schema.find_model(&t.name.text))
+                else {
+                    continue;
+                };
+                let columns: Vec<String> = fields
+                    .iter()
+                    .map(|name| {
+                        block
+                            .field(name)
+                            .map_or(*name, column_name)
+                            .to_string()
+                    })
+                    .collect();
+                let referenced_columns = references
+                    .iter()
+                    .map(|name| {
+                        target
+                            .field(name)
+                            .map_or(*name, column_name)
+                            .to_string()
+                    })
+                    .collect();
+                let name = match relation
+                    .argument("map", None)
+                    .and_then(|a| a.value.as_ref())
+                    .and_then(Expression::as_str)
+                {
+                    Some(map) => map.to_string(),
+                    None => generated(format!("{table}_{}", columns.join("_")), "_fkey", limit),
+                };
+                let optional = field
+                    .r#type
+                    .as_ref()
+                    .is_some_and(|t| t.arity() == Arity::Optional);
+                foreign_keys.push(ForeignKeyNames {
+                    field,
+                    attribute: relation,
+                    name,
+                    columns,
+                    referenced_schema: schema_of(target),
+                    referenced_table: table_name(target).to_string(),
+                    referenced_columns,
+                    on_delete: action(relation, "onDelete")
+                        .unwrap_or(if optional { "SET NULL" } else { "RESTRICT" }),
+                    on_update: action(relation, "onUpdate").unwrap_or("CASCADE"),
+                });
+            }
+        }
+        names.tables.push(TableNames {
+            block,
+            schema: schema_of(block),
+            table,
+            columns,
+            primary_key,
+            indexes,
+            foreign_keys,
+        });
+    }
+    names.join_tables = join_tables(schema, &schema_of);
+    Some(names)
+}
+
+/// The names listed by an argument of `@relation` (`fields: [a, b]`).
+fn listed_fields<'a>(relation: &'a Attribute, argument: &str) -> Option<Vec<&'a str>> {
+    relation
+        .argument(argument, None)
+        .and_then(|a| a.value.as_ref())
+        .and_then(Expression::listed_names)
+}
+
+/// A referential action as `pg_constraint` words.
+fn action(relation: &Attribute, argument: &str) -> Option<&'static str> {
+    let value = relation.argument(argument, None)?.value.as_ref()?;
+    let Expression::Constant(ident) = value else {
+        return None;
+    };
+    Some(match ident.text.as_str() {
+        "Cascade" => "CASCADE",
+        "Restrict" => "RESTRICT",
+        "NoAction" => "NO ACTION",
+        "SetNull" => "SET NULL",
+        "SetDefault" => "SET DEFAULT",
+        _ => return None,
+    })
+}
+
+/// The join tables of implicit many-to-many relations: pairs of list fields pointing at each
+/// other without `fields:`.
+fn join_tables<'a>(schema: &'a Schema, schema_of: &dyn Fn(&Block) -> String) -> Vec<JoinTable<'a>> {
+    let mut tables: Vec<JoinTable<'a>> = Vec::new();
+    for block in schema.models() {
+        for field in &block.fields {
+            let Some(ty) = &field.r#type else {
+                continue;
+            };
+            if ty.arity() != Arity::List {
+                continue;
+            }
+            let Some(other) = schema.find_model(&ty.name.text) else {
+                continue;
+            };
+            if field
+                .attribute("relation")
+                .is_some_and(|r| r.argument("fields", None).is_some())
+            {
+                continue;
+            }
+            let Some(back) = other
+                .fields_pointing_back(&block.name.text, field)
+                .find(|f| f.r#type.as_ref().is_some_and(|t| t.arity() == Arity::List))
+            else {
+                continue;
+            };
+            // Once per relation: from the side of the model that sorts first (for a
+            // self-relation, from the first of the two fields).
+            let first_here = match block.name.text.cmp(&other.name.text) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => field.span.start < back.span.start,
+            };
+            if !first_here {
+                continue;
+            }
+            let relation = field.relation_name().map_or_else(
+                || format!("{}To{}", block.name.text, other.name.text),
+                str::to_string,
+            );
+            let reference = |model: &Block| {
+                let ids: Vec<&Field> = model
+                    .fields
+                    .iter()
+                    .filter(|f| f.attribute("id").is_some())
+                    .collect();
+                match ids.as_slice() {
+                    [id] => Some((
+                        schema_of(model),
+                        table_name(model).to_string(),
+                        column_name(id).to_string(),
+                    )),
+                    _ => None,
+                }
+            };
+            tables.push(JoinTable {
+                schema: schema_of(block),
+                table: format!("_{relation}"),
+                field,
+                model_a: block,
+                model_b: other,
+                references_a: reference(block),
+                references_b: reference(other),
+            });
+        }
+    }
+    tables
+}
+
+/// The type PostgreSQL's `format_type` shows for a field's column, where Prisma's mapping
+/// is certain: the scalar types without a native type (`String` → `text`, `Int` →
+/// `integer`, `DateTime` → `timestamp(3) without time zone`, `Decimal` → `numeric(65,30)`,
+/// `Json` → `jsonb`, ...) and the native types whose rendering does not depend on Prisma's
+/// defaults (`@db.VarChar(n)`, `@db.Uuid`, `@db.Timestamptz(p)` with its precision, ...).
+/// Enums, `Unsupported(...)` and native types written without their precision are not
+/// compared. A list adds `[]`.
+pub fn expected_type(schema: &Schema, field: &Field) -> Option<String> {
+    let ty = field.r#type.as_ref()?;
+    let native = field
+        .attributes
+        .iter()
+        .find(|a| a.name.text.starts_with("db."));
+    let base = match native {
+        None => match field_kind(schema, field) {
+            FieldKind::Scalar(name) => match name {
+                "String" => "text".to_string(),
+                "Int" => "integer".to_string(),
+                "BigInt" => "bigint".to_string(),
+                "Float" => "double precision".to_string(),
+                "Boolean" => "boolean".to_string(),
+                "DateTime" => "timestamp(3) without time zone".to_string(),
+                "Json" => "jsonb".to_string(),
+                "Bytes" => "bytea".to_string(),
+                "Decimal" => "numeric(65,30)".to_string(),
+                _ => return None,
+            },
+            _ => return None,
+        },
+        Some(attribute) => {
+            let name = attribute.name.text.strip_prefix("db.")?;
+            let numbers: Vec<&str> = attribute
+                .arguments()
+                .iter()
+                .filter_map(|a| match a.value.as_ref()? {
+                    Expression::Number { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let with = |sql: &str| -> Option<String> {
+                match numbers.as_slice() {
+                    [] => None,
+                    list => Some(format!("{sql}({})", list.join(","))),
+                }
+            };
+            match name {
+                "Text" => "text".to_string(),
+                "Uuid" => "uuid".to_string(),
+                "Integer" => "integer".to_string(),
+                "SmallInt" => "smallint".to_string(),
+                "BigInt" => "bigint".to_string(),
+                "Oid" => "oid".to_string(),
+                "Boolean" => "boolean".to_string(),
+                "DoublePrecision" => "double precision".to_string(),
+                "Real" => "real".to_string(),
+                "Money" => "money".to_string(),
+                "Date" => "date".to_string(),
+                "JsonB" => "jsonb".to_string(),
+                "Json" => "json".to_string(),
+                "ByteA" => "bytea".to_string(),
+                "Inet" => "inet".to_string(),
+                "Citext" => "citext".to_string(),
+                "Xml" => "xml".to_string(),
+                "VarChar" if numbers.is_empty() => "character varying".to_string(),
+                "VarChar" => with("character varying")?,
+                "Char" => with("character")?,
+                "Bit" => with("bit")?,
+                "VarBit" => with("bit varying")?,
+                "Decimal" => with("numeric")?,
+                "Timestamp" => format!("{} without time zone", with("timestamp")?),
+                "Timestamptz" => format!("{} with time zone", with("timestamp")?),
+                "Time" => format!("{} without time zone", with("time")?),
+                "Timetz" => format!("{} with time zone", with("time")?),
+                _ => return None,
+            }
+        }
+    };
+    Some(if ty.arity() == Arity::List {
+        format!("{base}[]")
+    } else {
+        base
+    })
+}
+
+/// Where a finding about a model goes: its name.
+pub fn model_span(block: &Block) -> Span {
+    if block.name.is_missing() {
+        block.span
+    } else {
+        block.name.span
+    }
+}

@@ -8,8 +8,8 @@ mod common;
 use prisma_analyzer::analysis::{self, Options, Severity, codes};
 use prisma_analyzer::cli::{OutputFormat, render};
 use prisma_analyzer::database::{
-    self, Column, DatabaseSnapshot, ForeignKey, Index, Table, add_fk_index_evidence,
-    column_stats, fk_index_evidence, table_stats,
+    self, Column, DatabaseSnapshot, ForeignKey, Index, Table, add_fk_index_evidence, column_stats,
+    fk_index_evidence, table_stats,
 };
 use prisma_analyzer::model::Schema;
 
@@ -107,7 +107,12 @@ fn blog_database() -> DatabaseSnapshot {
     );
     post.indexes = vec![
         index("Post_pkey", &["id"], true, true),
-        index("Post_author_id_title_key", &["author_id", "title"], true, false),
+        index(
+            "Post_author_id_title_key",
+            &["author_id", "title"],
+            true,
+            false,
+        ),
         index("Post_title_idx", &["title"], false, false),
     ];
     post.foreign_keys = vec![fk(
@@ -152,8 +157,22 @@ fn blog_database() -> DatabaseSnapshot {
         index("_PostToTag_B_index", &["B"], false, false),
     ];
     join.foreign_keys = vec![
-        fk("_PostToTag_A_fkey", &["A"], ("public", "Post"), &["id"], "CASCADE", "CASCADE"),
-        fk("_PostToTag_B_fkey", &["B"], ("public", "Tag"), &["id"], "CASCADE", "CASCADE"),
+        fk(
+            "_PostToTag_A_fkey",
+            &["A"],
+            ("public", "Post"),
+            &["id"],
+            "CASCADE",
+            "CASCADE",
+        ),
+        fk(
+            "_PostToTag_B_fkey",
+            &["B"],
+            ("public", "Tag"),
+            &["id"],
+            "CASCADE",
+            "CASCADE",
+        ),
     ];
     let migrations = table(
         "public",
@@ -225,11 +244,9 @@ fn the_schema_declares_what_the_database_lacks() {
 #[test]
 fn the_database_has_what_the_schema_does_not_declare() {
     let mut snapshot = blog_database();
-    snapshot.tables.push(table(
-        "public",
-        "audit_log",
-        &[("id", "bigint", false)],
-    ));
+    snapshot
+        .tables
+        .push(table("public", "audit_log", &[("id", "bigint", false)]));
     // Another PostgreSQL schema: none of this schema's business.
     snapshot
         .tables
@@ -240,11 +257,16 @@ fn the_database_has_what_the_schema_does_not_declare() {
         data_type: "text".to_string(),
         nullable: true,
     });
-    users
-        .indexes
-        .push(index("users_lower_email_idx", &["lower(email_address)"], true, false));
+    users.indexes.push(index(
+        "users_lower_email_idx",
+        &["lower(email_address)"],
+        true,
+        false,
+    ));
     let comment = table_mut(&mut snapshot, "Comment");
-    comment.indexes.push(index("comment_post", &["postId"], false, false));
+    comment
+        .indexes
+        .push(index("comment_post", &["postId"], false, false));
     comment.foreign_keys.push(fk(
         "comment_self",
         &["id"],
@@ -291,14 +313,13 @@ fn partial_indexes_the_schema_does_not_declare() {
     assert_eq!(codes, ["db/partial-index", "db/partial-index"], "{codes:?}");
 
     // Declared with `where:`: silent.
-    let text = std::fs::read_to_string(
-        common::fixtures_dir().join("database-findings/blog.prisma"),
-    )
-    .expect("fixture")
-    .replace(
-        "@@index([title])",
-        "@@index([title], where: { title: { not: null } })",
-    );
+    let text =
+        std::fs::read_to_string(common::fixtures_dir().join("database-findings/blog.prisma"))
+            .expect("fixture")
+            .replace(
+                "@@index([title])",
+                "@@index([title], where: { title: { not: null } })",
+            );
     let schema = Schema::parse("blog.prisma", text);
     let mut snapshot = blog_database();
     index_mut(&mut snapshot, "Post", "Post_title_idx").predicate =
@@ -327,7 +348,11 @@ fn missing_fk_index_gets_evidence_and_is_raised_on_large_scanned_tables() {
     let mut quiet = missing.clone();
     add_fk_index_evidence(&schema, &small, &mut quiet);
     assert_eq!(quiet[0].severity, Severity::Warning);
-    assert!(quiet[0].message.ends_with(&evidence), "{}", quiet[0].message);
+    assert!(
+        quiet[0].message.ends_with(&evidence),
+        "{}",
+        quiet[0].message
+    );
 
     let mut large = blog_database();
     let comment = table_mut(&mut large, "Comment");
@@ -358,15 +383,30 @@ fn hover_text_of_tables_and_columns() {
     let text = format!(
         "{}\n\n---\n\n{}\n\n---\n\n{}",
         table_stats(&schema, &snapshot, user).expect("users"),
-        column_stats(&schema, &snapshot, user, user.field("email").expect("email"))
-            .expect("email_address"),
-        column_stats(&schema, &snapshot, post, post.field("authorId").expect("authorId"))
-            .expect("author_id"),
+        column_stats(
+            &schema,
+            &snapshot,
+            user,
+            user.field("email").expect("email")
+        )
+        .expect("email_address"),
+        column_stats(
+            &schema,
+            &snapshot,
+            post,
+            post.field("authorId").expect("authorId")
+        )
+        .expect("author_id"),
     );
     insta::assert_snapshot!(text);
     // A relation field has no column.
     assert_eq!(
-        column_stats(&schema, &snapshot, user, user.field("posts").expect("posts")),
+        column_stats(
+            &schema,
+            &snapshot,
+            user,
+            user.field("posts").expect("posts")
+        ),
         None
     );
 }
@@ -376,7 +416,10 @@ fn multi_schema_database() -> DatabaseSnapshot {
     let mut accounts = table(
         "auth",
         "accounts",
-        &[("id", "uuid", false), ("email", "character varying(320)", false)],
+        &[
+            ("id", "uuid", false),
+            ("email", "character varying(320)", false),
+        ],
     );
     accounts.indexes = vec![
         index("accounts_pkey", &["id"], true, true),
@@ -437,10 +480,9 @@ fn models_without_schema_follow_the_database_default_schema() {
 
 #[test]
 fn only_postgresql_and_cockroachdb_get_database_advice() {
-    let text = std::fs::read_to_string(
-        common::fixtures_dir().join("database-findings/blog.prisma"),
-    )
-    .expect("fixture");
+    let text =
+        std::fs::read_to_string(common::fixtures_dir().join("database-findings/blog.prisma"))
+            .expect("fixture");
     let mysql = Schema::parse("blog.prisma", text.replace("postgresql", "mysql"));
     assert!(codes_of(&mysql, &DatabaseSnapshot::default()).is_empty());
     let cockroach = Schema::parse("blog.prisma", text.replace("postgresql", "cockroachdb"));
@@ -455,14 +497,13 @@ fn only_postgresql_and_cockroachdb_get_database_advice() {
 
 #[test]
 fn relation_mode_prisma_expects_no_foreign_keys() {
-    let text = std::fs::read_to_string(
-        common::fixtures_dir().join("database-findings/blog.prisma"),
-    )
-    .expect("fixture")
-    .replace(
-        "provider = \"postgresql\"",
-        "provider     = \"postgresql\"\n  relationMode = \"prisma\"",
-    );
+    let text =
+        std::fs::read_to_string(common::fixtures_dir().join("database-findings/blog.prisma"))
+            .expect("fixture")
+            .replace(
+                "provider = \"postgresql\"",
+                "provider     = \"postgresql\"\n  relationMode = \"prisma\"",
+            );
     let schema = Schema::parse("blog.prisma", text);
     let mut snapshot = blog_database();
     for table in &mut snapshot.tables {

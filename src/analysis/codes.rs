@@ -152,18 +152,6 @@ pub const DB_PARTIAL_INDEX: Code = Code("db/partial-index");
 
 pub const ALL: &[(Code, &str)] = &[
     (
-        DB_DRIFT,
-        "database: a table, column, index, unique constraint or foreign key the schema declares and the database lacks, or the reverse",
-    ),
-    (
-        DB_UNUSED_INDEX,
-        "database: an index never scanned since the statistics were reset",
-    ),
-    (
-        DB_PARTIAL_INDEX,
-        "database: a partial index the schema does not declare with `where:`, which Prisma's next migration would drop",
-    ),
-    (
         SYNTAX_UNEXPECTED,
         "text the schema grammar does not allow here",
     ),
@@ -648,5 +636,17 @@ pub const ALL: &[(Code, &str)] = &[
     (
         ADVICE_ID_DEFAULT,
         "advice: a `String @id` without a `@default`",
+    ),
+    (
+        DB_DRIFT,
+        "database: a table, column, index, unique constraint or foreign key the schema declares and the database lacks, or the reverse",
+    ),
+    (
+        DB_UNUSED_INDEX,
+        "database: an index never scanned since the statistics were reset",
+    ),
+    (
+        DB_PARTIAL_INDEX,
+        "database: a partial index the schema does not declare with `where:`, which Prisma's next migration would drop",
     ),
 ];

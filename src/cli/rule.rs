@@ -69,10 +69,12 @@ const WIDTH: usize = 88;
 
 fn advisor_rule(rule: &Rule) -> String {
     let code = rule.code.as_str();
-    let mut out = format!(
-        "{code}: advisor rule, default level {}\n",
-        rule.default.name()
-    );
+    let kind = if code.starts_with("db/") {
+        "database rule (with `--database-url`)"
+    } else {
+        "advisor rule"
+    };
+    let mut out = format!("{code}: {kind}, default level {}\n", rule.default.name());
     section(&mut out, "What it checks", rule.checks);
     section(&mut out, "Why", rule.why);
     let _ = write!(out, "\nExample:\n");

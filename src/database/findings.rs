@@ -340,11 +340,10 @@ impl Checker<'_, '_> {
             return;
         }
         {
-            let since = self
-                .snapshot
-                .stats_reset
-                .as_deref()
-                .map_or_else(|| "since statistics began".to_string(), |at| format!("since the statistics were reset ({at})"));
+            let since = self.snapshot.stats_reset.as_deref().map_or_else(
+                || "since statistics began".to_string(),
+                |at| format!("since the statistics were reset ({at})"),
+            );
             let declared = written.map(|w| format!(" (`{w}`)")).unwrap_or_default();
             let fk = table
                 .foreign_keys
@@ -389,7 +388,10 @@ impl Checker<'_, '_> {
                 table.foreign_keys.iter().find(|found| {
                     !matched.contains(&found.name.as_str())
                         && found.columns == fk.columns
-                        && !names.foreign_keys.iter().any(|other| other.name == found.name)
+                        && !names
+                            .foreign_keys
+                            .iter()
+                            .any(|other| other.name == found.name)
                 })
             });
         let Some(found) = found else {
@@ -635,12 +637,7 @@ fn index_kind(index: &Index) -> &'static str {
 
 /// Types compared without case and spaces around commas (`numeric(65, 30)`).
 fn same_type(expected: &str, actual: &str) -> bool {
-    let normal = |s: &str| {
-        s.to_ascii_lowercase()
-            .replace(", ", ",")
-            .trim()
-            .to_string()
-    };
+    let normal = |s: &str| s.to_ascii_lowercase().replace(", ", ",").trim().to_string();
     normal(expected) == normal(actual)
 }
 
@@ -672,7 +669,7 @@ pub fn human_count(count: i64) -> String {
         out.push('-');
     }
     for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position) % 3 == 0 {
+        if position > 0 && (digits.len() - position).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -693,10 +690,16 @@ fn rows(estimate: f64) -> String {
 
 /// The model and relation field an `index/missing-fk-index` finding is about: the one whose
 /// `@relation(fields: ...)` list is the finding's span.
-fn fk_finding_target<'a>(schema: &'a Schema, diagnostic: &Diagnostic) -> Option<(&'a Block, &'a Field)> {
+fn fk_finding_target<'a>(
+    schema: &'a Schema,
+    diagnostic: &Diagnostic,
+) -> Option<(&'a Block, &'a Field)> {
     let span = diagnostic.span;
     schema.models().find_map(|block| {
-        if block.span.file != span.file || block.span.start > span.start || block.span.end < span.end {
+        if block.span.file != span.file
+            || block.span.start > span.start
+            || block.span.end < span.end
+        {
             return None;
         }
         block
@@ -714,7 +717,11 @@ fn fk_finding_target<'a>(schema: &'a Schema, diagnostic: &Diagnostic) -> Option<
 }
 
 /// The snapshot's table of a model (`None` on other providers or when the database lacks it).
-fn table_of<'s>(schema: &Schema, snapshot: &'s DatabaseSnapshot, block: &Block) -> Option<&'s Table> {
+fn table_of<'s>(
+    schema: &Schema,
+    snapshot: &'s DatabaseSnapshot,
+    block: &Block,
+) -> Option<&'s Table> {
     super::names::provider(schema)?;
     let default = default_schema(schema, snapshot);
     let schema_name = super::names::schema_attribute(block).unwrap_or(&default);
@@ -830,7 +837,11 @@ pub fn column_stats(
         qualified(&table.schema, &table.name),
         column.name,
         column.data_type,
-        if column.nullable { ", nullable" } else { ", NOT NULL" }
+        if column.nullable {
+            ", nullable"
+        } else {
+            ", NOT NULL"
+        }
     );
     let indexes: Vec<&Index> = table
         .indexes
@@ -857,4 +868,56 @@ pub fn column_stats(
         }
     }
     Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_counts_read_like_pg_size_pretty() {
+        assert_eq!(human_bytes(0), "0 bytes");
+        assert_eq!(human_bytes(1023), "1023 bytes");
+        assert_eq!(human_bytes(8192), "8 kB");
+        assert_eq!(human_bytes(1536), "1.5 kB");
+        assert_eq!(human_bytes(3 * 1024 * 1024 / 2), "1.5 MB");
+        assert_eq!(human_bytes(40 * 1024 * 1024 * 1024), "40 GB");
+        assert_eq!(human_count(0), "0");
+        assert_eq!(human_count(999), "999");
+        assert_eq!(human_count(1_000), "1,000");
+        assert_eq!(human_count(1_080_250_000), "1,080,250,000");
+        assert_eq!(human_count(-12_345), "-12,345");
+        assert_eq!(rows(-1.0), "row count unknown (never analysed)");
+        assert_eq!(rows(12_345.4), "≈12,345 rows");
+    }
+
+    #[test]
+    fn types_compare_without_case_and_spaces() {
+        assert!(same_type("numeric(65,30)", "numeric(65, 30)"));
+        assert!(same_type("text", "TEXT"));
+        assert!(!same_type("text", "character varying"));
+    }
+
+    #[test]
+    fn the_default_schema_is_where_the_models_tables_are() {
+        let schema = Schema::parse(
+            "s.prisma",
+            "datasource db {\n  provider = \"postgresql\"\n}\nmodel User {\n  id Int @id\n}\nmodel Post {\n  id Int @id\n}\n",
+        );
+        let table = |schema: &str, name: &str| Table {
+            schema: schema.to_string(),
+            name: name.to_string(),
+            ..Table::default()
+        };
+        let mut snapshot = DatabaseSnapshot::default();
+        assert_eq!(default_schema(&schema, &snapshot), "public");
+        snapshot.tables = vec![
+            table("app", "User"),
+            table("app", "Post"),
+            table("public", "User"),
+        ];
+        assert_eq!(default_schema(&schema, &snapshot), "app");
+        snapshot.tables.push(table("public", "Post"));
+        assert_eq!(default_schema(&schema, &snapshot), "public");
+    }
 }

@@ -149,7 +149,10 @@ pub fn table_name(block: &Block) -> &str {
 
 /// A block's `@@schema`, if any.
 pub fn schema_attribute(block: &Block) -> Option<&str> {
-    block.attributes_named("schema").next().and_then(first_string)
+    block
+        .attributes_named("schema")
+        .next()
+        .and_then(first_string)
 }
 
 /// A field's `@map`, else its name.
@@ -295,21 +298,11 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
                 };
                 let columns: Vec<String> = fields
                     .iter()
-                    .map(|name| {
-                        block
-                            .field(name)
-                            .map_or(*name, column_name)
-                            .to_string()
-                    })
+                    .map(|name| block.field(name).map_or(*name, column_name).to_string())
                     .collect();
                 let referenced_columns = references
                     .iter()
-                    .map(|name| {
-                        target
-                            .field(name)
-                            .map_or(*name, column_name)
-                            .to_string()
-                    })
+                    .map(|name| target.field(name).map_or(*name, column_name).to_string())
                     .collect();
                 let name = match relation
                     .argument("map", None)
@@ -331,8 +324,11 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
                     referenced_schema: schema_of(target),
                     referenced_table: table_name(target).to_string(),
                     referenced_columns,
-                    on_delete: action(relation, "onDelete")
-                        .unwrap_or(if optional { "SET NULL" } else { "RESTRICT" }),
+                    on_delete: action(relation, "onDelete").unwrap_or(if optional {
+                        "SET NULL"
+                    } else {
+                        "RESTRICT"
+                    }),
                     on_update: action(relation, "onUpdate").unwrap_or("CASCADE"),
                 });
             }
@@ -535,5 +531,219 @@ pub fn model_span(block: &Block) -> Span {
         block.span
     } else {
         block.name.span
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(schema: &Schema) -> DatabaseNames<'_> {
+        database_names(schema, "public").expect("a PostgreSQL schema")
+    }
+
+    const DATASOURCE: &str = "datasource db {\n  provider = \"postgresql\"\n}\n";
+
+    #[test]
+    fn default_constraint_names_use_database_names() {
+        let schema = Schema::parse(
+            "s.prisma",
+            format!(
+                "{DATASOURCE}
+model User {{
+  id    Int    @id @map(\"user_id\")
+  email String @unique @map(\"mail\")
+  posts Post[]
+  @@map(\"users\")
+}}
+model Post {{
+  id       Int  @id
+  authorId Int  @map(\"author_id\")
+  kind     Int
+  author   User @relation(fields: [authorId], references: [id])
+  @@index([authorId, kind])
+  @@unique([kind], map: \"custom\")
+}}
+"
+            ),
+        );
+        let names = names_of(&schema);
+        let users = &names.tables[0];
+        assert_eq!(
+            (users.schema.as_str(), users.table.as_str()),
+            ("public", "users")
+        );
+        let pk = users.primary_key.as_ref().expect("pk");
+        assert_eq!(
+            (pk.name.as_str(), pk.columns.as_slice()),
+            ("users_pkey", &["user_id".to_string()][..])
+        );
+        assert_eq!(users.indexes[0].name, "users_mail_key");
+        assert_eq!(users.columns.len(), 2, "the relation field has no column");
+        let post = &names.tables[1];
+        let indexes: Vec<(&str, bool)> = post
+            .indexes
+            .iter()
+            .map(|k| (k.name.as_str(), k.mapped))
+            .collect();
+        assert_eq!(
+            indexes,
+            [("Post_author_id_kind_idx", false), ("custom", true)]
+        );
+        let fk = &post.foreign_keys[0];
+        assert_eq!(fk.name, "Post_author_id_fkey");
+        assert_eq!(
+            (
+                fk.referenced_table.as_str(),
+                fk.referenced_columns[0].as_str()
+            ),
+            ("users", "user_id")
+        );
+        assert_eq!((fk.on_delete, fk.on_update), ("RESTRICT", "CASCADE"));
+        let author_id = &post.columns[1];
+        assert_eq!(author_id.column, "author_id");
+        assert_eq!(
+            author_id.relation.map(|f| f.name.text.as_str()),
+            Some("author")
+        );
+        assert!(post.columns[2].relation.is_none());
+        assert_eq!(author_id.data_type.as_deref(), Some("integer"));
+    }
+
+    #[test]
+    fn long_names_are_cut_to_63_bytes_as_prisma_cuts_them() {
+        let long = "A".repeat(70);
+        let schema = Schema::parse(
+            "s.prisma",
+            format!(
+                "{DATASOURCE}
+model {long} {{
+  id    Int @id
+  value Int
+  @@index([value])
+}}
+"
+            ),
+        );
+        let names = names_of(&schema);
+        let table = &names.tables[0];
+        let pk = table.primary_key.as_ref().expect("pk");
+        assert_eq!(pk.name, format!("{}_pkey", "A".repeat(58)));
+        assert_eq!(pk.name.len(), 63);
+        assert_eq!(table.indexes[0].name, format!("{}_idx", "A".repeat(59)));
+    }
+
+    #[test]
+    fn implicit_many_to_many_join_tables() {
+        let schema = Schema::parse(
+            "s.prisma",
+            format!(
+                "{DATASOURCE}
+model Tag {{
+  id    String @id @map(\"tag_id\")
+  posts Post[]
+}}
+model Post {{
+  id      Int    @id
+  tags    Tag[]
+  related Post[] @relation(\"Related\")
+  back    Post[] @relation(\"Related\")
+  @@map(\"posts\")
+}}
+"
+            ),
+        );
+        let names = names_of(&schema);
+        let joins: Vec<(&str, &str, &str)> = names
+            .join_tables
+            .iter()
+            .map(|j| {
+                (
+                    j.table.as_str(),
+                    j.model_a.name.text.as_str(),
+                    j.field.name.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            joins,
+            [
+                ("_PostToTag", "Post", "tags"),
+                ("_Related", "Post", "related")
+            ]
+        );
+        let join = &names.join_tables[0];
+        assert_eq!(
+            join.references_a,
+            Some(("public".to_string(), "posts".to_string(), "id".to_string()))
+        );
+        assert_eq!(
+            join.references_b,
+            Some((
+                "public".to_string(),
+                "Tag".to_string(),
+                "tag_id".to_string()
+            ))
+        );
+        assert!(names.declares_table("public", "_Related"));
+    }
+
+    #[test]
+    fn expected_types_where_the_mapping_is_certain() {
+        let schema = Schema::parse(
+            "s.prisma",
+            format!(
+                "{DATASOURCE}
+enum Role {{
+  A
+}}
+model M {{
+  id   Int      @id
+  a    String   @db.VarChar(20)
+  b    DateTime @db.Timestamptz(6)
+  c    DateTime @db.Timestamptz
+  d    Decimal
+  e    String[]
+  f    Role
+  g    Json
+}}
+"
+            ),
+        );
+        let names = names_of(&schema);
+        let types: Vec<Option<&str>> = names.tables[0]
+            .columns
+            .iter()
+            .map(|c| c.data_type.as_deref())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                Some("integer"),
+                Some("character varying(20)"),
+                Some("timestamp(6) with time zone"),
+                None,
+                Some("numeric(65,30)"),
+                Some("text[]"),
+                None,
+                Some("jsonb"),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_providers_get_no_names() {
+        let schema = Schema::parse(
+            "s.prisma",
+            "datasource db {\n  provider = \"mysql\"\n}\nmodel M {\n  id Int @id\n}\n",
+        );
+        assert!(database_names(&schema, "public").is_none());
+        assert!(
+            database_names(
+                &Schema::parse("s.prisma", "model M {\n  id Int @id\n}\n"),
+                "public"
+            )
+            .is_none()
+        );
     }
 }

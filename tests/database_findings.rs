@@ -511,3 +511,42 @@ fn relation_mode_prisma_expects_no_foreign_keys() {
     }
     assert!(codes_of(&schema, &snapshot).is_empty());
 }
+
+#[test]
+fn user_levels_and_suppression_comments_apply() {
+    use prisma_analyzer::analysis::advisor::{AdvisorSettings, Level};
+    let mut snapshot = blog_database();
+    snapshot.tables.retain(|t| t.name != "Tag");
+    index_mut(&mut snapshot, "Post", "Post_title_idx").scans = 0;
+    let schema = fixture("blog");
+    let defaults = database::findings::check_with_options(&schema, &snapshot, &Options::default());
+    let codes: Vec<&str> = defaults.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["db/unused-index", "db/drift"], "{defaults:#?}");
+
+    let mut settings = AdvisorSettings::default();
+    settings
+        .levels
+        .insert("db/unused-index".to_string(), Level::Off);
+    settings
+        .levels
+        .insert("db/drift".to_string(), Level::On(Severity::Error));
+    let options = Options {
+        advisor: std::sync::Arc::new(settings),
+        ..Options::default()
+    };
+    let leveled = database::findings::check_with_options(&schema, &snapshot, &options);
+    assert_eq!(leveled.len(), 1, "{leveled:#?}");
+    assert_eq!(leveled[0].severity, Severity::Error);
+
+    let text =
+        std::fs::read_to_string(common::fixtures_dir().join("database-findings/blog.prisma"))
+            .expect("fixture")
+            .replace(
+                "model Tag {",
+                "// prisma-analyzer-ignore db/drift\nmodel Tag {",
+            );
+    let schema = Schema::parse("blog.prisma", text);
+    let quiet = database::findings::check_with_options(&schema, &snapshot, &Options::default());
+    let codes: Vec<&str> = quiet.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["db/unused-index"], "{quiet:#?}");
+}

@@ -14,7 +14,7 @@ mod models;
 pub(crate) mod names;
 mod native_types;
 mod relations;
-mod suppression;
+pub(crate) mod suppression;
 mod syntax;
 mod versions;
 

@@ -9,7 +9,7 @@ use crate::model::Schema;
 const MARKER: &str = "// prisma-analyzer-ignore";
 
 /// Drops the findings a suppression comment on the line above hides.
-pub(super) fn apply(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn apply(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.retain(|diagnostic| {
         diagnostic.severity == Severity::Error || !suppressed(schema, diagnostic)
     });

@@ -86,6 +86,20 @@ pub fn check(schema: &Schema, snapshot: &DatabaseSnapshot) -> Vec<Diagnostic> {
     out
 }
 
+/// [`check`] at the user's levels (`[rules]` in prisma-analyzer.toml: `"db/unused-index" =
+/// "off"`, or `"db" = "off"` for all), without the findings hidden by
+/// `// prisma-analyzer-ignore` comments.
+pub fn check_with_options(
+    schema: &Schema,
+    snapshot: &DatabaseSnapshot,
+    options: &crate::analysis::Options,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = check(schema, snapshot);
+    crate::analysis::advisor::apply_levels(&options.advisor, &mut diagnostics);
+    crate::analysis::suppression::apply(schema, &mut diagnostics);
+    diagnostics
+}
+
 struct Checker<'s, 'n> {
     schema: &'s Schema,
     snapshot: &'s DatabaseSnapshot,
@@ -760,8 +774,9 @@ fn urgent(table: &Table) -> bool {
 
 /// Appends the evidence to every `index/missing-fk-index` finding, and raises it to an
 /// error when the child table is large and often scanned (see [`LARGE_TABLE_ROWS`] and
-/// [`FREQUENT_SEQ_SCANS`]). Run it on the advisor's findings after the user's levels (a
-/// rule switched off has no finding to raise).
+/// [`FREQUENT_SEQ_SCANS`]), unless the user chose another level than the default warning.
+/// Run it on the advisor's findings after the user's levels (a rule switched off has no
+/// finding to raise).
 pub fn add_fk_index_evidence(
     schema: &Schema,
     snapshot: &DatabaseSnapshot,
@@ -774,7 +789,8 @@ pub fn add_fk_index_evidence(
         diagnostic.message = format!("{}; the database says: {evidence}", diagnostic.message);
         let table = fk_finding_target(schema, diagnostic)
             .and_then(|(block, _)| table_of(schema, snapshot, block));
-        if table.is_some_and(urgent) {
+        // Raised from the rule's default level only: a level the user chose stays.
+        if diagnostic.severity == Severity::Warning && table.is_some_and(urgent) {
             diagnostic.severity = Severity::Error;
             diagnostic.message.push_str(&format!(
                 " — large (over {} rows) and scanned often (over {} sequential scans): raised to an error",

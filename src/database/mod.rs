@@ -14,6 +14,7 @@ pub mod names;
 pub mod snapshot;
 
 pub use findings::{
-    add_fk_index_evidence, check, column_stats, fk_index_evidence, human_bytes, table_stats,
+    add_fk_index_evidence, check, check_with_options, column_stats, fk_index_evidence, human_bytes,
+    table_stats,
 };
 pub use snapshot::{Column, DatabaseSnapshot, ForeignKey, Index, Table};

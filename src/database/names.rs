@@ -398,12 +398,13 @@ fn join_tables<'a>(schema: &'a Schema, schema_of: &dyn Fn(&Block) -> String) -> 
             else {
                 continue;
             };
-            // Once per relation: from the side of the model that sorts first (for a
-            // self-relation, from the first of the two fields).
+            // Once per relation: from the side of the model that sorts first, whose ids
+            // column `A` holds (for a self-relation, from the field whose name sorts first,
+            // as Prisma orders them).
             let first_here = match block.name.text.cmp(&other.name.text) {
                 std::cmp::Ordering::Less => true,
                 std::cmp::Ordering::Greater => false,
-                std::cmp::Ordering::Equal => field.span.start < back.span.start,
+                std::cmp::Ordering::Equal => field.name.text < back.name.text,
             };
             if !first_here {
                 continue;
@@ -648,6 +649,7 @@ model Post {{
   tags    Tag[]
   related Post[] @relation(\"Related\")
   back    Post[] @relation(\"Related\")
+  // `back` sorts before `related`: the join table is reported at `back`.
   @@map(\"posts\")
 }}
 "
@@ -667,10 +669,7 @@ model Post {{
             .collect();
         assert_eq!(
             joins,
-            [
-                ("_PostToTag", "Post", "tags"),
-                ("_Related", "Post", "related")
-            ]
+            [("_PostToTag", "Post", "tags"), ("_Related", "Post", "back")]
         );
         let join = &names.join_tables[0];
         assert_eq!(

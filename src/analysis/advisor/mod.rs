@@ -89,7 +89,7 @@ pub(super) fn advise(
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay
 /// errors: they are what Prisma rejects, and a quieter level would not make the schema work.
-pub(super) fn apply_levels(settings: &AdvisorSettings, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn apply_levels(settings: &AdvisorSettings, diagnostics: &mut Vec<Diagnostic>) {
     if settings.levels.is_empty() {
         return;
     }

@@ -4,7 +4,18 @@
 //! - `snapshot.rs`: what is read from the database (tables, columns, indexes, constraints,
 //!   statistics, sizes), as plain data; the rest of the analyzer only sees this type, so
 //!   the findings are testable without a database.
+//! - `url.rs`: the connection string (`--database-url`, `DATABASE_URL`, `.env`), shown
+//!   only with its password masked.
+//! - `connect.rs`: a read-only session (`tokio-postgres`, TLS per `sslmode`), errors as one
+//!   clear message each.
+//! - `read.rs`: the snapshot, read from `pg_catalog` and the `pg_stat_*` views.
 
+pub mod connect;
+pub mod read;
 pub mod snapshot;
+pub mod url;
 
+pub use connect::{ConnectOptions, DatabaseError, ErrorKind, Session, connect};
+pub use read::read_snapshot;
 pub use snapshot::{Column, DatabaseSnapshot, ForeignKey, Index, Table};
+pub use url::{DatabaseUrl, SslMode, UrlError};

@@ -145,6 +145,9 @@ pub const ADVICE_MISSING_TIMESTAMPS: Code = Code("model/missing-timestamps");
 pub const ADVICE_UPDATED_AT: Code = Code("model/updated-at");
 pub const ADVICE_ID_DEFAULT: Code = Code("model/id-default");
 
+// Codes of the database-aware advice (`database/`).
+pub const DB_UNAVAILABLE: Code = Code("db/unavailable");
+
 pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_UNEXPECTED,
@@ -631,5 +634,9 @@ pub const ALL: &[(Code, &str)] = &[
     (
         ADVICE_ID_DEFAULT,
         "advice: a `String @id` without a `@default`",
+    ),
+    (
+        DB_UNAVAILABLE,
+        "`check --database-url`: the database could not be read (unreachable, authentication, permissions, timeout, TLS); the static analysis still ran",
     ),
 ];

@@ -9,11 +9,14 @@
 //! - `connect.rs`: a read-only session (`tokio-postgres`, TLS per `sslmode`), errors as one
 //!   clear message each.
 //! - `read.rs`: the snapshot, read from `pg_catalog` and the `pg_stat_*` views.
+//! - `verify.rs`: `rls --verify`, the row-level-security SQL proven in a rolled-back
+//!   transaction.
 
 pub mod connect;
 pub mod read;
 pub mod snapshot;
 pub mod url;
+pub mod verify;
 
 pub use connect::{ConnectOptions, DatabaseError, ErrorKind, Session, connect};
 pub use read::read_snapshot;

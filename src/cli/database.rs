@@ -62,7 +62,9 @@ pub fn read(schema: &Schema, args: &DatabaseArgs) -> Result<DatabaseSnapshot, Da
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| DatabaseError::new(ErrorKind::Other, format!("cannot start the runtime: {e}")))?;
+        .map_err(|e| {
+            DatabaseError::new(ErrorKind::Other, format!("cannot start the runtime: {e}"))
+        })?;
     runtime.block_on(async {
         let session = database::connect(&url, &args.options).await?;
         database::read_snapshot(&session, &schemas).await
@@ -87,9 +89,7 @@ pub fn unavailable(schema: &Schema, error: &DatabaseError) -> Diagnostic {
         codes::DB_UNAVAILABLE,
         Severity::Warning,
         span,
-        format!(
-            "the database was not checked: {error}; the static analysis still ran"
-        ),
+        format!("the database was not checked: {error}; the static analysis still ran"),
     )
 }
 
@@ -159,7 +159,9 @@ pub fn run_verify(
             }
         }
         Err(error) => {
-            eprintln!("error: rls --verify: {error} (nothing was changed: the transaction was rolled back)");
+            eprintln!(
+                "error: rls --verify: {error} (nothing was changed: the transaction was rolled back)"
+            );
             super::EXIT_USAGE
         }
     }
@@ -199,6 +201,10 @@ mod tests {
         let diagnostics = database_diagnostics(&schema, &args);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].code, codes::DB_UNAVAILABLE);
-        assert!(!diagnostics[0].message.contains("hunter2"), "{}", diagnostics[0].message);
+        assert!(
+            !diagnostics[0].message.contains("hunter2"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 }

@@ -372,13 +372,16 @@ fn run_check(args: &CheckArgs) -> u8 {
     let (mut fixed, mut fixed_files) = (0, 0);
     let mut diff = String::new();
     let mut checked = Vec::with_capacity(outcomes.len());
-    let database_args = args.database_url.as_ref().map(|url| database::DatabaseArgs {
-        url: url.clone(),
-        options: crate::database::ConnectOptions {
-            statement_timeout: args.statement_timeout,
-            ..crate::database::ConnectOptions::default()
-        },
-    });
+    let database_args = args
+        .database_url
+        .as_ref()
+        .map(|url| database::DatabaseArgs {
+            url: url.clone(),
+            options: crate::database::ConnectOptions {
+                statement_timeout: args.statement_timeout,
+                ..crate::database::ConnectOptions::default()
+            },
+        });
     for mut outcome in outcomes {
         if let Some(database_args) = database_args.as_ref().filter(|_| mode != Mode::Diff) {
             let found = database::database_diagnostics(&outcome.schema, database_args);

@@ -121,8 +121,7 @@ fn classify(url: &DatabaseUrl, error: &tokio_postgres::Error) -> (ErrorKind, Str
             ErrorKind::PermissionDenied
         } else if *code == SqlState::QUERY_CANCELED {
             ErrorKind::Timeout
-        } else if *code == SqlState::CANNOT_CONNECT_NOW || *code == SqlState::TOO_MANY_CONNECTIONS
-        {
+        } else if *code == SqlState::CANNOT_CONNECT_NOW || *code == SqlState::TOO_MANY_CONNECTIONS {
             ErrorKind::Unreachable
         } else {
             ErrorKind::Other
@@ -164,6 +163,12 @@ pub struct Session {
     url: DatabaseUrl,
 }
 
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Session({})", self.url.masked())
+    }
+}
+
 impl Session {
     pub fn url(&self) -> &DatabaseUrl {
         &self.url
@@ -178,7 +183,10 @@ impl Session {
 /// Opens a read-only session: connects (within the timeout), then sets
 /// `default_transaction_read_only = on` and `statement_timeout`. The connection runs on
 /// the current tokio runtime until the client is dropped.
-pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Session, DatabaseError> {
+pub async fn connect(
+    url: &DatabaseUrl,
+    options: &ConnectOptions,
+) -> Result<Session, DatabaseError> {
     let timeout = url.connect_timeout.unwrap_or(options.connect_timeout);
     let config = config(url, timeout);
     let connecting = async {
@@ -321,9 +329,7 @@ fn tls_config(url: &DatabaseUrl) -> Result<rustls::ClientConfig, DatabaseError> 
             .build()
             .map_err(|e| tls_error(e.to_string()))?;
             if url.sslmode == SslMode::VerifyFull {
-                builder
-                    .with_webpki_verifier(webpki)
-                    .with_no_client_auth()
+                builder.with_webpki_verifier(webpki).with_no_client_auth()
             } else {
                 builder
                     .dangerous()
@@ -429,12 +435,14 @@ mod tests {
     #[test]
     fn every_sslmode_has_a_tls_config() {
         for mode in ["disable", "prefer", "require", "verify-ca", "verify-full"] {
-            let url = DatabaseUrl::parse(&format!("postgres://u:pw@h/db?sslmode={mode}"))
-                .expect("url");
+            let url =
+                DatabaseUrl::parse(&format!("postgres://u:pw@h/db?sslmode={mode}")).expect("url");
             assert!(tls_config(&url).is_ok(), "{mode}");
         }
-        let url = DatabaseUrl::parse("postgres://u:pw@h/db?sslmode=verify-full&sslrootcert=/nonexistent.pem")
-            .expect("url");
+        let url = DatabaseUrl::parse(
+            "postgres://u:pw@h/db?sslmode=verify-full&sslrootcert=/nonexistent.pem",
+        )
+        .expect("url");
         let error = tls_config(&url).expect_err("no such file");
         assert_eq!(error.kind, ErrorKind::Tls);
         assert!(!error.message.contains("pw@"), "{}", error.message);

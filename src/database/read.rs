@@ -28,7 +28,7 @@ ORDER BY a.attrelid, a.attnum";
 /// Key columns by name (unquoted), expressions as `pg_get_indexdef` prints them.
 const INDEXES: &str = "
 SELECT i.indrelid, ic.relname::text, i.indisunique, i.indisprimary,
-       pg_get_expr(i.indpred, i.indrelid), am.amname::text, con.conname::text,
+       pg_get_expr(i.indpred, i.indrelid, true), am.amname::text, con.conname::text,
        COALESCE(s.idx_scan, 0), pg_relation_size(i.indexrelid),
        ARRAY(
          SELECT CASE WHEN i.indkey[k - 1] <> 0

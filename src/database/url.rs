@@ -251,7 +251,9 @@ impl DatabaseUrl {
             "sslrootcert" => self.sslrootcert = Some(PathBuf::from(value)),
             "connect_timeout" => {
                 let seconds: u64 = value.trim().parse().map_err(|_| {
-                    UrlError::Invalid(format!("connect_timeout `{value}` is not a number of seconds"))
+                    UrlError::Invalid(format!(
+                        "connect_timeout `{value}` is not a number of seconds"
+                    ))
                 })?;
                 self.connect_timeout = (seconds > 0).then(|| Duration::from_secs(seconds));
             }
@@ -324,7 +326,11 @@ fn parse_url(rest: &str) -> Result<DatabaseUrl, UrlError> {
     if let Some(path) = path.filter(|p| !p.is_empty()) {
         url.dbname = Some(decode(path)?);
     }
-    for pair in query.unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
+    for pair in query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         url.set(&decode(key)?, decode(value)?)?;
     }
@@ -363,7 +369,9 @@ fn parse_key_values(text: &str) -> Result<DatabaseUrl, UrlError> {
                 }
             }
             if !closed {
-                return Err(UrlError::Invalid(format!("the value of `{key}` is not closed")));
+                return Err(UrlError::Invalid(format!(
+                    "the value of `{key}` is not closed"
+                )));
             }
         } else {
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
@@ -396,7 +404,8 @@ fn decode(text: &str) -> Result<String, UrlError> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| UrlError::Invalid("percent-encoding that is not UTF-8".into()))
+    String::from_utf8(out)
+        .map_err(|_| UrlError::Invalid("percent-encoding that is not UTF-8".into()))
 }
 
 fn encode(text: &str) -> String {
@@ -414,7 +423,9 @@ fn encode(text: &str) -> String {
 /// `--database-url VALUE`: the URL itself, or `env` for `DATABASE_URL` from the
 /// environment, else from the `.env` file beside the schema (`crate::workspace::find_dotenv`).
 pub fn resolve(flag: &str, schema_path: Option<&Path>) -> Result<DatabaseUrl, UrlError> {
-    resolve_with(flag, schema_path, DEFAULT_VARIABLE, |name| std::env::var(name).ok())
+    resolve_with(flag, schema_path, DEFAULT_VARIABLE, |name| {
+        std::env::var(name).ok()
+    })
 }
 
 /// [`resolve`] with the variable's name and the environment given (for tests).
@@ -504,7 +515,9 @@ mod tests {
 
     #[test]
     fn urls_are_parsed_and_masked() {
-        let url = parse("postgresql://alice:s3cr%40t@db.example.com:6543/app?sslmode=require&schema=tenant");
+        let url = parse(
+            "postgresql://alice:s3cr%40t@db.example.com:6543/app?sslmode=require&schema=tenant",
+        );
         assert_eq!(url.user.as_deref(), Some("alice"));
         assert_eq!(url.password(), Some("s3cr@t"));
         assert_eq!(url.hosts, ["db.example.com"]);
@@ -524,7 +537,10 @@ mod tests {
     fn a_password_in_the_query_is_masked_too() {
         let url = parse("postgres://db/app?user=bob&password=hunter2&application_name=x");
         assert_eq!(url.password(), Some("hunter2"));
-        assert_eq!(url.masked(), "postgres://bob:****@db/app?application_name=x");
+        assert_eq!(
+            url.masked(),
+            "postgres://bob:****@db/app?application_name=x"
+        );
         let url = parse("postgres://u:p@ss/w@rd@host/db");
         assert_eq!(url.password(), Some("p@ss/w@rd"));
         assert_eq!(url.hosts, ["host"]);
@@ -539,7 +555,8 @@ mod tests {
         assert_eq!(url.masked(), "postgres:///app?host=/tmp/pg&port=5433");
         let url = parse("postgresql://u@%2Ftmp%2Fpg/app");
         assert_eq!(url.hosts, ["/tmp/pg"]);
-        let url = parse("host=/tmp/pg port=5433 user=u password='a \\'b' dbname=app sslmode=disable");
+        let url =
+            parse("host=/tmp/pg port=5433 user=u password='a \\'b' dbname=app sslmode=disable");
         assert_eq!(url.password(), Some("a 'b"));
         assert_eq!(url.hosts, ["/tmp/pg"]);
         assert_eq!(url.sslmode, SslMode::Disable);
@@ -575,8 +592,11 @@ mod tests {
             Some("x#y")
         );
         assert_eq!(
-            dotenv_value("DATABASE_URL = plain # comment\nDATABASE_URL=last", "DATABASE_URL")
-                .as_deref(),
+            dotenv_value(
+                "DATABASE_URL = plain # comment\nDATABASE_URL=last",
+                "DATABASE_URL"
+            )
+            .as_deref(),
             Some("last")
         );
         assert_eq!(dotenv_value("#DATABASE_URL=x", "DATABASE_URL"), None);
@@ -593,11 +613,19 @@ mod tests {
         });
         assert_eq!(url.map(|u| u.hosts), Ok(vec!["from-env".to_string()]));
         let missing = resolve_with("env", Some(&schema), "DATABASE_URL", |_| None);
-        assert!(matches!(missing, Err(UrlError::MissingVariable { dotenv: None, .. })));
-        let _ = std::fs::write(dir.path().join(".env"), "DATABASE_URL=postgres://from-file/db\n");
+        assert!(matches!(
+            missing,
+            Err(UrlError::MissingVariable { dotenv: None, .. })
+        ));
+        let _ = std::fs::write(
+            dir.path().join(".env"),
+            "DATABASE_URL=postgres://from-file/db\n",
+        );
         let url = resolve_with("env", Some(&schema), "DATABASE_URL", |_| None);
         assert_eq!(url.map(|u| u.hosts), Ok(vec!["from-file".to_string()]));
-        let url = resolve_with("postgres://given/db", Some(&schema), "DATABASE_URL", |_| None);
+        let url = resolve_with("postgres://given/db", Some(&schema), "DATABASE_URL", |_| {
+            None
+        });
         assert_eq!(url.map(|u| u.hosts), Ok(vec!["given".to_string()]));
     }
 }

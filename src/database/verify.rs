@@ -313,10 +313,18 @@ async fn prove(
     let mut fks: Vec<ForeignKeyInfo> = Vec::new();
     for row in &fk_rows {
         fks.push(ForeignKeyInfo {
-            table: row.try_get(0).map_err(|e| err("reading the foreign keys", e))?,
-            referenced: row.try_get(1).map_err(|e| err("reading the foreign keys", e))?,
-            columns: row.try_get(2).map_err(|e| err("reading the foreign keys", e))?,
-            referenced_columns: row.try_get(3).map_err(|e| err("reading the foreign keys", e))?,
+            table: row
+                .try_get(0)
+                .map_err(|e| err("reading the foreign keys", e))?,
+            referenced: row
+                .try_get(1)
+                .map_err(|e| err("reading the foreign keys", e))?,
+            columns: row
+                .try_get(2)
+                .map_err(|e| err("reading the foreign keys", e))?,
+            referenced_columns: row
+                .try_get(3)
+                .map_err(|e| err("reading the foreign keys", e))?,
         });
     }
     let mut needed: HashSet<u32> = oids.iter().map(|(_, oid)| *oid).collect();
@@ -385,7 +393,8 @@ async fn prove(
         if ready.is_empty() {
             return Err(DatabaseError::new(
                 ErrorKind::Other,
-                "the tables' foreign keys form a cycle: `rls --verify` cannot write rows for them".to_string(),
+                "the tables' foreign keys form a cycle: `rls --verify` cannot write rows for them"
+                    .to_string(),
             ));
         }
         let mut ready = ready;
@@ -433,7 +442,10 @@ async fn prove(
             .query_one(&format!("SELECT ({value})::text"), &[])
             .await
             .map_err(|e| err("making the tenant ids", e))?;
-        tenant_ids.push(row.try_get(0).map_err(|e| err("making the tenant ids", e))?);
+        tenant_ids.push(
+            row.try_get(0)
+                .map_err(|e| err("making the tenant ids", e))?,
+        );
     }
 
     // The rows of each tenant.
@@ -455,7 +467,9 @@ async fn prove(
                 &written,
                 &mut counter,
                 (oid == tenant_oid).then(|| (pk.as_str(), id.as_str())),
-                direct.get(&oid).map(|column| (column.as_str(), id.as_str())),
+                direct
+                    .get(&oid)
+                    .map(|column| (column.as_str(), id.as_str())),
             )
             .await?;
             written.insert(oid, (values, ctid));
@@ -464,9 +478,7 @@ async fn prove(
     }
 
     // As a role without BYPASSRLS.
-    let mut grants = format!(
-        "CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS;\n"
-    );
+    let mut grants = format!("CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS;\n");
     let schemas: HashSet<String> = names
         .values()
         .filter_map(|name| name.rsplit_once('.').map(|(schema, _)| schema.to_string()))
@@ -526,7 +538,9 @@ async fn prove(
                 }
                 Err(e) => {
                     check.sees_own_only = false;
-                    check.problem.get_or_insert(err("reading as a tenant", e).message);
+                    check
+                        .problem
+                        .get_or_insert(err("reading as a tenant", e).message);
                 }
             }
             // A row of the other tenant, written as this one: the policy must refuse it.
@@ -544,7 +558,9 @@ async fn prove(
                 &rows[other],
                 &mut counter,
                 None,
-                direct.get(oid).map(|column| (column.as_str(), tenant_ids[other].as_str())),
+                direct
+                    .get(oid)
+                    .map(|column| (column.as_str(), tenant_ids[other].as_str())),
             )
             .await;
             client
@@ -605,7 +621,10 @@ async fn write_row(
     let table = names.get(&oid).cloned().unwrap_or_default();
     let table_columns = columns.get(&oid).cloned().unwrap_or_default();
     let mut values: HashMap<String, String> = HashMap::new();
-    for fk in fks.iter().filter(|fk| fk.table == oid && fk.referenced != oid) {
+    for fk in fks
+        .iter()
+        .filter(|fk| fk.table == oid && fk.referenced != oid)
+    {
         if let Some((parent, _)) = parents.get(&fk.referenced) {
             for (column, referenced) in fk.columns.iter().zip(&fk.referenced_columns) {
                 if let Some(value) = parent.get(referenced) {
@@ -648,7 +667,10 @@ async fn write_row(
         .map(|c| format!("{}::text", quote_ident(&c.name)))
         .collect();
     let statement = if ordered.is_empty() {
-        format!("INSERT INTO {table} DEFAULT VALUES RETURNING ctid::text, {}", returning.join(", "))
+        format!(
+            "INSERT INTO {table} DEFAULT VALUES RETURNING ctid::text, {}",
+            returning.join(", ")
+        )
     } else {
         format!(
             "INSERT INTO {table} ({}) VALUES ({}) RETURNING ctid::text, {}",
@@ -699,7 +721,10 @@ mod tests {
         assert_eq!(
             policy_tables(sql),
             [
-                ("\"public\".\"projects\"".to_string(), Some("tenant_id".to_string())),
+                (
+                    "\"public\".\"projects\"".to_string(),
+                    Some("tenant_id".to_string())
+                ),
                 ("\"a \"\"b\"\"\"".to_string(), None),
             ]
         );

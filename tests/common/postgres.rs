@@ -99,7 +99,10 @@ impl Cluster {
             .output()
             .map_err(|e| e.to_string())?;
         if !initdb.status.success() {
-            return Err(format!("initdb: {}", String::from_utf8_lossy(&initdb.stderr)));
+            return Err(format!(
+                "initdb: {}",
+                String::from_utf8_lossy(&initdb.stderr)
+            ));
         }
         let hba = format!("local all {PASSWORD_ROLE} scram-sha-256\nlocal all all trust\n");
         std::fs::write(data.join("pg_hba.conf"), hba).map_err(|e| e.to_string())?;

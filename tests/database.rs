@@ -282,7 +282,7 @@ fn errors_are_clear_and_never_show_the_password() {
     cluster
         .psql(
             "postgres",
-            &format!("REVOKE SELECT ON pg_stat_user_tables FROM PUBLIC; CREATE TABLE t (a int);"),
+            "REVOKE SELECT ON pg_stat_user_tables FROM PUBLIC; CREATE TABLE t (a int);",
         )
         .expect("revoke");
     let session = connect(&runtime, &with("right-Passw0rd", "postgres")).expect("connects");

@@ -115,7 +115,7 @@ pub async fn read_snapshot(
             ..Table::default()
         });
     }
-    let table_of = |oid: u32| position.get(&oid).map(|&i| i);
+    let table_of = |oid: u32| position.get(&oid).copied();
     for row in &columns {
         let Some(i) = table_of(row.try_get(0).map_err(error)?) else {
             continue;

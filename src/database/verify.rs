@@ -466,7 +466,7 @@ async fn prove(
                 &fks,
                 &written,
                 &mut counter,
-                (oid == tenant_oid).then(|| (pk.as_str(), id.as_str())),
+                (oid == tenant_oid).then_some((pk.as_str(), id.as_str())),
                 direct
                     .get(&oid)
                     .map(|column| (column.as_str(), id.as_str())),

@@ -255,6 +255,21 @@ fn errors_are_clear_and_never_show_the_password() {
         format!("postgresql://{PASSWORD_ROLE}:{password}@/{db}?host={socket}&sslmode=disable")
     };
     assert!(connect(&runtime, &with("right-Passw0rd", "postgres")).is_ok());
+    // The default sslmode (prefer) falls back to plain text; libpq key=value strings work.
+    let prefer = format!("postgresql://{PASSWORD_ROLE}:right-Passw0rd@/postgres?host={socket}");
+    assert!(connect(&runtime, &prefer).is_ok());
+    let key_values =
+        format!("host={socket} user={PASSWORD_ROLE} password='right-Passw0rd' dbname=postgres");
+    assert!(connect(&runtime, &key_values).is_ok());
+    // require: the server has no TLS.
+    let error = connect(&runtime, &format!("{prefer}&sslmode=require")).expect_err("no TLS");
+    assert_eq!(error.kind, ErrorKind::Tls, "{error}");
+    assert!(
+        error
+            .message
+            .starts_with("TLS failed with the database at postgres://secretive:****@"),
+        "{error}"
+    );
 
     let error = connect(&runtime, &with("Wr0ng-Secret", "postgres")).expect_err("wrong password");
     assert_eq!(error.kind, ErrorKind::Authentication, "{error}");

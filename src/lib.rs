@@ -6,8 +6,8 @@
 
 pub mod analysis;
 pub mod catalog;
-pub mod database;
 pub mod cli;
+pub mod database;
 pub mod ide;
 pub mod inflection;
 pub mod model;

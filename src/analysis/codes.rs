@@ -149,6 +149,8 @@ pub const ADVICE_ID_DEFAULT: Code = Code("model/id-default");
 pub const DB_DRIFT: Code = Code("db/drift");
 pub const DB_UNUSED_INDEX: Code = Code("db/unused-index");
 pub const DB_PARTIAL_INDEX: Code = Code("db/partial-index");
+// Codes of the database-aware advice (`database/`).
+pub const DB_UNAVAILABLE: Code = Code("db/unavailable");
 
 pub const ALL: &[(Code, &str)] = &[
     (
@@ -648,5 +650,9 @@ pub const ALL: &[(Code, &str)] = &[
     (
         DB_PARTIAL_INDEX,
         "database: a partial index the schema does not declare with `where:`, which Prisma's next migration would drop",
+    ),
+    (
+        DB_UNAVAILABLE,
+        "`check --database-url`: the database could not be read (unreachable, authentication, permissions, timeout, TLS); the static analysis still ran",
     ),
 ];

@@ -3,6 +3,7 @@
 //! `--fix`), and prints the result; `rule` explains a code, `rls` prints the advisor's
 //! row-level-security SQL.
 
+mod database;
 mod fix;
 mod format;
 mod output;
@@ -71,6 +72,14 @@ enum Command {
     Rls {
         /// The schema file or folder; without one, the schema is found as `check` finds it.
         path: Option<PathBuf>,
+        /// Instead of printing the SQL, prove it on a database where the migrations ran
+        /// (a URL, or `env` for DATABASE_URL): applied in one transaction that is rolled
+        /// back, with rows of two tenants, each of which must see only its own.
+        #[arg(long, value_name = "URL|env")]
+        verify: Option<String>,
+        /// `statement_timeout` of the session (e.g. 5s, 500ms).
+        #[arg(long, value_name = "DURATION", value_parser = database::parse_duration, default_value = "5s")]
+        statement_timeout: std::time::Duration,
     },
 }
 
@@ -100,6 +109,15 @@ struct CheckArgs {
     /// Exits with 1 when a fix would change a file.
     #[arg(long, conflicts_with = "format")]
     diff: bool,
+    /// Also check the schema against a live PostgreSQL database, read-only: a URL
+    /// (`postgresql://user:password@host/db`, or libpq `key=value` pairs), or `env` for
+    /// DATABASE_URL from the environment or the `.env` beside the schema. A database that
+    /// cannot be read is one `db/unavailable` warning; the static analysis still runs.
+    #[arg(long, value_name = "URL|env")]
+    database_url: Option<String>,
+    /// `statement_timeout` of the database session (e.g. 5s, 500ms).
+    #[arg(long, value_name = "DURATION", value_parser = database::parse_duration, default_value = "5s")]
+    statement_timeout: std::time::Duration,
 }
 
 /// What `check` does besides reporting.
@@ -179,7 +197,15 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => ExitCode::from(run_check(&args)),
         Some(Command::Lsp { .. }) | None => crate::server::run(),
         Some(Command::Rule { code, .. }) => ExitCode::from(run_rule(code.as_deref())),
-        Some(Command::Rls { path }) => ExitCode::from(run_rls(path.as_deref())),
+        Some(Command::Rls {
+            path,
+            verify,
+            statement_timeout,
+        }) => ExitCode::from(run_rls(
+            path.as_deref(),
+            verify.as_deref(),
+            statement_timeout,
+        )),
         Some(Command::Format { paths, check }) => ExitCode::from(format::run(&paths, check)),
     }
 }
@@ -219,7 +245,11 @@ fn run_rule(code: Option<&str>) -> u8 {
 
 /// `rls`: 0 with the SQL on stdout; 1 when the schema cannot have it (not multi-tenant, a
 /// provider without row-level security); 2 for input and settings errors.
-fn run_rls(path: Option<&std::path::Path>) -> u8 {
+fn run_rls(
+    path: Option<&std::path::Path>,
+    verify: Option<&str>,
+    statement_timeout: std::time::Duration,
+) -> u8 {
     let (inputs, errors) = match path {
         None => match discover(std::path::Path::new("")) {
             Ok(input) => (vec![input], Vec::new()),
@@ -269,10 +299,17 @@ fn run_rls(path: Option<&std::path::Path>) -> u8 {
     }
     let context = analysis::Context::new(&schema, &options);
     let advisor = analysis::advisor::Advisor::new(&schema, &context, &options.advisor);
-    let code = match analysis::advisor::rls::sql(&advisor) {
-        Ok(sql) if print(&sql) => EXIT_CLEAN,
-        Ok(_) => return EXIT_USAGE,
-        Err(error) => {
+    let code = match (analysis::advisor::rls::sql(&advisor), verify) {
+        (Ok(sql), Some(url)) => {
+            let connect = crate::database::ConnectOptions {
+                statement_timeout,
+                ..crate::database::ConnectOptions::default()
+            };
+            database::run_verify(&schema, &options.advisor, &sql, url, &connect)
+        }
+        (Ok(sql), None) if print(&sql) => EXIT_CLEAN,
+        (Ok(_), None) => return EXIT_USAGE,
+        (Err(error), _) => {
             eprintln!("error: {name}: no row-level-security SQL: {error}");
             EXIT_DIAGNOSTICS
         }
@@ -335,7 +372,25 @@ fn run_check(args: &CheckArgs) -> u8 {
     let (mut fixed, mut fixed_files) = (0, 0);
     let mut diff = String::new();
     let mut checked = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
+    let database_args = args
+        .database_url
+        .as_ref()
+        .map(|url| database::DatabaseArgs {
+            url: url.clone(),
+            options: crate::database::ConnectOptions {
+                statement_timeout: args.statement_timeout,
+                ..crate::database::ConnectOptions::default()
+            },
+        });
+    for mut outcome in outcomes {
+        if let Some(database_args) = database_args.as_ref().filter(|_| mode != Mode::Diff) {
+            database::add_database_diagnostics(
+                &outcome.schema,
+                database_args,
+                &outcome.options,
+                &mut outcome.diagnostics,
+            );
+        }
         fixed += outcome.fixed;
         fixed_files += outcome.fixed_files;
         diff.push_str(&outcome.diff);
@@ -401,6 +456,8 @@ fn run_check(args: &CheckArgs) -> u8 {
 /// One schema checked (after its fixes, with `--fix`).
 struct Outcome {
     schema: Schema,
+    /// What it was checked with (the database's findings take the same levels).
+    options: analysis::Options,
     diagnostics: Vec<Diagnostic>,
     /// Safe fixes applied (`--fix`) or that would be (`--diff`).
     fixed: usize,
@@ -461,6 +518,7 @@ fn check_one(
     };
     let outcome = Outcome {
         schema,
+        options: options.clone(),
         diagnostics,
         fixed,
         fixed_files,

@@ -8,13 +8,56 @@
 //!   Prisma generates, implicit many-to-many join tables).
 //! - `findings.rs`: `db/drift`, `db/unused-index`, `db/partial-index`, evidence for
 //!   `index/missing-fk-index`, and hover text: pure functions of a schema and a snapshot.
+//! - `url.rs`: the connection string (`--database-url`, `DATABASE_URL`, `.env`), shown
+//!   only with its password masked.
+//! - `connect.rs`: a read-only session (`tokio-postgres`, TLS per `sslmode`), errors as one
+//!   clear message each.
+//! - `read.rs`: the snapshot, read from `pg_catalog` and the `pg_stat_*` views.
+//! - `verify.rs`: `rls --verify`, the row-level-security SQL proven in a rolled-back
+//!   transaction.
 
+pub mod connect;
 pub mod findings;
 pub mod names;
+pub mod read;
 pub mod snapshot;
+pub mod url;
+pub mod verify;
 
+pub use connect::{ConnectOptions, DatabaseError, ErrorKind, Session, connect};
 pub use findings::{
     add_fk_index_evidence, check, check_with_options, column_stats, fk_index_evidence, human_bytes,
     table_stats,
 };
+pub use read::read_snapshot;
 pub use snapshot::{Column, DatabaseSnapshot, ForeignKey, Index, Table};
+pub use url::{DatabaseUrl, SslMode, UrlError};
+
+use crate::analysis::{Diagnostic, Options, Severity, codes};
+use crate::model::{Schema, Span};
+
+/// The database's part of a schema's analysis, for `check` and the server alike: evidence
+/// from the child tables' statistics added to the advisor's `index/missing-fk-index`, and
+/// the findings on the snapshot at the levels of `options`.
+pub fn advise(
+    schema: &Schema,
+    snapshot: &DatabaseSnapshot,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    findings::add_fk_index_evidence(schema, snapshot, diagnostics);
+    diagnostics.extend(findings::check_with_options(schema, snapshot, options));
+}
+
+/// The one diagnostic for a database that could not be read, on the datasource's name.
+pub fn unavailable(schema: &Schema, error: &DatabaseError) -> Diagnostic {
+    let span = schema
+        .datasource()
+        .map_or_else(Span::default, |block| block.name.span);
+    Diagnostic::new(
+        codes::DB_UNAVAILABLE,
+        Severity::Warning,
+        span,
+        format!("the database was not checked: {error}; the static analysis still ran"),
+    )
+}

@@ -49,7 +49,7 @@ pub struct Index {
     pub columns: Vec<String>,
     pub unique: bool,
     pub primary: bool,
-    /// The `WHERE` of a partial index (`pg_get_expr(indpred, indrelid)`).
+    /// The `WHERE` of a partial index (`pg_get_expr(indpred, indrelid, true)`: `status = 'open'::text`).
     pub predicate: Option<String>,
     /// The index method: `btree`, `gin`, `gist`, `hash`, `brin`…
     pub method: String,

@@ -253,7 +253,7 @@ fn canonical_key(key: &str, style: Style) -> String {
     out
 }
 
-const TOP_LEVEL_KEYS: &str = "`prisma-version`, `rules`, `tenant`, `soft-delete`";
+const TOP_LEVEL_KEYS: &str = "`prisma-version`, `rules`, `tenant`, `soft-delete`, `database-url`";
 
 /// Reads the settings tree; problems come with the offset they are about.
 fn read(entries: &[(String, usize, Value)], style: Style) -> (Options, Vec<(usize, String)>) {
@@ -270,6 +270,16 @@ fn read(entries: &[(String, usize, Value)], style: Style) -> (Options, Vec<(usiz
                 )),
             },
             "rules" => read_rules(value, &mut advisor, &mut problems),
+            "database-url" => match value.as_string() {
+                Some(url) if !url.trim().is_empty() => {
+                    options.database_url = Some(url.trim().to_string());
+                }
+                _ => problems.push((
+                    value.offset(),
+                    "`database-url` is a PostgreSQL URL, or \"env\" for DATABASE_URL; no database is read"
+                        .to_string(),
+                )),
+            },
             "tenant" => read_table(value, key, style, &mut problems, |name, value, problems| {
                 match name {
                     "key" => read_name(value, name, &mut advisor.tenant_key, problems),

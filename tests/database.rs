@@ -571,3 +571,101 @@ fn rls_verify_proves_isolation_and_leaves_nothing_behind() {
         "{stdout}"
     );
 }
+
+/// The messages of the diagnostics with `code` in `check --format json` output.
+fn findings_of(json: &serde_json::Value, code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    collect_messages(json, code, &mut found);
+    found.sort();
+    found
+}
+
+fn collect_messages(value: &serde_json::Value, code: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("code").and_then(|c| c.as_str()) == Some(code)
+                && let Some(message) = map.get("message").and_then(|m| m.as_str())
+            {
+                out.push(message.to_string());
+            }
+            map.values().for_each(|v| collect_messages(v, code, out));
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().for_each(|v| collect_messages(v, code, out))
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn check_finds_the_drift_the_unused_indexes_and_the_scans_of_a_live_database() {
+    let Some(cluster) = shop() else { return };
+    let (code, json, stderr) = check(&cluster.url("postgres", "postgres"));
+    // What was added by hand (shop.sql): the undeclared table, column and indexes; the
+    // partial index Prisma would drop.
+    let drift = findings_of(&json, "db/drift");
+    let joined = drift.join("\n");
+    for expected in ["audit_log", "note", "users_lower_email_idx", "Item_sku_idx"] {
+        assert!(
+            joined.contains(expected),
+            "{expected} in:\n{joined}\n{stderr}"
+        );
+    }
+    let partial = findings_of(&json, "db/partial-index");
+    assert!(
+        partial.join("\n").contains("orders_open_idx"),
+        "{partial:?}"
+    );
+    // `orders_status_idx` was never scanned; the unique email index was.
+    let unused = findings_of(&json, "db/unused-index").join("\n");
+    assert!(unused.contains("orders_status_idx"), "{unused}");
+    assert!(!unused.contains("users_email_key"), "{unused}");
+    // The foreign key of Item without an index: the evidence of its sequential scans.
+    let missing = findings_of(&json, "index/missing-fk-index").join("\n");
+    assert!(
+        missing.contains("sequential scan"),
+        "evidence from pg_stat_user_tables: {missing}"
+    );
+    assert_eq!(code, Some(0), "warnings only: {stderr}");
+}
+
+#[test]
+fn the_server_reads_the_database_in_the_background_and_shows_it() {
+    let Some(cluster) = shop() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("schema.prisma");
+    let text = fixture("shop.prisma");
+    std::fs::write(&path, &text).expect("schema");
+    let uri = common::lsp::file_uri(&path);
+    let mut client = common::lsp::LspClient::start_in(dir.path());
+    client.initialize_with_options(
+        &["utf-16"],
+        serde_json::json!({"databaseUrl": cluster.url("postgres", "postgres")}),
+    );
+    client.open(&uri, 1, &text);
+    // The first publication does not wait for the database; the findings follow when the
+    // snapshot is read.
+    let mut messages = Vec::new();
+    for _ in 0..20 {
+        messages = client.diagnostic_messages(&uri, 1);
+        if messages.iter().any(|m| m.contains("audit_log")) {
+            break;
+        }
+    }
+    let all = messages.join("\n");
+    assert!(all.contains("audit_log"), "{all}");
+    assert!(all.contains("orders_open_idx"), "{all}");
+    assert!(all.contains("sequential scan"), "{all}");
+    // Hover on a model: what the database measured.
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("model Order"))
+        .expect("model Order");
+    let hover = client.request(
+        "textDocument/hover",
+        serde_json::json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 7}}),
+    );
+    let markdown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(markdown.contains("rows"), "{markdown}");
+    assert!(client.shutdown().success());
+}

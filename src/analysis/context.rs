@@ -51,6 +51,9 @@ pub struct Options {
     pub prisma_version: PrismaVersion,
     /// The advisor's settings (shared: the server hands them to every analysis).
     pub advisor: std::sync::Arc<super::advisor::AdvisorSettings>,
+    /// A live database to compare with (`database-url`: a URL, or `env` for
+    /// `DATABASE_URL`); off when `None`. Read by the server and `check` (the flag wins).
+    pub database_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

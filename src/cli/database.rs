@@ -38,37 +38,17 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(seconds))
 }
 
-/// The PostgreSQL schemas the schema's models live in: the datasource's `schemas`, else the
-/// URL's `?schema=`, else `public`.
-pub fn schemas_of(schema: &Schema, url: Option<&database::DatabaseUrl>) -> Vec<String> {
-    let options = crate::analysis::Options::default();
-    let context = crate::analysis::Context::new(schema, &options);
-    if !context.schemas.is_empty() {
-        return context.schemas;
-    }
-    vec![
-        url.and_then(|u| u.schema.clone())
-            .unwrap_or_else(|| "public".to_string()),
-    ]
-}
-
 /// Reads the database for `schema` (its first file locates `.env` for `--database-url
 /// env`).
 pub fn read(schema: &Schema, args: &DatabaseArgs) -> Result<DatabaseSnapshot, DatabaseError> {
-    let first = schema.file(crate::model::FileId(0)).name.clone();
-    let url = database::url::resolve(&args.url, Some(Path::new(&first)))
-        .map_err(|e| DatabaseError::new(ErrorKind::Url, e.to_string()))?;
-    let schemas = schemas_of(schema, Some(&url));
+    let (url, schemas) = database::target(schema, &args.url)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| {
             DatabaseError::new(ErrorKind::Other, format!("cannot start the runtime: {e}"))
         })?;
-    runtime.block_on(async {
-        let session = database::connect(&url, &args.options).await?;
-        database::read_snapshot(&session, &schemas).await
-    })
+    runtime.block_on(database::read_target(&url, &schemas, &args.options))
 }
 
 /// Adds the database's part to `schema`'s diagnostics (see `database::advise`), or one
@@ -184,9 +164,15 @@ mod tests {
             url: "mysql://root:hunter2@h/db".to_string(),
             options: ConnectOptions::default(),
         };
-        let diagnostics = database_diagnostics(&schema, &args);
+        let mut diagnostics = Vec::new();
+        add_database_diagnostics(
+            &schema,
+            &args,
+            &crate::analysis::Options::default(),
+            &mut diagnostics,
+        );
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].code, codes::DB_UNAVAILABLE);
+        assert_eq!(diagnostics[0].code, crate::analysis::codes::DB_UNAVAILABLE);
         assert!(
             !diagnostics[0].message.contains("hunter2"),
             "{}",

@@ -372,21 +372,23 @@ fn run_check(args: &CheckArgs) -> u8 {
     let (mut fixed, mut fixed_files) = (0, 0);
     let mut diff = String::new();
     let mut checked = Vec::with_capacity(outcomes.len());
-    let database_args = args
-        .database_url
-        .as_ref()
-        .map(|url| database::DatabaseArgs {
-            url: url.clone(),
-            options: crate::database::ConnectOptions {
-                statement_timeout: args.statement_timeout,
-                ..crate::database::ConnectOptions::default()
-            },
-        });
     for mut outcome in outcomes {
-        if let Some(database_args) = database_args.as_ref().filter(|_| mode != Mode::Diff) {
+        // The flag, else the schema's `database-url` setting.
+        let database_url = args
+            .database_url
+            .clone()
+            .or_else(|| outcome.options.database_url.clone());
+        if let Some(url) = database_url.filter(|_| mode != Mode::Diff) {
+            let database_args = database::DatabaseArgs {
+                url,
+                options: crate::database::ConnectOptions {
+                    statement_timeout: args.statement_timeout,
+                    ..crate::database::ConnectOptions::default()
+                },
+            };
             database::add_database_diagnostics(
                 &outcome.schema,
-                database_args,
+                &database_args,
                 &outcome.options,
                 &mut outcome.diagnostics,
             );

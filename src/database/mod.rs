@@ -61,3 +61,31 @@ pub fn unavailable(schema: &Schema, error: &DatabaseError) -> Diagnostic {
         format!("the database was not checked: {error}; the static analysis still ran"),
     )
 }
+
+/// What to read for `schema`: the URL `setting` names (a URL, or `env`: `DATABASE_URL`
+/// from the environment or the `.env` beside the schema's first file), and the PostgreSQL
+/// schemas its models live in: the datasource's `schemas`, else the URL's `?schema=`, else
+/// `public`.
+pub fn target(schema: &Schema, setting: &str) -> Result<(DatabaseUrl, Vec<String>), DatabaseError> {
+    let first = schema.file(crate::model::FileId(0)).name.clone();
+    let url = url::resolve(setting, Some(std::path::Path::new(&first)))
+        .map_err(|e| DatabaseError::new(ErrorKind::Url, e.to_string()))?;
+    let options = Options::default();
+    let context = crate::analysis::Context::new(schema, &options);
+    let schemas = if context.schemas.is_empty() {
+        vec![url.schema.clone().unwrap_or_else(|| "public".to_string())]
+    } else {
+        context.schemas
+    };
+    Ok((url, schemas))
+}
+
+/// Connects (read-only) and reads the snapshot of `schemas`.
+pub async fn read_target(
+    url: &DatabaseUrl,
+    schemas: &[String],
+    options: &ConnectOptions,
+) -> Result<DatabaseSnapshot, DatabaseError> {
+    let session = connect(url, options).await?;
+    read_snapshot(&session, schemas).await
+}

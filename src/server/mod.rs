@@ -9,6 +9,7 @@
 //! synchronously, so they always see the latest text.
 
 mod convert;
+mod database;
 mod documents;
 mod framing;
 
@@ -106,6 +107,9 @@ fn init_tracing() {
 enum Job {
     /// Analyse the schema of this document and publish its diagnostics.
     Analyze(Uri),
+    /// A new snapshot of the database of this schema (by its first file) has been read:
+    /// advise its open files afresh.
+    Refresh(Uri),
 }
 
 /// A file read from disk for a multi-file schema (not open in the editor).
@@ -140,6 +144,8 @@ struct State {
     schema_files: Mutex<HashMap<PathBuf, Vec<PathBuf>>>,
     /// The last semantic tokens sent for each open document, for `full/delta` requests.
     semantic_tokens: Mutex<HashMap<Uri, SentTokens>>,
+    /// Snapshots of the live database of each schema (`database-url`).
+    databases: Arc<database::Databases>,
 }
 
 /// Semantic tokens as sent: the result id the client will name, and the flat array.
@@ -342,14 +348,18 @@ impl Backend {
             disk: Mutex::new(HashMap::new()),
             schema_files: Mutex::new(HashMap::new()),
             semantic_tokens: Mutex::new(HashMap::new()),
+            databases: Arc::default(),
         });
         let (jobs, receiver) = mpsc::unbounded_channel();
         let worker_state = Arc::clone(&state);
         let worker_client = client.clone();
+        let worker_jobs = jobs.clone();
         let runtime = tokio::runtime::Handle::current();
         let spawned = std::thread::Builder::new()
             .name("analysis".into())
-            .spawn(move || analysis_worker(worker_state, worker_client, receiver, runtime));
+            .spawn(move || {
+                analysis_worker(worker_state, worker_client, receiver, worker_jobs, runtime)
+            });
         if let Err(error) = spawned {
             tracing::error!("cannot start the analysis thread: {error}");
         }
@@ -676,14 +686,42 @@ impl LanguageServer for Backend {
         let Some(cursor) = self.cursor(&at.text_document.uri, at.position) else {
             return Ok(None);
         };
-        let Some(found) = ide::hover(&cursor.snapshot.schema, cursor.file, cursor.offset) else {
+        let schema = &cursor.snapshot.schema;
+        let Some(found) = ide::hover(schema, cursor.file, cursor.offset) else {
             return Ok(None);
         };
-        let file = cursor.snapshot.schema.file(found.span.file);
+        let mut markdown = found.markdown;
+        // With a live database: the model's table or the field's column, as measured.
+        let measured = cursor
+            .snapshot
+            .files
+            .first()
+            .zip(ide::symbol_at(schema, cursor.file, cursor.offset))
+            .and_then(|((schema_key, _), symbol)| match symbol {
+                ide::SymbolRef::Type(id) => {
+                    let block = schema.block(id);
+                    self.state
+                        .databases
+                        .hover_stats(schema_key, schema, block, None)
+                }
+                ide::SymbolRef::Field { block, field } => {
+                    let block = schema.block(block);
+                    let field = block.fields.get(field as usize)?;
+                    self.state
+                        .databases
+                        .hover_stats(schema_key, schema, block, Some(field))
+                }
+                _ => None,
+            });
+        if let Some(measured) = measured {
+            markdown.push_str("\n\n---\n\n");
+            markdown.push_str(&measured);
+        }
+        let file = schema.file(found.span.file);
         Ok(Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: found.markdown,
+                value: markdown,
             }),
             range: (found.span.file == cursor.file)
                 .then(|| convert::range(file, found.span, self.state.encoding())),
@@ -1323,6 +1361,7 @@ fn analysis_worker(
     state: Arc<State>,
     client: Client,
     mut jobs: mpsc::UnboundedReceiver<Job>,
+    job_sender: mpsc::UnboundedSender<Job>,
     runtime: tokio::runtime::Handle,
 ) {
     // One analyzer (and its per-block cache) per schema, named by the schema's first file.
@@ -1332,19 +1371,51 @@ fn analysis_worker(
         HashMap::new();
     let (advice_jobs, advice_receiver) = std::sync::mpsc::channel::<AdviceJob>();
     {
-        let (state, client, runtime) = (Arc::clone(&state), client.clone(), runtime.clone());
+        let (state, client, runtime, job_sender) = (
+            Arc::clone(&state),
+            client.clone(),
+            runtime.clone(),
+            job_sender.clone(),
+        );
         let spawned = std::thread::Builder::new()
             .name("advice".into())
-            .spawn(move || advice_worker(state, client, advice_receiver, runtime));
+            .spawn(move || advice_worker(state, client, advice_receiver, job_sender, runtime));
         if let Err(error) = spawned {
             tracing::error!("cannot start the advice thread: {error}");
         }
     }
-    while let Some(Job::Analyze(first)) = jobs.blocking_recv() {
-        // Everything queued meanwhile is merged: a burst of edits is analysed once.
-        let mut pending: BTreeSet<Uri> = BTreeSet::from([first]);
-        while let Ok(Job::Analyze(uri)) = jobs.try_recv() {
+    // A job names the documents to analyse; a database refresh also drops the schema's
+    // remembered advice, so that it is computed afresh with the new snapshot.
+    let take = |job: Job, pending: &mut BTreeSet<Uri>| match job {
+        Job::Analyze(uri) => {
             pending.insert(uri);
+        }
+        Job::Refresh(schema_key) => {
+            state
+                .advice
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&schema_key);
+            let last = state
+                .last_analysis
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if let Some(last) = last.get(&schema_key) {
+                pending.extend(
+                    last.files
+                        .iter()
+                        .filter(|(_, version)| version.is_some())
+                        .map(|(uri, _)| uri.clone()),
+                );
+            }
+        }
+    };
+    while let Some(first) = jobs.blocking_recv() {
+        // Everything queued meanwhile is merged: a burst of edits is analysed once.
+        let mut pending: BTreeSet<Uri> = BTreeSet::new();
+        take(first, &mut pending);
+        while let Ok(job) = jobs.try_recv() {
+            take(job, &mut pending);
         }
         let mut done: BTreeSet<Uri> = BTreeSet::new();
         for uri in &pending {
@@ -1384,7 +1455,15 @@ fn analysis_worker(
             let (shown, fresh) = match remembered {
                 Some(shown) => (shown, false),
                 None => {
-                    let advice = analysis::advise(&snapshot.schema, &options);
+                    let mut advice = analysis::advise(&snapshot.schema, &options);
+                    state.databases.advise(
+                        &schema_key,
+                        &snapshot.schema,
+                        &options,
+                        &mut advice,
+                        &runtime,
+                        &job_sender,
+                    );
                     let mut memory = analysis::AdviceMemory::default();
                     memory.remember(&snapshot.schema, &advice);
                     state
@@ -1418,6 +1497,9 @@ fn analysis_worker(
         // Analyzers of schemas no longer open go with them.
         analyzers
             .retain(|first, _| state.documents.contains_key(first) || state.schema_is_open(first));
+        state
+            .databases
+            .retain(|first| analyzers.contains_key(first));
         state
             .last_analysis
             .lock()
@@ -1454,6 +1536,7 @@ fn advice_worker(
     state: Arc<State>,
     client: Client,
     jobs: std::sync::mpsc::Receiver<AdviceJob>,
+    job_sender: mpsc::UnboundedSender<Job>,
     runtime: tokio::runtime::Handle,
 ) {
     while let Ok(first) = jobs.recv() {
@@ -1479,7 +1562,15 @@ fn advice_worker(
             else {
                 continue;
             };
-            let advice = analysis::advise(&snapshot.schema, &job.options);
+            let mut advice = analysis::advise(&snapshot.schema, &job.options);
+            state.databases.advise(
+                &job.schema_key,
+                &snapshot.schema,
+                &job.options,
+                &mut advice,
+                &runtime,
+                &job_sender,
+            );
             {
                 let mut memories = state.advice.lock().unwrap_or_else(|e| e.into_inner());
                 memories

@@ -196,6 +196,20 @@ fn prismas_sql_for_the_fixtures_applies_to_postgresql() {
     );
 }
 
+/// The one-schema helper the drift tests use.
+#[test]
+fn prisma_create_sql_of_one_schema() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n\n  @@map(\"users\")\n}\n";
+    let Some(sql) = common::postgres::prisma_create_sql(text) else {
+        return;
+    };
+    assert!(sql.contains("CREATE TABLE \"users\""), "{sql}");
+    assert!(
+        sql.contains("CREATE UNIQUE INDEX \"users_email_key\" ON \"users\"(\"email\");"),
+        "{sql}"
+    );
+}
+
 /// Prisma rejects a schema without a datasource (neither engine writes SQL for it), and says so.
 #[test]
 fn prisma_rejects_what_it_cannot_migrate() {

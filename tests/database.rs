@@ -6,10 +6,8 @@
 //! tests are skipped with a message, except on CI (`CI` set), where they fail.
 
 mod common;
-#[path = "common/postgres.rs"]
-mod postgres;
 
-use postgres::{Cluster, PASSWORD_ROLE};
+use common::postgres::{Cluster, PASSWORD_ROLE};
 use prisma_analyzer::database::{
     self, ConnectOptions, DatabaseError, DatabaseSnapshot, DatabaseUrl, ErrorKind, Session,
 };
@@ -38,7 +36,7 @@ fn connect(runtime: &tokio::runtime::Runtime, text: &str) -> Result<Session, Dat
 
 /// The cluster with shop.sql applied and the workload run (statistics flushed).
 fn shop() -> Option<Cluster> {
-    let cluster = Cluster::start_or_skip()?;
+    let cluster = Cluster::start_for("the database tests")?;
     cluster
         .psql("postgres", &fixture("shop.sql"))
         .expect("shop.sql");
@@ -175,7 +173,7 @@ fn the_snapshot_has_the_catalogue_and_the_statistics() {
 
 #[test]
 fn the_session_is_read_only_and_has_a_statement_timeout() {
-    let Some(cluster) = Cluster::start_or_skip() else {
+    let Some(cluster) = Cluster::start_for("the database tests") else {
         return;
     };
     cluster
@@ -240,7 +238,7 @@ fn the_session_is_read_only_and_has_a_statement_timeout() {
 
 #[test]
 fn errors_are_clear_and_never_show_the_password() {
-    let Some(cluster) = Cluster::start_or_skip() else {
+    let Some(cluster) = Cluster::start_for("the database tests") else {
         return;
     };
     cluster
@@ -250,7 +248,7 @@ fn errors_are_clear_and_never_show_the_password() {
         )
         .expect("role");
     let runtime = runtime();
-    let socket = cluster.dir.display().to_string();
+    let socket = cluster.socket_dir().display().to_string();
     let with = |password: &str, db: &str| {
         format!("postgresql://{PASSWORD_ROLE}:{password}@/{db}?host={socket}&sslmode=disable")
     };
@@ -505,7 +503,7 @@ fn verify(cluster: &Cluster, schema: &str) -> std::process::Output {
 
 #[test]
 fn rls_verify_proves_isolation_and_leaves_nothing_behind() {
-    let Some(cluster) = Cluster::start_or_skip() else {
+    let Some(cluster) = Cluster::start_for("the database tests") else {
         return;
     };
     let schema = common::fixtures_dir().join("advice/tenant_rls.prisma");

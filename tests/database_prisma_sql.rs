@@ -1,13 +1,48 @@
 //! Prisma's own migration SQL (`.ci/reference/migrate.js`, the schema engine `prisma migrate`
 //! runs, offline) for the database fixtures (`tests/fixtures/database/`) and every PostgreSQL
 //! schema of `../shared/corpus/real`, applied to a throwaway PostgreSQL cluster, each schema in
-//! its own database: the databases the drift check must find no drift in.
+//! its own database: the databases the drift check must find no drift in, and does not.
 
 mod common;
 
 use common::postgres::{Cluster, PrismaSql, prisma_create_sqls};
 use prisma_analyzer::cli::resolve_paths;
+use prisma_analyzer::database;
+use prisma_analyzer::model::{Schema, SourceFile};
 use std::path::Path;
+
+/// What the database findings say about a database Prisma created from `files`: every
+/// `db/drift` and `db/partial-index` (there should be none).
+fn drift(cluster: &Cluster, database: &str, files: &[(String, String)]) -> Vec<String> {
+    let schema = Schema::new(
+        files
+            .iter()
+            .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
+            .collect(),
+    );
+    let (url, schemas) =
+        database::target(&schema, &cluster.url("postgres", database)).expect("the URL");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let snapshot = runtime
+        .block_on(database::read_target(
+            &url,
+            &schemas,
+            &database::ConnectOptions::default(),
+        ))
+        .unwrap_or_else(|e| panic!("{database}: {e}"));
+    database::check(&schema, &snapshot)
+        .into_iter()
+        .filter(|d| d.code.0 == "db/drift" || d.code.0 == "db/partial-index")
+        .map(|d| {
+            let file = schema.file(d.span.file);
+            let line = file.text[..d.span.start as usize].matches('\n').count() + 1;
+            format!("{}:{line}: {}", file.name, d.message)
+        })
+        .collect()
+}
 
 /// The database fixtures, each as its files `(name, text)`.
 fn fixtures() -> Vec<(String, Vec<(String, String)>)> {
@@ -163,6 +198,12 @@ fn prismas_sql_for_the_fixtures_applies_to_postgresql() {
             )
             .expect("tables counted");
         assert_ne!(tables.trim(), "0", "{name}: no tables created");
+        let found = drift(&cluster, &database, &schemas[index].1);
+        assert!(
+            found.is_empty(),
+            "{name}: drift in the database Prisma created:\n{}",
+            found.join("\n")
+        );
     }
     // Spot checks of what Prisma writes (what the drift check must match).
     let sql_of = |fixture: &str| {
@@ -257,6 +298,7 @@ fn prismas_sql_for_the_postgresql_corpus_applies_to_postgresql() {
     let available: Vec<&str> = available.trim().split(',').collect();
     let (mut applied, mut rejected, mut failed) = (Vec::new(), Vec::new(), Vec::new());
     let mut unavailable = Vec::new();
+    let mut drifted = Vec::new();
     for (index, ((name, _), result)) in schemas.iter().zip(&results).enumerate() {
         match result {
             PrismaSql::Created { sql, engine } => {
@@ -278,7 +320,13 @@ fn prismas_sql_for_the_postgresql_corpus_applies_to_postgresql() {
                 let database = database_name(index, name);
                 let applies = cluster.create_database_with(&database, &format!("{prelude}{sql}"));
                 match (applies, setup.fails_with) {
-                    (Ok(()), None) => applied.push(format!("{name} (Prisma {engine})")),
+                    (Ok(()), None) => {
+                        applied.push(format!("{name} (Prisma {engine})"));
+                        let found = drift(&cluster, &database, &schemas[index].1);
+                        if !found.is_empty() {
+                            drifted.push(format!("{name}:\n    {}", found.join("\n    ")));
+                        }
+                    }
                     (Err(error), Some(expected)) if error.contains(expected) => {
                         println!("{name}: Prisma's SQL fails as expected: {expected}");
                     }
@@ -314,6 +362,13 @@ fn prismas_sql_for_the_postgresql_corpus_applies_to_postgresql() {
         failed.is_empty(),
         "Prisma's SQL does not apply:\n{}",
         failed.join("\n")
+    );
+    // The drift check on each database Prisma created: nothing to report.
+    assert!(
+        drifted.is_empty(),
+        "drift found in {} databases Prisma created:\n{}",
+        drifted.len(),
+        drifted.join("\n")
     );
     // Prisma 7, or Prisma 6 for the schemas written for it, accepts nearly all of them.
     assert!(

@@ -312,10 +312,15 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
                     Some(map) => map.to_string(),
                     None => generated(format!("{table}_{}", columns.join("_")), "_fkey", limit),
                 };
-                let optional = field
-                    .r#type
-                    .as_ref()
-                    .is_some_and(|t| t.arity() == Arity::Optional);
+                // Prisma's default `onDelete` follows the foreign-key fields, not the
+                // relation field: `SET NULL` only when every one of them is optional (an
+                // optional relation over a required `Int` key gets `RESTRICT`).
+                let optional = fields.iter().all(|name| {
+                    block
+                        .field(name)
+                        .and_then(|scalar| scalar.r#type.as_ref())
+                        .is_some_and(|t| t.arity() == Arity::Optional)
+                });
                 foreign_keys.push(ForeignKeyNames {
                     field,
                     attribute: relation,

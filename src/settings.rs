@@ -476,7 +476,7 @@ mod tests {
             errors,
             [
                 "prisma-analyzer.toml:2:18: `prisma-version` is \"6\", \"7\" or \"any\"; using \"any\"",
-                "prisma-analyzer.toml:3:1: unknown setting `colour` (known: `prisma-version`, `rules`, `tenant`, `soft-delete`); it is ignored",
+                "prisma-analyzer.toml:3:1: unknown setting `colour` (known: `prisma-version`, `rules`, `tenant`, `soft-delete`, `database-url`); it is ignored",
             ]
         );
         let (options, errors) = parsed("prisma-version = \n");
@@ -571,5 +571,23 @@ mod tests {
             1,
             "a file that is gone is an error"
         );
+    }
+
+    #[test]
+    fn the_database_url_is_off_unless_set() {
+        let path = Path::new("prisma-analyzer.toml");
+        let (options, errors) = parse("prisma-version = \"7\"\n", path);
+        assert!(errors.is_empty());
+        assert_eq!(options.database_url, None);
+        let (options, errors) = parse("database-url = \"env\"\n", path);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(options.database_url.as_deref(), Some("env"));
+        let (options, problems) =
+            from_json(&serde_json::json!({"databaseUrl": "postgresql://a@h/db"}));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(options.database_url.as_deref(), Some("postgresql://a@h/db"));
+        let (options, errors) = parse("database-url = \"\"\n", path);
+        assert_eq!(options.database_url, None);
+        assert_eq!(errors.len(), 1);
     }
 }

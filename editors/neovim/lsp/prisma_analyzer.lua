@@ -10,8 +10,10 @@ return {
   -- only matters for workspace-wide requests (workspace symbols).
   root_markers = { 'prisma-analyzer.toml', 'package.json', '.git', 'schema.prisma' },
   -- Answered to the server's `workspace/configuration` request (section `prisma-analyzer`).
-  -- Keys as in `prisma-analyzer.toml`, in camel case; they override that file. Examples:
+  -- Keys as in `prisma-analyzer.toml`, in camel case; a `prisma-analyzer.toml` above the
+  -- schema overrides them. Examples:
   --   prismaVersion = '7',                       -- '6', '7' or 'any'
+  --   databaseUrl = 'env',                       -- a live PostgreSQL, read-only (off by default)
   --   rules = { ['index/redundant'] = 'off', tenant = 'error' }, -- code or group: 'off'|'hint'|'info'|'warning'|'error'
   --   tenant = { key = 'tenantId', model = 'Tenant', globalModels = { 'Plan' } },
   --   softDelete = { markers = { 'deletedAt' }, exemptModels = { 'AuditLog' } },

@@ -26,6 +26,7 @@ export interface SettingsReader {
 /** The server's settings, as in `prisma-analyzer.toml` but in camel case (see src/settings.rs). */
 export interface ServerSettings {
   prismaVersion?: string;
+  databaseUrl?: string;
   rules?: Record<string, string>;
   tenant?: { key?: string; model?: string; globalModels?: string[] };
   softDelete?: { markers?: string[]; exemptModels?: string[] };
@@ -43,6 +44,10 @@ export function serverSettings(config: SettingsReader): ServerSettings {
   const version = config.get<string>("prismaVersion");
   if (typeof version === "string" && version !== "") {
     settings.prismaVersion = version;
+  }
+  const databaseUrl = nonEmptyString(config.get("databaseUrl"));
+  if (databaseUrl) {
+    settings.databaseUrl = databaseUrl;
   }
   const rules = config.get<Record<string, unknown>>("rules");
   if (rules && typeof rules === "object" && !Array.isArray(rules)) {
@@ -197,7 +202,7 @@ export async function answerConfiguration(
 
 /** Whether a settings change concerns the server's settings (it then pulls them again). */
 export function affectsServerSettings(affects: (section: string) => boolean): boolean {
-  return ["prismaVersion", "rules", "tenant", "softDelete"].some((key) =>
+  return ["prismaVersion", "databaseUrl", "rules", "tenant", "softDelete"].some((key) =>
     affects(`${CONFIGURATION_SECTION}.${key}`),
   );
 }

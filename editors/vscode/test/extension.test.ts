@@ -169,6 +169,7 @@ test("the manifest declares the commands, the language and every server setting"
   assert.equal(contributes.grammars[0].language, "prisma");
   const keys = Object.keys(contributes.configuration.properties).sort();
   assert.deepEqual(keys, [
+    "prisma-analyzer.databaseUrl",
     "prisma-analyzer.prismaVersion",
     "prisma-analyzer.rules",
     "prisma-analyzer.server.path",

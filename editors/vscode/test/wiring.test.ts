@@ -15,6 +15,7 @@ import { fakeSettings } from "./fakes";
 const DEFAULTS = {
   server: { path: "" },
   prismaVersion: "any",
+  databaseUrl: "",
   rules: {},
   tenant: { key: null, model: null, globalModels: null },
   softDelete: { markers: null, exemptModels: null },
@@ -30,6 +31,7 @@ test("every server key is passed in the server's camel case", () => {
     fakeSettings({
       ...DEFAULTS,
       prismaVersion: "7",
+      databaseUrl: "env",
       rules: { "index/missing-fk-index": "off", relation: "error" },
       tenant: { key: "orgId", model: "Organization", globalModels: ["Country"] },
       softDelete: { markers: ["deletedAt"], exemptModels: ["AuditLog"] },
@@ -37,6 +39,7 @@ test("every server key is passed in the server's camel case", () => {
   );
   assert.deepEqual(settings, {
     prismaVersion: "7",
+    databaseUrl: "env",
     rules: { "index/missing-fk-index": "off", relation: "error" },
     tenant: { key: "orgId", model: "Organization", globalModels: ["Country"] },
     softDelete: { markers: ["deletedAt"], exemptModels: ["AuditLog"] },

@@ -667,3 +667,59 @@ fn the_server_reads_the_database_in_the_background_and_shows_it() {
     assert!(markdown.contains("rows"), "{markdown}");
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn a_database_that_never_answers_holds_up_no_keystroke() {
+    // A listener that accepts connections and never says a word: the read waits for its
+    // connect timeout, in the background.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = silent.local_addr().expect("an address").port();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("schema.prisma");
+    let text = fixture("shop.prisma");
+    std::fs::write(&path, &text).expect("schema");
+    let uri = common::lsp::file_uri(&path);
+    let mut client = common::lsp::LspClient::start_in(dir.path());
+    client.initialize_with_options(
+        &["utf-16"],
+        serde_json::json!({"databaseUrl": format!("postgresql://nobody:Hidden-Pw@127.0.0.1:{port}/app")}),
+    );
+    client.open(&uri, 1, &text);
+    // Published while the database is still being waited for: the static findings, and
+    // nothing about the database yet.
+    let first = client.diagnostic_messages(&uri, 1);
+    assert!(
+        first.iter().any(|m| m.contains("no index starts with")),
+        "{first:?}"
+    );
+    assert!(!first.iter().any(|m| m.contains("database")), "{first:?}");
+    // A keystroke meanwhile is analysed and published as usual.
+    let edited = text.replacen("  name   String?", "  name   Strin?", 1);
+    client.change(&uri, 2, (0, 0), (999, 0), &edited);
+    let second = client.diagnostic_messages(&uri, 2);
+    assert!(
+        second.iter().any(|m| m.contains("unknown type `Strin`")),
+        "{second:?}"
+    );
+    // Then the read gives up: one warning, with the password masked.
+    let mut last = second;
+    for _ in 0..20 {
+        if last
+            .iter()
+            .any(|m| m.contains("the database was not checked"))
+        {
+            break;
+        }
+        last = client.diagnostic_messages(&uri, 2);
+    }
+    let warning = last
+        .iter()
+        .find(|m| m.contains("the database was not checked"))
+        .unwrap_or_else(|| panic!("no db/unavailable in {last:?}"));
+    assert!(
+        !warning.contains("Hidden-Pw") && warning.contains("****"),
+        "{warning}"
+    );
+    assert!(client.shutdown().success());
+    drop(silent);
+}

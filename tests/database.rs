@@ -467,24 +467,14 @@ fn check_reads_a_live_database() {
     );
 }
 
-/// Tables matching `advice/tenant_rls.prisma` (as tests/rls.rs creates them).
-const TENANT_DDL: &str = r#"
-CREATE SCHEMA billing;
-CREATE TABLE "Plan" (id text PRIMARY KEY);
-CREATE TABLE tenants (id uuid PRIMARY KEY, slug text NOT NULL UNIQUE, "planId" text NOT NULL REFERENCES "Plan"(id));
-CREATE TABLE projects (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE tasks (id text PRIMARY KEY, project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE);
-CREATE TABLE comments (id text PRIMARY KEY, task_id text NOT NULL REFERENCES tasks(id) ON DELETE CASCADE);
-CREATE TABLE billing.invoices (id text PRIMARY KEY, tenant_slug text NOT NULL REFERENCES tenants(slug) ON DELETE CASCADE);
-CREATE TABLE memberships (id text PRIMARY KEY, org_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE documents (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE "document ""versions""" ("documentId" text NOT NULL REFERENCES documents(id) ON DELETE CASCADE, number integer NOT NULL, PRIMARY KEY ("documentId", number));
-CREATE TABLE revisions (id text PRIMARY KEY, document_id text NOT NULL, version_number integer NOT NULL,
-  FOREIGN KEY (document_id, version_number) REFERENCES "document ""versions"""("documentId", number) ON DELETE CASCADE);
-CREATE TABLE "Country" (code text PRIMARY KEY);
-CREATE TABLE "Orphan" (id text PRIMARY KEY);
-INSERT INTO "Plan" VALUES ('free');
-"#;
+/// Tables matching `advice/tenant_rls.prisma` (as tests/rls.rs creates them), with a plan.
+fn tenant_ddl() -> String {
+    format!(
+        "{}{}",
+        fixture("tenant_rls.sql"),
+        "INSERT INTO \"Plan\" VALUES ('free');\n"
+    )
+}
 
 /// What must be the same before and after `rls --verify`: roles, policies, RLS flags, rows.
 const STATE: &str = "SELECT (SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles), \
@@ -519,7 +509,7 @@ fn rls_verify_proves_isolation_and_leaves_nothing_behind() {
     );
     assert!(stderr.contains("migrations"), "{stderr}");
 
-    cluster.psql("postgres", TENANT_DDL).expect("tables");
+    cluster.psql("postgres", &tenant_ddl()).expect("tables");
     let before = cluster.psql("postgres", STATE).expect("state");
     let output = verify(&cluster, &schema);
     let stdout = String::from_utf8_lossy(&output.stdout);

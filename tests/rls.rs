@@ -101,22 +101,10 @@ fn the_tenant_key_is_configurable() {
 }
 
 /// Tables matching `tenant_rls.prisma` (what `prisma migrate` would create, keys included).
-const FIXTURE_DDL: &str = r#"
-CREATE SCHEMA billing;
-CREATE TABLE "Plan" (id text PRIMARY KEY);
-CREATE TABLE tenants (id uuid PRIMARY KEY, slug text NOT NULL UNIQUE, "planId" text NOT NULL REFERENCES "Plan"(id));
-CREATE TABLE projects (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE tasks (id text PRIMARY KEY, project_id text NOT NULL REFERENCES projects(id) ON DELETE CASCADE);
-CREATE TABLE comments (id text PRIMARY KEY, task_id text NOT NULL REFERENCES tasks(id) ON DELETE CASCADE);
-CREATE TABLE billing.invoices (id text PRIMARY KEY, tenant_slug text NOT NULL REFERENCES tenants(slug) ON DELETE CASCADE);
-CREATE TABLE memberships (id text PRIMARY KEY, org_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE documents (id text PRIMARY KEY, tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE);
-CREATE TABLE "document ""versions""" ("documentId" text NOT NULL REFERENCES documents(id) ON DELETE CASCADE, number integer NOT NULL, PRIMARY KEY ("documentId", number));
-CREATE TABLE revisions (id text PRIMARY KEY, document_id text NOT NULL, version_number integer NOT NULL,
-  FOREIGN KEY (document_id, version_number) REFERENCES "document ""versions"""("documentId", number) ON DELETE CASCADE);
-CREATE TABLE "Country" (code text PRIMARY KEY);
-CREATE TABLE "Orphan" (id text PRIMARY KEY);
-"#;
+fn fixture_ddl() -> String {
+    std::fs::read_to_string(common::fixtures_dir().join("database/tenant_rls.sql"))
+        .expect("tests/fixtures/database/tenant_rls.sql")
+}
 
 /// The rows of tenant `t` (`a` or `b`), written as that tenant (the policies check what is
 /// written too).
@@ -172,7 +160,7 @@ fn the_sql_applies_to_postgresql_and_isolates_tenants() {
             "CREATE ROLE app LOGIN; GRANT CREATE ON DATABASE postgres TO app; GRANT CREATE ON SCHEMA public TO app;",
         )
         .expect("role");
-    cluster.psql("app", FIXTURE_DDL).expect("tables");
+    cluster.psql("app", &fixture_ddl()).expect("tables");
     cluster
         .psql("app", &format!("BEGIN;\n{sql}\nCOMMIT;"))
         .unwrap_or_else(|e| panic!("the RLS SQL does not apply: {e}\n{sql}"));

@@ -93,18 +93,7 @@ pub fn run_verify(
         );
         return super::EXIT_USAGE;
     };
-    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
-    let table = quote(crate::analysis::advisor::conventions::table_name(tenant));
-    let tenant_table = match tenant
-        .attributes_named("schema")
-        .next()
-        .and_then(|a| a.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(crate::model::Expression::as_str)
-    {
-        Some(name) => format!("{}.{table}", quote(name)),
-        None => table,
-    };
+    let tenant_table = crate::analysis::advisor::rls::qualified_table(tenant);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -141,10 +141,6 @@ fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-fn quote_ident(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 #[derive(Clone, Debug)]
 struct ColumnInfo {
     name: String,
@@ -650,7 +646,7 @@ async fn write_row(
                 ErrorKind::Other,
                 format!(
                     "cannot make a value for {table}.{} of type {}: `rls --verify` writes test rows and does not know this type",
-                    quote_ident(&column.name),
+                    crate::analysis::advisor::rls::quote(&column.name),
                     column.data_type
                 ),
             )
@@ -664,7 +660,7 @@ async fn write_row(
         .collect();
     let returning: Vec<String> = table_columns
         .iter()
-        .map(|c| format!("{}::text", quote_ident(&c.name)))
+        .map(|c| format!("{}::text", crate::analysis::advisor::rls::quote(&c.name)))
         .collect();
     let statement = if ordered.is_empty() {
         format!(
@@ -676,7 +672,7 @@ async fn write_row(
             "INSERT INTO {table} ({}) VALUES ({}) RETURNING ctid::text, {}",
             ordered
                 .iter()
-                .map(|(name, _)| quote_ident(name))
+                .map(|(name, _)| crate::analysis::advisor::rls::quote(name))
                 .collect::<Vec<_>>()
                 .join(", "),
             ordered

@@ -110,12 +110,12 @@ pub fn sql(advisor: &Advisor<'_>) -> Result<String, RlsError> {
 }
 
 /// `"name"`, with inner quotes doubled.
-fn quote(identifier: &str) -> String {
+pub fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
 /// The table with its `@@schema`, quoted: `"billing"."invoices"`.
-fn qualified_table(block: &Block) -> String {
+pub fn qualified_table(block: &Block) -> String {
     let schema = block
         .attributes_named("schema")
         .next()

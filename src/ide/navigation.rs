@@ -215,17 +215,8 @@ fn occurrences_of(schema: &Schema, symbol: SymbolRef, only: Option<FileId>) -> V
         Some(_) => Vec::new(),
         None => schema.file_ids().collect(),
     };
-    // `@name.` means the first datasource of that name (as `resolve` says).
     let prefixes_name_it = matches!(symbol, SymbolRef::Datasource(_))
-        && resolve(
-            schema,
-            &Occurrence {
-                span: Span::default(),
-                name,
-                target: Target::Datasource,
-                declaration: false,
-            },
-        ) == Some(symbol);
+        && datasource_named(schema, name) == Some(symbol);
     for file in files {
         for (index, block) in schema.file_model(file).blocks.iter().enumerate() {
             let id = BlockId {
@@ -311,17 +302,22 @@ pub(crate) fn resolve(schema: &Schema, occurrence: &Occurrence) -> Option<Symbol
                 value: u32::try_from(value).ok()?,
             })
         }
-        Target::Datasource => schema.file_ids().find_map(|file| {
-            let blocks = &schema.file_model(file).blocks;
-            let index = blocks
-                .iter()
-                .position(|b| b.kind == BlockKind::Datasource && b.name.text == occurrence.name)?;
-            Some(SymbolRef::Datasource(BlockId {
-                file,
-                index: u32::try_from(index).ok()?,
-            }))
-        }),
+        Target::Datasource => datasource_named(schema, occurrence.name),
     }
+}
+
+/// The datasource `@name.` means: the first of that name.
+fn datasource_named(schema: &Schema, name: &str) -> Option<SymbolRef> {
+    schema.file_ids().find_map(|file| {
+        let blocks = &schema.file_model(file).blocks;
+        let index = blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Datasource && b.name.text == name)?;
+        Some(SymbolRef::Datasource(BlockId {
+            file,
+            index: u32::try_from(index).ok()?,
+        }))
+    })
 }
 
 /// Block attributes whose `fields` argument (or first argument) lists fields of the block.

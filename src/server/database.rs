@@ -6,7 +6,7 @@
 use super::Job;
 use crate::analysis::{Diagnostic, Options};
 use crate::database::{self, ConnectOptions, DatabaseError, DatabaseSnapshot};
-use crate::model::{Block, Field, Schema};
+use crate::model::Schema;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -30,6 +30,17 @@ struct Entry {
     reading: bool,
 }
 
+impl Entry {
+    fn unread(setting: &str) -> Entry {
+        Entry {
+            setting: setting.to_string(),
+            result: None,
+            read_at: None,
+            reading: false,
+        }
+    }
+}
+
 impl Databases {
     /// Adds the database's part to `diagnostics` (the advice of the schema named by
     /// `schema_key`) from the last snapshot; starts a read in the background when there is
@@ -48,19 +59,11 @@ impl Databases {
         };
         let (result, start_reading) = {
             let mut entries = self.by_schema.lock().unwrap_or_else(|e| e.into_inner());
-            let entry = entries.entry(schema_key.clone()).or_insert_with(|| Entry {
-                setting: setting.to_string(),
-                result: None,
-                read_at: None,
-                reading: false,
-            });
+            let entry = entries
+                .entry(schema_key.clone())
+                .or_insert_with(|| Entry::unread(setting));
             if entry.setting != setting {
-                *entry = Entry {
-                    setting: setting.to_string(),
-                    result: None,
-                    read_at: None,
-                    reading: false,
-                };
+                *entry = Entry::unread(setting);
             }
             let old = entry
                 .read_at
@@ -123,25 +126,12 @@ impl Databases {
         });
     }
 
-    /// The statistics of a model (`field`: None) or a field's column, for hover, from the
-    /// last snapshot of the schema.
-    pub(super) fn hover_stats(
-        &self,
-        schema_key: &Uri,
-        schema: &Schema,
-        block: &Block,
-        field: Option<&Field>,
-    ) -> Option<String> {
-        let snapshot = {
-            let entries = self.by_schema.lock().unwrap_or_else(|e| e.into_inner());
-            match entries.get(schema_key)?.result.as_ref()? {
-                Ok(snapshot) => Arc::clone(snapshot),
-                Err(_) => return None,
-            }
-        };
-        match field {
-            Some(field) => database::column_stats(schema, &snapshot, block, field),
-            None => database::table_stats(schema, &snapshot, block),
+    /// The last snapshot read for the schema, if it was read.
+    pub(super) fn snapshot(&self, schema_key: &Uri) -> Option<Arc<DatabaseSnapshot>> {
+        let entries = self.by_schema.lock().unwrap_or_else(|e| e.into_inner());
+        match entries.get(schema_key)?.result.as_ref()? {
+            Ok(snapshot) => Some(Arc::clone(snapshot)),
+            Err(_) => None,
         }
     }
 

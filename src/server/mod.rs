@@ -692,27 +692,24 @@ impl LanguageServer for Backend {
         };
         let mut markdown = found.markdown;
         // With a live database: the model's table or the field's column, as measured.
-        let measured = cursor
+        let snapshot = cursor
             .snapshot
             .files
             .first()
-            .zip(ide::symbol_at(schema, cursor.file, cursor.offset))
-            .and_then(|((schema_key, _), symbol)| match symbol {
+            .and_then(|(schema_key, _)| self.state.databases.snapshot(schema_key));
+        let measured = snapshot.and_then(|snapshot| {
+            match ide::symbol_at(schema, cursor.file, cursor.offset)? {
                 ide::SymbolRef::Type(id) => {
-                    let block = schema.block(id);
-                    self.state
-                        .databases
-                        .hover_stats(schema_key, schema, block, None)
+                    crate::database::table_stats(schema, &snapshot, schema.block(id))
                 }
                 ide::SymbolRef::Field { block, field } => {
                     let block = schema.block(block);
                     let field = block.fields.get(field as usize)?;
-                    self.state
-                        .databases
-                        .hover_stats(schema_key, schema, block, Some(field))
+                    crate::database::column_stats(schema, &snapshot, block, field)
                 }
                 _ => None,
-            });
+            }
+        });
         if let Some(measured) = measured {
             markdown.push_str("\n\n---\n\n");
             markdown.push_str(&measured);

@@ -11,6 +11,7 @@ pub const SYNTAX_INCOMPLETE: Code = Code("syntax/incomplete");
 pub const SYNTAX_TYPE_MODIFIER: Code = Code("syntax/type-modifier");
 pub const SYNTAX_TRAILING_COMMA: Code = Code("syntax/trailing-comma");
 pub const SYNTAX_LINE_BREAK: Code = Code("syntax/line-break");
+pub const SYNTAX_TOO_DEEP: Code = Code("syntax/too-deep");
 pub const NAME_UNKNOWN_TYPE: Code = Code("name/unknown-type");
 pub const NAME_DUPLICATE_DECLARATION: Code = Code("name/duplicate-declaration");
 pub const NAME_DUPLICATE_FIELD: Code = Code("name/duplicate-field");
@@ -654,5 +655,9 @@ pub const ALL: &[(Code, &str)] = &[
     (
         DB_UNAVAILABLE,
         "`check --database-url`: the database could not be read (unreachable, authentication, permissions, timeout, TLS); the static analysis still ran",
+    ),
+    (
+        SYNTAX_TOO_DEEP,
+        "values (lists, function calls, objects) nested more than 64 levels deep; nothing deeper is read",
     ),
 ];

@@ -14,6 +14,7 @@ fn syntax_diagnostic(file_id: FileId, error: &SyntaxError) -> Diagnostic {
         SyntaxErrorKind::Unexpected => codes::SYNTAX_UNEXPECTED,
         SyntaxErrorKind::Missing => codes::SYNTAX_MISSING,
         SyntaxErrorKind::Unclosed => codes::SYNTAX_UNCLOSED,
+        SyntaxErrorKind::TooDeep => codes::SYNTAX_TOO_DEEP,
     };
     let mut diagnostic = Diagnostic::error(
         code,
@@ -67,12 +68,7 @@ fn misspelt_block_keyword(text: &str, range: std::ops::Range<usize>) -> Option<&
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return None;
     }
-    let rest = text.get(range.end..)?;
-    let line = rest
-        .split('\n')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches('\r');
+    let line = text.get(range.end..crate::syntax::line_end(text, range.end))?;
     let mut parts = line.split_whitespace();
     let name = parts.next()?;
     let header = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -214,7 +210,7 @@ fn line_break_in(text: &str, span: Span) -> Option<usize> {
             b'\\' if in_string => escaped = true,
             b'"' => in_string = !in_string,
             // In a string, the string is not closed: reported as such.
-            b'\n' => return (!in_string).then_some(span.start as usize + index),
+            b'\n' | b'\r' => return (!in_string).then_some(span.start as usize + index),
             _ => {}
         }
     }

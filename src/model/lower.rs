@@ -5,7 +5,7 @@
 //! errors inside it; errors between blocks belong to the file.
 
 use super::*;
-use crate::syntax::{self, Fields, Kinds, SyntaxError, grammar};
+use crate::syntax::{self, Context, ErrorSite, Fields, Kinds, MAX_NESTING, SyntaxError, grammar};
 use std::cell::RefCell;
 use tree_sitter::{Node, TreeCursor};
 
@@ -14,8 +14,8 @@ pub(super) struct Lowering<'a> {
     source: &'a SourceFile,
     kinds: &'static Kinds,
     fields: &'static Fields,
-    /// Recovery nodes met while lowering the current block.
-    recovery_nodes: RefCell<Vec<Node<'a>>>,
+    /// Recovery nodes and values nested too deep, met while lowering the current block.
+    error_sites: RefCell<Vec<ErrorSite<'a>>>,
 }
 
 /// The children of a node with their field ids (0 for none), in one cursor pass: cheaper
@@ -32,17 +32,33 @@ fn children(node: Node) -> Children {
     }
 }
 
-impl<'a> Iterator for Children<'a> {
-    type Item = (Node<'a>, u16);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let moved = if self.started {
+impl<'a> Children<'a> {
+    fn advance(&mut self) -> bool {
+        if self.started {
             self.cursor.goto_next_sibling()
         } else {
             self.started = true;
             self.cursor.goto_first_child()
-        };
-        moved.then(|| {
+        }
+    }
+
+    /// The children alone: finding a child's field id walks up through the hidden nodes
+    /// of a repetition (logarithmic in the number of siblings), so lists that need no
+    /// field ids skip it.
+    fn nodes(mut self) -> impl Iterator<Item = Node<'a>> {
+        std::iter::from_fn(move || self.next_node())
+    }
+
+    fn next_node(&mut self) -> Option<Node<'a>> {
+        self.advance().then(|| self.cursor.node())
+    }
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = (Node<'a>, u16);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.advance().then(|| {
             (
                 self.cursor.node(),
                 self.cursor.field_id().map_or(0, u16::from),
@@ -55,7 +71,7 @@ impl<'a> Iterator for Children<'a> {
 pub(super) enum TopLevel<'a> {
     Declaration(Node<'a>, BlockKind),
     /// An ERROR or MISSING node, or an unknown block keyword.
-    Error(Node<'a>),
+    Error(ErrorSite<'a>),
     /// A declaration the parser wrapped in an ERROR node: lowered, but its own syntax
     /// errors are part of that ERROR's.
     DeclarationInError(Node<'a>, BlockKind),
@@ -68,35 +84,53 @@ impl<'a> Lowering<'a> {
             source,
             kinds: &grammar().kinds,
             fields: &grammar().fields,
-            recovery_nodes: RefCell::new(Vec::new()),
+            error_sites: RefCell::new(Vec::new()),
         }
     }
 
-    /// The top-level nodes of the file, classified.
+    /// The top-level nodes of the file, classified. Declarations inside top-level ERROR
+    /// nodes are found too, however deep the ERROR nodes nest (a stack, no recursion).
     pub(super) fn top_level(&self) -> Vec<TopLevel<'a>> {
+        let root = self.source.tree.root_node();
         let mut items = Vec::new();
-        self.collect_top_level(self.source.tree.root_node(), false, &mut items);
-        items
-    }
-
-    fn collect_top_level(&self, node: Node<'a>, in_error: bool, out: &mut Vec<TopLevel<'a>>) {
-        for (child, _) in children(node) {
+        // Per open node: its children still to visit, whether it is inside an ERROR, and
+        // the child visited last (the previous sibling of a MISSING node).
+        let mut open = vec![(children(root), false, None::<Node<'a>>)];
+        while let Some((siblings, in_error, previous)) = open.last_mut() {
+            let Some(child) = siblings.next_node() else {
+                open.pop();
+                continue;
+            };
+            let in_error = *in_error;
+            let before = previous.replace(child);
             let id = child.kind_id();
             if let Some(kind) = self.declaration_kind(id) {
-                out.push(if in_error {
+                items.push(if in_error {
                     TopLevel::DeclarationInError(child, kind)
                 } else {
                     TopLevel::Declaration(child, kind)
                 });
             } else if child.is_error() {
                 if !in_error {
-                    out.push(TopLevel::Error(child));
+                    items.push(TopLevel::Error(ErrorSite::Unexpected {
+                        node: child,
+                        context: Context::TopLevel,
+                    }));
                 }
-                self.collect_top_level(child, true, out);
-            } else if !in_error && (child.is_missing() || id == self.kinds.invalid_declaration) {
-                out.push(TopLevel::Error(child));
+                open.push((children(child), true, None));
+            } else if in_error {
+                continue;
+            } else if child.is_missing() {
+                items.push(TopLevel::Error(ErrorSite::Missing {
+                    node: child,
+                    parent_first: root.child(0),
+                    previous: before,
+                }));
+            } else if id == self.kinds.invalid_declaration {
+                items.push(TopLevel::Error(ErrorSite::InvalidDeclaration(child)));
             }
         }
+        items
     }
 
     /// Lowers the whole file: its blocks and the syntax errors between them.
@@ -119,8 +153,9 @@ impl<'a> Lowering<'a> {
         self.source.text.get(..offset).unwrap_or_default()
     }
 
-    /// `next` starts on the line where a field, value or property ends.
-    fn same_line_error(&self, kind: BlockKind, next: Node) -> SyntaxError {
+    /// `next` starts on the line where a field, value or property ends. The error covers
+    /// the rest of that line within the block body `body` (which ends with its `}`).
+    fn same_line_error(&self, kind: BlockKind, next: Node, body: Node) -> SyntaxError {
         let what = match kind {
             BlockKind::Enum => "enum value",
             BlockKind::Datasource | BlockKind::Generator => "property",
@@ -131,9 +166,19 @@ impl<'a> Lowering<'a> {
             .split_whitespace()
             .next()
             .unwrap_or_default();
-        let line_end = self.source.text[next.start_byte()..]
-            .find('\n')
-            .map_or(next.end_byte(), |i| next.start_byte() + i);
+        let text = &self.source.text;
+        let rest = next.start_byte()..body.end_byte();
+        let line_end = match text
+            .get(rest.clone())
+            .and_then(|rest| rest.bytes().position(syntax::is_line_break))
+        {
+            Some(i) => rest.start + i,
+            // The block ends on this line: up to its `}`.
+            None => {
+                let inside = text.get(rest.clone()).unwrap_or_default();
+                rest.start + inside.strip_suffix('}').unwrap_or(inside).trim_end().len()
+            }
+        };
         SyntaxError::new(
             crate::syntax::SyntaxErrorKind::Unexpected,
             next.start_byte()..line_end.max(next.start_byte() + first.len()),
@@ -143,13 +188,8 @@ impl<'a> Lowering<'a> {
         )
     }
 
-    fn note_recovery(&self, node: Node<'a>) {
-        self.recovery_nodes.borrow_mut().push(node);
-    }
-
-    fn is_recovery(&self, id: u16) -> bool {
-        let k = self.kinds;
-        id == k.implicit_close || id == k.implicit_block_end || id == k.unterminated_string_end
+    fn note(&self, site: ErrorSite<'a>) {
+        self.error_sites.borrow_mut().push(site);
     }
 
     fn declaration_kind(&self, id: u16) -> Option<BlockKind> {
@@ -192,7 +232,7 @@ impl<'a> Lowering<'a> {
     /// Lowers one declaration, with the syntax errors inside it (unless `report_errors` is
     /// false: the declaration sits inside an ERROR node that is reported instead).
     pub(super) fn block(&self, kind: BlockKind, node: Node<'a>, report_errors: bool) -> Block {
-        self.recovery_nodes.borrow_mut().clear();
+        self.error_sites.borrow_mut().clear();
         let mut name = None;
         let mut body = None;
         let mut keyword = node;
@@ -234,17 +274,17 @@ impl<'a> Lowering<'a> {
             block.body = self.span(body);
             let k = self.kinds;
             let mut unterminated: Option<Node> = None;
-            for (child, _) in children(body) {
+            for child in children(body).nodes() {
                 let id = child.kind_id();
                 let is_member =
                     id == k.field_declaration || id == k.enum_value || id == k.key_value;
-                let terminated = self.text_before(child.end_byte()).ends_with('\n');
+                let terminated = self.text_before(child.end_byte()).ends_with(['\n', '\r']);
                 if is_member || id == k.block_attribute {
                     if let Some(previous) = unterminated.take() {
                         // The rest of the line is one mistake: reported once, and kept out
                         // of the model.
                         if !same_line_reported(&same_line, previous) {
-                            same_line.push(self.same_line_error(block.kind, child));
+                            same_line.push(self.same_line_error(block.kind, child, body));
                         }
                         if !terminated {
                             unterminated = Some(child);
@@ -266,7 +306,11 @@ impl<'a> Lowering<'a> {
                 } else if id == k.close_brace {
                     block.closed = true;
                 } else if id == k.implicit_block_end {
-                    self.note_recovery(child);
+                    self.note(ErrorSite::UnclosedBlock {
+                        node: child,
+                        body,
+                        declaration: node,
+                    });
                 }
             }
         }
@@ -287,9 +331,9 @@ impl<'a> Lowering<'a> {
                     != lines.line_of(arguments.span.end as usize)
             });
         if report_errors {
-            let mut nodes = self.recovery_nodes.take();
-            syntax::collect_error_nodes(node, &mut nodes);
-            block.syntax_errors = syntax::describe_errors(&self.source.text, nodes);
+            let mut sites = self.error_sites.take();
+            syntax::collect_error_sites(node, Context::TopLevel, &mut sites);
+            block.syntax_errors = syntax::describe_errors(&self.source.text, sites);
             block.syntax_errors.extend(same_line);
             block.syntax_errors.sort_by_key(|e| e.range.start);
             syntax::merge_line_errors(&self.source.text, &mut block.syntax_errors);
@@ -334,7 +378,10 @@ impl<'a> Lowering<'a> {
                     } else if part_field == self.fields.argument {
                         unsupported = Some(self.string(part));
                     } else if part.kind_id() == k.implicit_close {
-                        self.note_recovery(part);
+                        self.note(ErrorSite::UnclosedBracket {
+                            node: part,
+                            container: child,
+                        });
                     }
                 }
             } else if field == self.fields.base {
@@ -380,7 +427,7 @@ impl<'a> Lowering<'a> {
             if field == self.fields.key {
                 key = Some(self.ident(child));
             } else if field == self.fields.value {
-                value = self.expression(child);
+                value = self.expression(child, 0);
             }
         }
         Property {
@@ -398,7 +445,7 @@ impl<'a> Lowering<'a> {
             if field == self.fields.name {
                 name = Some(self.ident(child));
             } else if field == self.fields.arguments {
-                arguments = Some(self.arguments(child));
+                arguments = Some(self.arguments(child, 0));
             } else if marker == node {
                 marker = child;
             }
@@ -411,20 +458,24 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn arguments(&self, node: Node<'a>) -> ArgumentList {
+    /// An argument list whose values stand `depth` containers deep.
+    fn arguments(&self, node: Node<'a>, depth: usize) -> ArgumentList {
         let k = self.kinds;
         let mut items = Vec::new();
         let mut closed = false;
         // The last token before `)` (or the end): a `,` there is a trailing comma.
         let mut last_token: Option<Node> = None;
-        for (child, _) in children(node) {
+        for child in children(node).nodes() {
             let id = child.kind_id();
             if id == k.close_paren {
                 closed = true;
                 break;
             }
             if id == k.implicit_close {
-                self.note_recovery(child);
+                self.note(ErrorSite::UnclosedBracket {
+                    node: child,
+                    container: node,
+                });
                 break;
             }
             if !child.is_extra() {
@@ -437,7 +488,7 @@ impl<'a> Lowering<'a> {
                     if field == self.fields.name {
                         name = Some(self.ident(part));
                     } else if field == self.fields.value {
-                        value = self.expression(part);
+                        value = self.expression(part, depth);
                     }
                 }
                 items.push(Argument {
@@ -445,7 +496,11 @@ impl<'a> Lowering<'a> {
                     value,
                     span: self.span(child),
                 });
-            } else if let Some(value) = child.is_named().then(|| self.expression(child)).flatten() {
+            } else if let Some(value) = child
+                .is_named()
+                .then(|| self.expression(child, depth))
+                .flatten()
+            {
                 items.push(Argument {
                     name: None,
                     value: Some(value),
@@ -464,10 +519,17 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn expression(&self, node: Node<'a>) -> Option<Expression> {
+    /// The value `node`, which stands inside `depth` containers (lists, calls, objects).
+    /// A container deeper than [`MAX_NESTING`] is an error and is not read.
+    fn expression(&self, node: Node<'a>, depth: usize) -> Option<Expression> {
         let k = self.kinds;
         let span = self.span(node);
         let id = node.kind_id();
+        let is_container = id == k.array || id == k.function_call || id == k.object;
+        if is_container && depth >= MAX_NESTING {
+            self.note(ErrorSite::TooDeep(node));
+            return None;
+        }
         Some(if id == k.identifier || id == k.path {
             // `address.number` is one name: a path into a composite type.
             Expression::Constant(self.ident(node))
@@ -486,14 +548,17 @@ impl<'a> Lowering<'a> {
         } else if id == k.array {
             let mut items = Vec::new();
             let mut closed = false;
-            for (child, _) in children(node) {
+            for child in children(node).nodes() {
                 let item_id = child.kind_id();
                 if item_id == k.close_bracket {
                     closed = true;
-                } else if self.is_recovery(item_id) {
-                    self.note_recovery(child);
+                } else if item_id == k.implicit_close {
+                    self.note(ErrorSite::UnclosedBracket {
+                        node: child,
+                        container: node,
+                    });
                 } else if child.is_named() {
-                    items.extend(self.expression(child));
+                    items.extend(self.expression(child, depth + 1));
                 }
             }
             Expression::Array {
@@ -508,7 +573,7 @@ impl<'a> Lowering<'a> {
                 if field == self.fields.name {
                     name = Some(self.ident(child));
                 } else if field == self.fields.arguments {
-                    arguments = Some(self.arguments(child));
+                    arguments = Some(self.arguments(child, depth + 1));
                 }
             }
             Expression::Function {
@@ -523,8 +588,9 @@ impl<'a> Lowering<'a> {
             }
         } else if id == k.object {
             let entries = children(node)
-                .filter(|(entry, _)| entry.kind_id() == k.object_entry)
-                .filter_map(|(entry, _)| self.object_entry(entry))
+                .nodes()
+                .filter(|entry| entry.kind_id() == k.object_entry)
+                .filter_map(|entry| self.object_entry(entry, depth + 1))
                 .collect();
             Expression::Object { entries, span }
         } else {
@@ -532,7 +598,7 @@ impl<'a> Lowering<'a> {
         })
     }
 
-    fn object_entry(&self, entry: Node<'a>) -> Option<ObjectEntry> {
+    fn object_entry(&self, entry: Node<'a>, depth: usize) -> Option<ObjectEntry> {
         let mut key = None;
         let mut value = None;
         for (child, field) in children(entry) {
@@ -545,7 +611,7 @@ impl<'a> Lowering<'a> {
             } else if field == self.fields.key {
                 key = Some(self.ident(child));
             } else if field == self.fields.value {
-                value = self.expression(child);
+                value = self.expression(child, depth);
             }
         }
         Some(ObjectEntry {
@@ -560,11 +626,14 @@ impl<'a> Lowering<'a> {
         // The opening quote is the first child; a closing one is the last, unless the string
         // ended at the line break.
         let mut quotes = 0;
-        for (child, _) in children(node) {
+        for child in children(node).nodes() {
             if child.kind_id() == self.kinds.quote {
                 quotes += 1;
             } else if child.kind_id() == self.kinds.unterminated_string_end {
-                self.note_recovery(child);
+                self.note(ErrorSite::UnclosedString {
+                    node: child,
+                    string: node,
+                });
             }
         }
         let terminated = quotes == 2;
@@ -598,7 +667,7 @@ impl<'a> Lowering<'a> {
     fn doc_comment_and_first_line(&self, node: Node) -> (Option<String>, usize) {
         let index = &self.source.line_index;
         let text = &self.source.text;
-        let start_line = node.start_position().row;
+        let start_line = index.line_of(node.start_byte());
         let mut line = start_line;
         let mut lines = Vec::new();
         while line > 0 {

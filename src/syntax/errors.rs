@@ -13,6 +13,8 @@ pub enum SyntaxErrorKind {
     Missing,
     /// A block, bracket or string that is never closed.
     Unclosed,
+    /// Values nested beyond [`MAX_NESTING`].
+    TooDeep,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,45 +50,91 @@ impl SyntaxError {
             *offset = moved(*offset);
         }
     }
-
-    fn absorb_closer(&mut self, closer: &str) {
-        if let Some((_, closers)) = &mut self.insertion {
-            closers.push_str(closer);
-            if let Some((head, _)) = self.message.split_once(": add `") {
-                self.message = format!("{head}: add `{closers}`");
-            }
-        }
-    }
 }
 
 const BLOCK_KEYWORDS: &[&str] = &["model", "enum", "type", "view", "datasource", "generator"];
 
-/// Describes error nodes (ERROR, MISSING, and the grammar's recovery nodes:
-/// `invalid_declaration`, `implicit_block_end`, `implicit_close`, `unterminated_string_end`)
-/// as syntax errors, in source order. Recovery nodes inside an ERROR node are part of that
-/// error and not reported again.
+/// How deep values may nest (`f(f(…))`, `[[…]]`, objects). Real schemas nest three or four
+/// levels; the bound keeps every walk over a value (lowering, analysis, formatting, hover)
+/// within a small stack however hostile the input.
+pub const MAX_NESTING: usize = 64;
+
+/// A node that marks a syntax error, with the surroundings its description needs. The
+/// walk that finds the node records them: `Node::parent` searches down from the root on
+/// every call, so asking the tree per error is quadratic on deep or wide input.
+#[derive(Clone, Copy, Debug)]
+pub enum ErrorSite<'tree> {
+    /// An ERROR node, and what the parser was reading around it.
+    Unexpected { node: Node<'tree>, context: Context },
+    /// A MISSING node, its parent's first token (a block keyword, for a missing name) and
+    /// the node before it.
+    Missing {
+        node: Node<'tree>,
+        parent_first: Option<Node<'tree>>,
+        previous: Option<Node<'tree>>,
+    },
+    /// An unknown block keyword (`modle User {`).
+    InvalidDeclaration(Node<'tree>),
+    /// The grammar's `implicit_block_end` inside `body`, the body of `declaration`.
+    UnclosedBlock {
+        node: Node<'tree>,
+        body: Node<'tree>,
+        declaration: Node<'tree>,
+    },
+    /// The grammar's `implicit_close` of `container` (arguments, a list, `Unsupported(`).
+    UnclosedBracket {
+        node: Node<'tree>,
+        container: Node<'tree>,
+    },
+    /// The grammar's `unterminated_string_end` of `string`.
+    UnclosedString {
+        node: Node<'tree>,
+        string: Node<'tree>,
+    },
+    /// A value nested deeper than [`MAX_NESTING`]: nothing inside it is read.
+    TooDeep(Node<'tree>),
+}
+
+impl<'tree> ErrorSite<'tree> {
+    fn node(&self) -> Node<'tree> {
+        match *self {
+            ErrorSite::Unexpected { node, .. }
+            | ErrorSite::Missing { node, .. }
+            | ErrorSite::InvalidDeclaration(node)
+            | ErrorSite::UnclosedBlock { node, .. }
+            | ErrorSite::UnclosedBracket { node, .. }
+            | ErrorSite::UnclosedString { node, .. }
+            | ErrorSite::TooDeep(node) => node,
+        }
+    }
+
+    fn is_unexpected(&self) -> bool {
+        matches!(self, ErrorSite::Unexpected { .. })
+    }
+}
+
+/// Describes error sites as syntax errors, in source order. Sites inside an ERROR node are
+/// part of that error and not reported again.
 ///
 /// Tree-sitter does not count recovery nodes as errors, so finding them needs a walk over
 /// the tree; the model's lowering does that walk anyway and collects them (see
-/// `model::lower`). ERROR and MISSING nodes come from [`collect_error_nodes`].
-pub fn describe_errors(text: &str, mut nodes: Vec<Node>) -> Vec<SyntaxError> {
-    let error_ranges: Vec<Range<usize>> = nodes
-        .iter()
-        .filter(|n| n.is_error())
-        .map(|n| n.byte_range())
-        .collect();
-    nodes.retain(|node| {
-        node.is_error()
-            || !error_ranges
-                .iter()
-                .any(|r| r.start <= node.start_byte() && node.end_byte() <= r.end)
-    });
-    // Stable: nodes at one offset keep their order, innermost bracket first.
-    nodes.sort_by_key(|n| n.start_byte());
-
+/// `model::lower`). ERROR and MISSING nodes come from [`collect_error_sites`].
+pub fn describe_errors(text: &str, mut sites: Vec<ErrorSite>) -> Vec<SyntaxError> {
+    // Stable: sites at one offset keep their order, innermost bracket first; an ERROR
+    // before what it contains.
+    sites.sort_by_key(|site| (site.node().start_byte(), !site.is_unexpected()));
+    // In start order, a site lies inside some ERROR node exactly when it ends before the
+    // furthest end of the ERROR nodes that started before it.
+    let mut error_end = 0;
     let mut errors: Vec<SyntaxError> = Vec::new();
-    for node in nodes {
-        let Some(error) = classify(node, text) else {
+    for site in sites {
+        let range = site.node().byte_range();
+        if site.is_unexpected() {
+            error_end = error_end.max(range.end);
+        } else if range.start < error_end && range.end <= error_end {
+            continue;
+        }
+        let Some(error) = classify(site, text) else {
             continue;
         };
         // Brackets and strings closed at the same point are one mistake: the inner one is
@@ -98,9 +146,20 @@ pub fn describe_errors(text: &str, mut nodes: Vec<Node>) -> Vec<SyntaxError> {
                     .as_ref()
                     .is_some_and(|(o, _)| o == offset) =>
             {
-                previous.absorb_closer(closer);
+                if let Some((_, closers)) = &mut previous.insertion {
+                    closers.push_str(closer);
+                }
             }
             _ => errors.push(error),
+        }
+    }
+    // The messages name every closer, written once they are all known.
+    for error in &mut errors {
+        if let Some((_, closers)) = &error.insertion
+            && closers.chars().nth(1).is_some()
+            && let Some((head, _)) = error.message.split_once(": add `")
+        {
+            error.message = format!("{head}: add `{closers}`");
         }
     }
     errors
@@ -110,85 +169,150 @@ pub fn describe_errors(text: &str, mut nodes: Vec<Node>) -> Vec<SyntaxError> {
 /// line are folded into it (its range grows to cover them). `errors` must be sorted.
 pub fn merge_line_errors(text: &str, errors: &mut Vec<SyntaxError>) {
     let mut merged: Vec<SyntaxError> = Vec::with_capacity(errors.len());
+    // How far the text after the last merged error's start is known to hold no line
+    // break: each byte is searched once, however many errors share a line.
+    let mut no_break_until = 0;
     for error in errors.drain(..) {
         if let Some(previous) = merged.last_mut()
             && previous.kind == SyntaxErrorKind::Unexpected
             && error.kind == SyntaxErrorKind::Unexpected
             && previous.range.start <= error.range.start
-            && !text[previous.range.start..error.range.start].contains('\n')
         {
-            previous.range.end = previous.range.end.max(error.range.end);
-            continue;
+            let from = no_break_until.max(previous.range.start);
+            let same_line = text
+                .get(from..error.range.start)
+                .is_none_or(|between| !between.bytes().any(super::is_line_break));
+            if same_line {
+                no_break_until = no_break_until.max(error.range.start);
+                previous.range.end = previous.range.end.max(error.range.end);
+                continue;
+            }
         }
+        no_break_until = error.range.start;
         merged.push(error);
     }
     *errors = merged;
 }
 
-/// ERROR and MISSING nodes under `node`, without descending into subtrees free of them or
-/// into ERROR nodes (whatever is inside is part of that error).
-pub fn collect_error_nodes<'tree>(node: Node<'tree>, out: &mut Vec<Node<'tree>>) {
-    if node.is_error() || node.is_missing() {
-        out.push(node);
-        return;
+/// The ERROR and MISSING nodes under `root` (itself included), without descending into
+/// subtrees free of them or into ERROR nodes (whatever is inside is part of that error).
+/// `outer` is the context `root` stands in. One cursor and a stack of the ancestors: no
+/// recursion, however deep the tree.
+pub fn collect_error_sites<'tree>(
+    root: Node<'tree>,
+    outer: Context,
+    out: &mut Vec<ErrorSite<'tree>>,
+) {
+    struct Ancestor<'tree> {
+        node: Node<'tree>,
+        context: Context,
     }
-    if !node.has_error() {
-        return;
-    }
-    let mut cursor = node.walk();
-    for child in node.children(&mut cursor) {
-        collect_error_nodes(child, out);
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<Ancestor<'tree>> = Vec::new();
+    let mut previous: Option<Node<'tree>> = None;
+    loop {
+        let node = cursor.node();
+        let parent = ancestors.last();
+        let context = parent.map_or(outer, |a| a.context);
+        let descend = if node.is_error() {
+            out.push(ErrorSite::Unexpected { node, context });
+            false
+        } else if node.is_missing() {
+            out.push(ErrorSite::Missing {
+                node,
+                parent_first: parent.and_then(|a| a.node.child(0)),
+                previous,
+            });
+            false
+        } else {
+            node.has_error()
+        };
+        if descend && cursor.goto_first_child() {
+            ancestors.push(Ancestor {
+                node,
+                context: Context::of(node.kind_id()).unwrap_or(context),
+            });
+            previous = None;
+            continue;
+        }
+        // On to the next sibling, climbing while there is none.
+        let mut left = node;
+        loop {
+            if ancestors.is_empty() {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                previous = Some(left);
+                break;
+            }
+            cursor.goto_parent();
+            let Some(ancestor) = ancestors.pop() else {
+                return;
+            };
+            left = ancestor.node;
+        }
     }
 }
 
-fn classify(node: Node, text: &str) -> Option<SyntaxError> {
-    if node.is_error() {
-        return Some(unexpected(node, text));
-    }
-    if node.is_missing() {
-        return Some(missing(node, text));
-    }
-    let kinds = &grammar().kinds;
-    let id = node.kind_id();
-    if id == kinds.invalid_declaration {
-        let keyword = node
-            .child_by_field_id(grammar().fields.keyword)
-            .unwrap_or(node);
-        Some(SyntaxError::new(
-            SyntaxErrorKind::Unexpected,
-            keyword.byte_range(),
+fn classify(site: ErrorSite, text: &str) -> Option<SyntaxError> {
+    Some(match site {
+        ErrorSite::Unexpected { node, context } => unexpected(node, context, text),
+        ErrorSite::Missing {
+            node,
+            parent_first,
+            previous,
+        } => missing(node, parent_first, previous, text),
+        ErrorSite::InvalidDeclaration(node) => {
+            let keyword = node
+                .child_by_field_id(grammar().fields.keyword)
+                .unwrap_or(node);
+            SyntaxError::new(
+                SyntaxErrorKind::Unexpected,
+                keyword.byte_range(),
+                format!(
+                    "`{}` is not a kind of block: a block starts with `model`, `enum`, `type`, `view`, `datasource` or `generator`",
+                    token_text(keyword, text)
+                ),
+            )
+        }
+        ErrorSite::UnclosedBlock {
+            node,
+            body,
+            declaration,
+        } => unclosed_block(node, body, declaration, text),
+        ErrorSite::UnclosedBracket { node, container } => unclosed_bracket(node, container),
+        ErrorSite::UnclosedString { node, string } => {
+            let mut error = SyntaxError::new(
+                SyntaxErrorKind::Unclosed,
+                string.byte_range(),
+                "this string is not closed on its line: add `\"`".into(),
+            );
+            error.insertion = Some((node.start_byte(), "\"".into()));
+            error
+        }
+        ErrorSite::TooDeep(node) => SyntaxError::new(
+            SyntaxErrorKind::TooDeep,
+            node.start_byte()..line_end_within(text, node.byte_range()),
             format!(
-                "`{}` is not a kind of block: a block starts with `model`, `enum`, `type`, `view`, `datasource` or `generator`",
-                token_text(keyword, text)
+                "values nest more than {MAX_NESTING} levels deep here: Prisma schemas nest a few levels at most, and nothing deeper is read"
             ),
-        ))
-    } else if id == kinds.implicit_block_end {
-        Some(unclosed_block(node, text))
-    } else if id == kinds.implicit_close {
-        Some(unclosed_bracket(node, text))
-    } else if id == kinds.unterminated_string_end {
-        let string = node.parent().unwrap_or(node);
-        let mut error = SyntaxError::new(
-            SyntaxErrorKind::Unclosed,
-            string.byte_range(),
-            "this string is not closed on its line: add `\"`".into(),
-        );
-        error.insertion = Some((node.start_byte(), "\"".into()));
-        Some(error)
-    } else {
-        None
-    }
+        ),
+    })
 }
 
-fn unexpected(node: Node, text: &str) -> SyntaxError {
+/// The end of the first line of `range` (or its end): searches only inside the range, so
+/// that errors on one long line cost the length of their own text.
+fn line_end_within(text: &str, range: Range<usize>) -> usize {
+    text.get(range.clone())
+        .and_then(|inside| inside.bytes().position(super::is_line_break))
+        .map_or(range.end, |i| range.start + i)
+}
+
+fn unexpected(node: Node, context: Context, text: &str) -> SyntaxError {
     let first = first_leaf(node);
     let found = token_text(first, text);
     // Underline the unexpected line, not every line an ERROR node happens to swallow.
-    let line_end = text[node.start_byte()..]
-        .find('\n')
-        .map_or(node.end_byte(), |i| node.start_byte() + i);
-    let end = node.end_byte().min(line_end).max(first.end_byte());
-    let context = enclosing_context(node);
+    let end = line_end_within(text, node.byte_range()).max(first.end_byte());
     let first_line = token_text(node, text);
     let message = match context {
         Context::TopLevel if BLOCK_KEYWORDS.contains(&found.as_str()) => format!(
@@ -211,16 +335,17 @@ fn unexpected(node: Node, text: &str) -> SyntaxError {
     SyntaxError::new(SyntaxErrorKind::Unexpected, node.start_byte()..end, message)
 }
 
-fn missing(node: Node, text: &str) -> SyntaxError {
+fn missing(
+    node: Node,
+    parent_first: Option<Node>,
+    previous: Option<Node>,
+    text: &str,
+) -> SyntaxError {
     let kinds = &grammar().kinds;
     let is_identifier = node.kind_id() == kinds.identifier;
     let what = if is_identifier {
         // A missing name: say after which keyword (the parent's first token).
-        match node
-            .parent()
-            .and_then(|p| p.child(0))
-            .map(|k| token_text(k, text))
-        {
+        match parent_first.map(|k| token_text(k, text)) {
             Some(keyword) if BLOCK_KEYWORDS.contains(&keyword.as_str()) => {
                 let article = if keyword == "enum" { "an" } else { "a" };
                 format!("{article} {keyword} name after `{keyword}`")
@@ -232,9 +357,9 @@ fn missing(node: Node, text: &str) -> SyntaxError {
     } else {
         format!("`{}`", node.kind())
     };
-    let previous = node
-        .prev_sibling()
-        .map(|p| token_text(last_leaf(p), text))
+    let previous = previous
+        .and_then(last_leaf)
+        .map(|p| token_text(p, text))
         .filter(|t| !t.is_empty());
     let message = match previous {
         Some(previous) if !is_identifier => format!("expected {what} after `{previous}`"),
@@ -243,9 +368,7 @@ fn missing(node: Node, text: &str) -> SyntaxError {
     SyntaxError::new(SyntaxErrorKind::Missing, node.byte_range(), message)
 }
 
-fn unclosed_block(node: Node, text: &str) -> SyntaxError {
-    let block = node.parent().unwrap_or(node);
-    let declaration = block.parent().unwrap_or(block);
+fn unclosed_block(node: Node, body: Node, declaration: Node, text: &str) -> SyntaxError {
     let keyword = declaration
         .child(0)
         .map(|k| token_text(k, text))
@@ -254,7 +377,7 @@ fn unclosed_block(node: Node, text: &str) -> SyntaxError {
         .child_by_field_id(grammar().fields.name)
         .map(|n| token_text(n, text))
         .unwrap_or_default();
-    let opening = block.child(0).unwrap_or(block).byte_range();
+    let opening = body.child(0).unwrap_or(body).byte_range();
     let at_end = node.start_byte() >= text.len();
     let mut error = SyntaxError::new(
         SyntaxErrorKind::Unclosed,
@@ -266,8 +389,10 @@ fn unclosed_block(node: Node, text: &str) -> SyntaxError {
         },
     );
     if !at_end {
+        // The next block's header: its first line, looked for in a bounded stretch.
         let next = node.start_byte();
-        let next_line_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
+        let window = next..next.saturating_add(200).min(text.len());
+        let next_line_end = floor_char_boundary(text, line_end_within(text, window));
         error.related = Some((
             next..next_line_end,
             format!("the next block starts here, so `{name}` ends before it"),
@@ -276,35 +401,41 @@ fn unclosed_block(node: Node, text: &str) -> SyntaxError {
     error
 }
 
-fn unclosed_bracket(node: Node, text: &str) -> SyntaxError {
+fn unclosed_bracket(node: Node, container: Node) -> SyntaxError {
     let kinds = &grammar().kinds;
-    let container = node.parent().unwrap_or(node);
     let (open, close, what) = match container.kind_id() {
         id if id == kinds.array => (kinds.open_bracket, "]", "list"),
         id if id == kinds.arguments => (kinds.open_paren, ")", "argument list"),
         _ => (kinds.open_paren, ")", "type argument"),
     };
-    let opening = (0..container.child_count())
-        .filter_map(|i| container.child(i))
+    let mut cursor = container.walk();
+    let opening = container
+        .children(&mut cursor)
         .find(|c| c.kind_id() == open)
         .unwrap_or(container);
-    // The closer goes at the end of the opening line's content, before any comment.
-    let line_end = text[node.start_byte()..]
-        .find('\n')
-        .map_or(text.len(), |i| node.start_byte() + i);
-    let content_end = node.start_byte() + text[node.start_byte()..line_end].trim_end().len();
     let mut error = SyntaxError::new(
         SyntaxErrorKind::Unclosed,
         opening.byte_range(),
         format!("this {what} is never closed: add `{close}`"),
     );
-    error.insertion = Some((node.start_byte().min(content_end), close.to_string()));
+    // The scanner places the implicit close at the end of the line's content, before any
+    // comment: the closer goes there.
+    error.insertion = Some((node.start_byte(), close.to_string()));
     error
 }
 
+/// The largest char boundary at or before `offset`.
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// What the parser was reading when it met an ERROR: the innermost construct around it.
-#[derive(Clone, Copy)]
-enum Context {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
     TopLevel,
     Model,
     Enum,
@@ -346,33 +477,27 @@ impl Context {
     }
 }
 
-fn enclosing_context(node: Node) -> Context {
-    let k = &grammar().kinds;
-    let contexts = [
-        (k.source_file, Context::TopLevel),
-        (k.model_block, Context::Model),
-        (k.enum_block, Context::Enum),
-        (k.config_block, Context::Config),
-        (k.field_declaration, Context::Field),
-        (k.enum_value, Context::EnumValue),
-        (k.key_value, Context::Property),
-        (k.field_attribute, Context::Attribute),
-        (k.block_attribute, Context::Attribute),
-        (k.arguments, Context::Arguments),
-        (k.array, Context::Array),
-        (k.object, Context::Object),
-    ];
-    let mut current = node.parent();
-    while let Some(parent) = current {
-        if let Some((_, context)) = contexts.iter().find(|(id, _)| *id == parent.kind_id()) {
-            return *context;
-        }
-        if parent.is_error() {
-            return Context::Other;
-        }
-        current = parent.parent();
+impl Context {
+    /// The context a node of this kind opens, if it opens one.
+    fn of(kind: u16) -> Option<Context> {
+        let k = &grammar().kinds;
+        [
+            (k.source_file, Context::TopLevel),
+            (k.model_block, Context::Model),
+            (k.enum_block, Context::Enum),
+            (k.config_block, Context::Config),
+            (k.field_declaration, Context::Field),
+            (k.enum_value, Context::EnumValue),
+            (k.key_value, Context::Property),
+            (k.field_attribute, Context::Attribute),
+            (k.block_attribute, Context::Attribute),
+            (k.arguments, Context::Arguments),
+            (k.array, Context::Array),
+            (k.object, Context::Object),
+        ]
+        .into_iter()
+        .find_map(|(id, context)| (id == kind).then_some(context))
     }
-    Context::TopLevel
 }
 
 fn first_leaf(mut node: Node) -> Node {
@@ -382,21 +507,33 @@ fn first_leaf(mut node: Node) -> Node {
     node
 }
 
-fn last_leaf(mut node: Node) -> Node {
-    while let Some(child) = node.child(node.child_count().saturating_sub(1)) {
-        node = child;
+/// The last token of `node`, unless it lies deeper than a few levels: a description does
+/// not need it badly enough to walk a hostile tree's depth for every error.
+fn last_leaf(mut node: Node) -> Option<Node> {
+    for _ in 0..32 {
+        match node.child(node.child_count().saturating_sub(1)) {
+            Some(child) => node = child,
+            None => return Some(node),
+        }
     }
-    node
+    None
 }
 
-/// The node's text, cut at the first line break and at 40 characters.
+/// The node's text, cut at the first line break and at 40 characters (reading no further
+/// than that, however long the node).
 fn token_text(node: Node, text: &str) -> String {
     let raw = text.get(node.byte_range()).unwrap_or_default();
-    let line = raw.lines().next().unwrap_or_default().trim_end();
-    match line.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line.to_string(),
+    let mut shown = String::new();
+    for (count, c) in raw.chars().enumerate() {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if count == 40 {
+            return format!("{shown}…");
+        }
+        shown.push(c);
     }
+    shown.trim_end().to_string()
 }
 
 fn is_identifier(text: &str) -> bool {

@@ -62,7 +62,8 @@ export default grammar({
     // A line break ends a field, an enum value or a property; it is an ordinary token, valid
     // only where a declaration may end (elsewhere, line breaks are whitespace). The last
     // declaration before `}` or the end of the file needs none.
-    _newline: $ => token(prec(1, /\r?\n/)),
+    // `\n`, `\r\n` or a lone `\r`, as Prisma's grammar reads line breaks.
+    _newline: $ => token(prec(1, /\r\n|\r|\n/)),
 
     model_block: $ => seq('{', repeat(choice($.field_declaration, $.block_attribute)), $._block_end),
     enum_block: $ => seq('{', repeat(choice($.enum_value, $.block_attribute)), $._block_end),
@@ -147,10 +148,10 @@ export default grammar({
 
     string: $ => seq(
       '"',
-      repeat(choice(token.immediate(prec(1, /[^"\\\n]+/)), $.escape_sequence)),
+      repeat(choice(token.immediate(prec(1, /[^"\\\n\r]+/)), $.escape_sequence)),
       choice(token.immediate('"'), $.unterminated_string_end),
     ),
-    escape_sequence: $ => token.immediate(seq('\\', choice(/u[0-9a-fA-F]{4}/, /[^\n]/))),
+    escape_sequence: $ => token.immediate(seq('\\', choice(/u[0-9a-fA-F]{4}/, /[^\n\r]/))),
 
     number: $ => token(prec(1, /-?\d+(\.\d+)?([eE][+-]?\d+)?/)),
     boolean: $ => choice('true', 'false'),
@@ -160,8 +161,8 @@ export default grammar({
     // has the higher precedence.
     identifier: $ => /[\p{L}_][\p{L}\p{N}_-]*|[0-9]+[\p{L}_][\p{L}\p{N}_-]*/,
 
-    doc_comment: $ => token(seq('///', /[^\n]*/)),
-    comment: $ => token(prec(-1, seq('//', /[^\n]*/))),
+    doc_comment: $ => token(seq('///', /[^\n\r]*/)),
+    comment: $ => token(prec(-1, seq('//', /[^\n\r]*/))),
     block_comment: $ => token(seq('/*', /[^*]*\*+([^/*][^*]*\*+)*/, '/')),
   },
 });

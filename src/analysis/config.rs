@@ -387,10 +387,7 @@ pub(super) fn enable_preview_feature(schema: &Schema, feature: &str) -> Option<F
         None => {
             let last = generator.properties.last()?;
             let text = &schema.file(last.span.file).text;
-            let line_start = text
-                .get(..last.span.start as usize)?
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
+            let line_start = crate::syntax::line_start(text, last.span.start as usize);
             let indent: String = text
                 .get(line_start..last.span.start as usize)?
                 .chars()

@@ -94,10 +94,8 @@ fn urls_moved_out(schema: &Schema, out: &mut Vec<Diagnostic>) {
 
 /// The span of the line holding `span`, with its line break.
 fn whole_line(text: &str, span: Span) -> Span {
-    let start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end as usize..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end as usize + i + 1);
+    let start = crate::syntax::line_start(text, span.start as usize);
+    let end = crate::syntax::next_line_start(text, span.end as usize);
     Span {
         file: span.file,
         start: start as u32,

@@ -137,7 +137,22 @@ fn excerpt<'a>(
         .line_range(&file.text, index.line_of(highest))
         .map_or(file.text.len(), |r| r.end)
         .max(highest);
-    let mut snippet = Snippet::source(&file.text[start..end])
+    // The renderer knows `\n` and `\r\n`; a lone `\r` (also a line break to Prisma and to
+    // us) becomes `\n`, byte for byte, so the spans stay where they are.
+    let source = &file.text[start..end];
+    let source: std::borrow::Cow<str> = if has_lone_carriage_return(source) {
+        source
+            .char_indices()
+            .map(|(i, c)| {
+                let lone = c == '\r' && source.as_bytes().get(i + 1) != Some(&b'\n');
+                if lone { '\n' } else { c }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        source.into()
+    };
+    let mut snippet = Snippet::source(source)
         .line_start(first_line + 1)
         .path(file.name.as_str())
         .fold(true);
@@ -146,6 +161,10 @@ fn excerpt<'a>(
         snippet = snippet.annotation((*kind).span(local).label(*label));
     }
     snippet
+}
+
+fn has_lone_carriage_return(text: &str) -> bool {
+    memchr::memchr_iter(b'\r', text.as_bytes()).any(|i| text.as_bytes().get(i + 1) != Some(&b'\n'))
 }
 
 fn position_json(schema: &Schema, span: Span) -> Value {

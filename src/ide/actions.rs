@@ -7,6 +7,7 @@ use crate::analysis::advisor::scaffold::{self, ActionScope};
 use crate::analysis::advisor::{Advisor, rls};
 use crate::analysis::{Applicability, Context, Diagnostic, Options, TextEdit};
 use crate::model::{FileId, Schema, Span};
+use crate::syntax;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActionKind {
@@ -190,13 +191,7 @@ fn block_at(schema: &Schema, file: FileId, offset: u32) -> Option<&crate::model:
 /// `span` widened to the whole lines it touches (without the last line break).
 fn whole_lines(schema: &Schema, span: Span) -> Span {
     let text = &schema.file(span.file).text;
-    let start = text
-        .get(..span.start as usize)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = text
-        .get(span.end as usize..)
-        .and_then(|after| after.find('\n'))
-        .map_or(text.len(), |i| span.end as usize + i);
+    let start = syntax::line_start(text, span.start as usize);
+    let end = syntax::line_end(text, span.end as usize);
     Span::new(span.file, start..end)
 }

@@ -7,6 +7,7 @@
 
 use crate::catalog::{self, Item, Provider};
 use crate::model::{Block, BlockKind, Expression, FileId, Schema};
+use crate::syntax;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -90,7 +91,7 @@ pub fn complete(schema: &Schema, file: FileId, offset: usize) -> Vec<CompletionI
             && !is_after_close(b, offset)
     });
     let Some(block) = block else {
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = syntax::line_start(text, offset);
         let prefix = &text[line_start..offset];
         return if prefix.chars().all(|c| c.is_alphanumeric() || c == '_') {
             block_keywords()
@@ -134,7 +135,7 @@ fn is_after_close(block: &Block, offset: usize) -> bool {
 /// Where the statement around the cursor starts: the start of the field or block attribute
 /// that contains it (it may span lines, like a multi-line `@@index([…])`), else the line.
 fn statement_start(block: &Block, text: &str, offset: usize) -> usize {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = syntax::line_start(text, offset);
     let spans = block
         .fields
         .iter()

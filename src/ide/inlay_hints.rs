@@ -135,8 +135,9 @@ mod tests {
             .into_iter()
             .map(|hint| {
                 let line = file.line_index.line_of(hint.offset as usize);
-                let before = &file.text[..hint.offset as usize];
-                let line_text = before.rsplit('\n').next().unwrap_or_default().trim();
+                let offset = hint.offset as usize;
+                let line_start = crate::syntax::line_start(&file.text, offset);
+                let line_text = file.text[line_start..offset].trim();
                 format!("{line}: {line_text} ⟨{}⟩", hint.label)
             })
             .collect()

@@ -12,6 +12,7 @@ use crate::analysis::names::{RESERVED_CLIENT_NAMES, SCALAR_TYPES};
 use crate::model::{
     Arity, Attribute, Block, BlockId, BlockKind, Expression, Field, FileId, Ident, Schema, Span,
 };
+use crate::syntax;
 
 /// A declared thing a name can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -725,10 +726,7 @@ fn block_map_edit(schema: &Schema, block: &Block, old_name: &str) -> TextEdit {
         .get(body.clone())
         .filter(|body| block.closed && body.ends_with('}'))
         .map_or(block.body.end as usize, |_| body.end - 1);
-    let line_start = text
-        .get(..closing)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |newline| newline + 1);
+    let line_start = syntax::line_start(text, closing);
     let indent = member_indent(text, block).unwrap_or("  ");
     let map = format!("{indent}@@map(\"{old_name}\")");
     let has_members = !block.fields.is_empty() || !block.enum_values.is_empty();
@@ -755,7 +753,7 @@ fn member_indent<'a>(text: &'a str, block: &Block) -> Option<&'a str> {
         .first()
         .map(|f| f.span.start)
         .or_else(|| block.enum_values.first().map(|v| v.span.start))? as usize;
-    let line_start = text.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
+    let line_start = syntax::line_start(text, start);
     let indent = text.get(line_start..start)?;
     indent
         .chars()

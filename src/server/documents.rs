@@ -2,7 +2,7 @@
 //! edits applied strictly in the order the client sent them.
 
 use crate::model::{FileId, FileModel, SourceFile};
-use crate::syntax::{self, ByteEdit, LineIndex, PositionEncoding};
+use crate::syntax::{self, ByteEdit, LineCol, LineIndex, PositionEncoding};
 use ropey::Rope;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,12 +15,12 @@ pub struct Document {
     /// The file on disk, when the URI is a `file:` URI.
     pub path: Option<PathBuf>,
     pub version: i32,
-    /// The text as a rope (edits and position conversions)…
-    rope: Rope,
-    /// …and as a string with its line index, kept in step, so that a re-parse neither
-    /// copies the rope nor indexes the whole text again.
+    /// The text with its line index (LSP positions: lines end at `\n`, `\r\n` or `\r`)…
     text: String,
     line_index: LineIndex,
+    /// …and as a rope, kept in step, for tree-sitter's row/column points, whose rows end at
+    /// `\n` only.
+    rope: Rope,
     /// The last parsed tree, with the edits made since (`pending`) already recorded on it.
     tree: Tree,
     /// Edits applied to `rope` since the last parse, in order.
@@ -62,8 +62,8 @@ impl Document {
             self.pending.clear();
             return;
         };
-        let a = position_to_byte(&self.rope, range.start, encoding);
-        let b = position_to_byte(&self.rope, range.end, encoding);
+        let a = self.position_to_byte(range.start, encoding);
+        let b = self.position_to_byte(range.end, encoding);
         let (start, old_end) = (a.min(b), a.max(b));
         let start_position = byte_to_point(&self.rope, start);
         let old_end_position = byte_to_point(&self.rope, old_end);
@@ -72,11 +72,12 @@ impl Document {
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, &change.text);
         self.text.replace_range(start..old_end, &change.text);
-        self.line_index.apply_edit(start, old_end, &change.text);
+        let new_end = start + change.text.len();
+        self.line_index
+            .apply_edit(&self.text, start, old_end, new_end);
         if self.needs_full_parse {
             return;
         }
-        let new_end = start + change.text.len();
         self.tree.edit(&InputEdit {
             start_byte: start,
             old_end_byte: old_end,
@@ -92,14 +93,42 @@ impl Document {
         });
     }
 
+    /// The byte offset of an LSP position. A line past the end gives the end of the text, a
+    /// character past the end of its line gives the end of the line (before its line
+    /// break), and a position inside a character gives the character's start.
+    pub fn position_to_byte(&self, position: Position, encoding: PositionEncoding) -> usize {
+        let position = LineCol {
+            line: position.line,
+            col: position.character,
+        };
+        self.line_index.offset(&self.text, position, encoding)
+    }
+
     /// Whether edits are waiting to be parsed.
     pub fn is_dirty(&self) -> bool {
         self.needs_full_parse || !self.pending.is_empty()
     }
 
+    /// Whether the text is over the size analysed (`workspace::MAX_SCHEMA_BYTES`, as the
+    /// CLI's limit): such a document is kept, and analysed as if it were empty.
+    pub fn is_too_large(&self) -> bool {
+        self.text.len() as u64 > crate::workspace::MAX_SCHEMA_BYTES
+    }
+
     /// Parses what changed (incrementally when it can) and brings the model up to date as
     /// file `file_id` of its schema; returns the model.
     pub fn refresh(&mut self, file_id: FileId) -> Arc<FileModel> {
+        if self.is_too_large() {
+            self.model = Arc::new(FileModel::new(
+                file_id,
+                SourceFile::parse(self.uri.as_str(), ""),
+            ));
+            self.tree = self.model.source.tree.clone();
+            // Parsed from scratch once it is small enough again.
+            self.needs_full_parse = true;
+            self.pending.clear();
+            return Arc::clone(&self.model);
+        }
         if self.needs_full_parse {
             let source = SourceFile::parse(self.uri.as_str(), self.text.clone());
             self.tree = source.tree.clone();
@@ -146,37 +175,6 @@ impl Document {
         debug_assert_eq!(self.rope, self.text.as_str(), "rope and string agree");
         self.text.clone()
     }
-}
-
-/// The byte offset of an LSP position. A line past the end gives the end of the text, a
-/// character past the end of its line gives the end of the line (before its line break),
-/// and a position inside a character gives the character's start.
-pub fn position_to_byte(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
-    let line_index = position.line as usize;
-    if line_index >= rope.len_lines() {
-        return rope.len_bytes();
-    }
-    let line = rope.line(line_index);
-    let line_start = rope.line_to_byte(line_index);
-    // The line's content, without `\n` or `\r\n`.
-    let mut content_chars = line.len_chars();
-    if content_chars > 0 && line.char(content_chars - 1) == '\n' {
-        content_chars -= 1;
-        if content_chars > 0 && line.char(content_chars - 1) == '\r' {
-            content_chars -= 1;
-        }
-    }
-    let content = line.slice(..content_chars);
-    let wanted = position.character as usize;
-    let char_index = match encoding {
-        PositionEncoding::Utf8 => {
-            let byte = wanted.min(content.len_bytes());
-            content.byte_to_char(byte)
-        }
-        PositionEncoding::Utf16 => content.utf16_cu_to_char(wanted.min(content.len_utf16_cu())),
-        PositionEncoding::Utf32 => wanted.min(content.len_chars()),
-    };
-    line_start + content.char_to_byte(char_index)
 }
 
 /// Row and byte column, as tree-sitter counts them (lines end at `\n`).

@@ -10,9 +10,12 @@ mod edit;
 
 pub use edit::ByteEdit;
 pub use errors::{
-    SyntaxError, SyntaxErrorKind, collect_error_nodes, describe_errors, merge_line_errors,
+    Context, ErrorSite, MAX_NESTING, SyntaxError, SyntaxErrorKind, collect_error_sites,
+    describe_errors, merge_line_errors,
 };
-pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use line_index::{
+    LineCol, LineIndex, PositionEncoding, is_line_break, line_end, line_start, next_line_start,
+};
 
 use std::cell::RefCell;
 use tree_sitter::{Language, Parser, Tree};

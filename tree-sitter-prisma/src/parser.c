@@ -1148,158 +1148,159 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 0:
       if (eof) ADVANCE(27);
       ADVANCE_MAP(
-        '!', 38,
-        '"', 53,
-        '(', 33,
-        ')', 34,
-        ',', 44,
+        '!', 36,
+        '"', 51,
+        '(', 31,
+        ')', 32,
+        ',', 42,
         '-', 20,
-        '.', 42,
+        '.', 40,
         '/', 10,
-        ':', 45,
-        '=', 39,
-        '?', 37,
-        '@', 40,
-        '[', 35,
+        ':', 43,
+        '=', 37,
+        '?', 35,
+        '@', 38,
+        '[', 33,
         '\\', 15,
-        ']', 36,
-        '{', 31,
-        '}', 32,
+        ']', 34,
+        '{', 29,
+        '}', 30,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(24);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 1:
       ADVANCE_MAP(
         '\n', 28,
-        '\r', 1,
-        '"', 46,
-        '-', 20,
+        '\r', 28,
+        '!', 36,
+        '(', 31,
+        '.', 40,
         '/', 10,
-        '[', 35,
-        '{', 31,
-        '}', 32,
+        '?', 35,
+        '@', 38,
+        '[', 33,
+        '}', 30,
       );
       if (('\t' <= lookahead && lookahead <= '\f') ||
-          lookahead == ' ') SKIP(1);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+          lookahead == ' ') SKIP(2);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 2:
-      if (lookahead == '\n') SKIP(13);
-      if (lookahead == '"') ADVANCE(53);
-      if (lookahead == '/') ADVANCE(47);
-      if (lookahead == '\\') ADVANCE(15);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(50);
-      if (lookahead != 0) ADVANCE(52);
+      ADVANCE_MAP(
+        '\n', 28,
+        '\r', 28,
+        '!', 36,
+        '(', 31,
+        '/', 10,
+        '?', 35,
+        '@', 38,
+        '[', 33,
+        '}', 30,
+      );
+      if (('\t' <= lookahead && lookahead <= '\f') ||
+          lookahead == ' ') SKIP(2);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '\n', 29,
-        '\r', 4,
-        '!', 38,
-        '(', 33,
-        '.', 42,
+        '\n', 28,
+        '\r', 28,
+        '"', 44,
+        '-', 20,
         '/', 10,
-        '?', 37,
-        '@', 40,
-        '[', 35,
-        '}', 32,
+        '[', 33,
+        '{', 29,
+        '}', 30,
       );
       if (('\t' <= lookahead && lookahead <= '\f') ||
-          lookahead == ' ') SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+          lookahead == ' ') SKIP(3);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 4:
-      ADVANCE_MAP(
-        '\n', 29,
-        '\r', 4,
-        '!', 38,
-        '(', 33,
-        '/', 10,
-        '?', 37,
-        '@', 40,
-        '[', 35,
-        '}', 32,
-      );
+      if (lookahead == '\n') ADVANCE(28);
+      if (lookahead == '\r') ADVANCE(28);
+      if (lookahead == '(') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(40);
+      if (lookahead == '/') ADVANCE(10);
+      if (lookahead == '@') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\f') ||
-          lookahead == ' ') SKIP(4);
+          lookahead == ' ') SKIP(5);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(41);
       END_STATE();
     case 5:
-      if (lookahead == '\n') ADVANCE(30);
-      if (lookahead == '\r') ADVANCE(6);
-      if (lookahead == '(') ADVANCE(33);
-      if (lookahead == '.') ADVANCE(42);
+      if (lookahead == '\n') ADVANCE(28);
+      if (lookahead == '\r') ADVANCE(28);
+      if (lookahead == '(') ADVANCE(31);
       if (lookahead == '/') ADVANCE(10);
-      if (lookahead == '@') ADVANCE(40);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '@') ADVANCE(38);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\f') ||
-          lookahead == ' ') SKIP(6);
+          lookahead == ' ') SKIP(5);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(43);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 6:
-      if (lookahead == '\n') ADVANCE(30);
-      if (lookahead == '\r') ADVANCE(6);
-      if (lookahead == '(') ADVANCE(33);
-      if (lookahead == '/') ADVANCE(10);
-      if (lookahead == '@') ADVANCE(40);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '"') ADVANCE(51);
+      if (lookahead == '/') ADVANCE(45);
+      if (lookahead == '\\') ADVANCE(15);
+      if (lookahead == '\n' ||
+          lookahead == '\r') SKIP(13);
       if (('\t' <= lookahead && lookahead <= '\f') ||
-          lookahead == ' ') SKIP(6);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+          lookahead == ' ') ADVANCE(48);
+      if (lookahead != 0) ADVANCE(50);
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '"', 46,
-        ')', 34,
-        ',', 44,
+        '"', 44,
+        ')', 32,
+        ',', 42,
         '-', 20,
         '/', 10,
-        '[', 35,
-        ']', 36,
-        '{', 31,
+        '[', 33,
+        ']', 34,
+        '{', 29,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 8:
-      if (lookahead == '(') ADVANCE(33);
-      if (lookahead == '.') ADVANCE(42);
+      if (lookahead == '(') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(40);
       if (lookahead == '/') ADVANCE(10);
       if (lookahead == '@') ADVANCE(14);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(43);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(41);
       END_STATE();
     case 9:
-      if (lookahead == '(') ADVANCE(33);
+      if (lookahead == '(') ADVANCE(31);
       if (lookahead == '/') ADVANCE(10);
       if (lookahead == '@') ADVANCE(14);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(9);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 10:
       if (lookahead == '*') ADVANCE(12);
-      if (lookahead == '/') ADVANCE(64);
+      if (lookahead == '/') ADVANCE(62);
       END_STATE();
     case 11:
       if (lookahead == '*') ADVANCE(11);
-      if (lookahead == '/') ADVANCE(66);
+      if (lookahead == '/') ADVANCE(64);
       if (lookahead != 0) ADVANCE(12);
       END_STATE();
     case 12:
@@ -1312,35 +1313,36 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == ' ') SKIP(13);
       END_STATE();
     case 14:
-      if (lookahead == '@') ADVANCE(41);
+      if (lookahead == '@') ADVANCE(39);
       END_STATE();
     case 15:
-      if (lookahead == 'u') ADVANCE(55);
+      if (lookahead == 'u') ADVANCE(53);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(54);
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(52);
       END_STATE();
     case 16:
       if (lookahead == '+' ||
           lookahead == '-') ADVANCE(18);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
       END_STATE();
     case 17:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(58);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
       END_STATE();
     case 18:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
       END_STATE();
     case 19:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(55);
       END_STATE();
     case 21:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
-          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(54);
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(52);
       END_STATE();
     case 22:
       if (('0' <= lookahead && lookahead <= '9') ||
@@ -1355,53 +1357,53 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 24:
       if (eof) ADVANCE(27);
       ADVANCE_MAP(
-        '!', 38,
-        '"', 46,
-        '(', 33,
-        ')', 34,
-        ',', 44,
+        '!', 36,
+        '"', 44,
+        '(', 31,
+        ')', 32,
+        ',', 42,
         '-', 20,
         '/', 10,
-        ':', 45,
-        '=', 39,
-        '?', 37,
-        '@', 40,
-        '[', 35,
-        ']', 36,
-        '{', 31,
-        '}', 32,
+        ':', 43,
+        '=', 37,
+        '?', 35,
+        '@', 38,
+        '[', 33,
+        ']', 34,
+        '{', 29,
+        '}', 30,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(24);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 25:
       if (eof) ADVANCE(27);
-      if (lookahead == '"') ADVANCE(46);
-      if (lookahead == '(') ADVANCE(33);
-      if (lookahead == '.') ADVANCE(42);
+      if (lookahead == '"') ADVANCE(44);
+      if (lookahead == '(') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(40);
       if (lookahead == '/') ADVANCE(10);
       if (lookahead == '@') ADVANCE(14);
-      if (lookahead == '{') ADVANCE(31);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '{') ADVANCE(29);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(26);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 26:
       if (eof) ADVANCE(27);
-      if (lookahead == '"') ADVANCE(46);
-      if (lookahead == '(') ADVANCE(33);
+      if (lookahead == '"') ADVANCE(44);
+      if (lookahead == '(') ADVANCE(31);
       if (lookahead == '/') ADVANCE(10);
       if (lookahead == '@') ADVANCE(14);
-      if (lookahead == '{') ADVANCE(31);
-      if (lookahead == '}') ADVANCE(32);
+      if (lookahead == '{') ADVANCE(29);
+      if (lookahead == '}') ADVANCE(30);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(26);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
-      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(62);
+      if (set_contains(sym_identifier_character_set_1, 679, lookahead)) ADVANCE(60);
       END_STATE();
     case 27:
       ACCEPT_TOKEN(ts_builtin_sym_end);
@@ -1409,189 +1411,188 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 28:
       ACCEPT_TOKEN(sym__newline);
       if (lookahead == '\n') ADVANCE(28);
-      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '\r') ADVANCE(28);
       END_STATE();
     case 29:
-      ACCEPT_TOKEN(sym__newline);
-      if (lookahead == '\n') ADVANCE(29);
-      if (lookahead == '\r') ADVANCE(4);
-      END_STATE();
-    case 30:
-      ACCEPT_TOKEN(sym__newline);
-      if (lookahead == '\n') ADVANCE(30);
-      if (lookahead == '\r') ADVANCE(6);
-      END_STATE();
-    case 31:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 32:
+    case 30:
       ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
-    case 33:
+    case 31:
       ACCEPT_TOKEN(anon_sym_LPAREN);
       END_STATE();
-    case 34:
+    case 32:
       ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
-    case 35:
+    case 33:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 36:
+    case 34:
       ACCEPT_TOKEN(anon_sym_RBRACK);
       END_STATE();
-    case 37:
+    case 35:
       ACCEPT_TOKEN(sym_optional_modifier);
       END_STATE();
-    case 38:
+    case 36:
       ACCEPT_TOKEN(sym_required_modifier);
       END_STATE();
-    case 39:
+    case 37:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 40:
+    case 38:
       ACCEPT_TOKEN(anon_sym_AT);
-      if (lookahead == '@') ADVANCE(41);
+      if (lookahead == '@') ADVANCE(39);
       END_STATE();
-    case 41:
+    case 39:
       ACCEPT_TOKEN(anon_sym_AT_AT);
       END_STATE();
-    case 42:
+    case 40:
       ACCEPT_TOKEN(anon_sym_DOT);
       END_STATE();
-    case 43:
+    case 41:
       ACCEPT_TOKEN(sym__attribute_name_part);
-      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(43);
+      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(41);
       END_STATE();
-    case 44:
+    case 42:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 45:
+    case 43:
       ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
-    case 46:
+    case 44:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
+      END_STATE();
+    case 45:
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead == '*') ADVANCE(47);
+      if (lookahead == '/') ADVANCE(49);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(50);
+      END_STATE();
+    case 46:
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead == '*') ADVANCE(46);
+      if (lookahead == '/') ADVANCE(50);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(47);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '*') ADVANCE(49);
-      if (lookahead == '/') ADVANCE(51);
+      if (lookahead == '*') ADVANCE(46);
       if (lookahead != 0 &&
           lookahead != '\n' &&
+          lookahead != '\r' &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(52);
+          lookahead != '\\') ADVANCE(47);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '*') ADVANCE(48);
-      if (lookahead == '/') ADVANCE(52);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(49);
-      END_STATE();
-    case 49:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '*') ADVANCE(48);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(49);
-      END_STATE();
-    case 50:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '/') ADVANCE(47);
+      if (lookahead == '/') ADVANCE(45);
       if (lookahead == '\t' ||
-          (0x0b <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(50);
+          lookahead == 0x0b ||
+          lookahead == '\f' ||
+          lookahead == ' ') ADVANCE(48);
       if (lookahead != 0 &&
           (lookahead < '\t' || '\r' < lookahead) &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(52);
+          lookahead != '\\') ADVANCE(50);
+      END_STATE();
+    case 49:
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead == '/') ADVANCE(50);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(50);
+      END_STATE();
+    case 50:
+      ACCEPT_TOKEN(aux_sym_string_token1);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(50);
       END_STATE();
     case 51:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead == '/') ADVANCE(52);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(52);
-      END_STATE();
-    case 52:
-      ACCEPT_TOKEN(aux_sym_string_token1);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(52);
-      END_STATE();
-    case 53:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
       END_STATE();
-    case 54:
+    case 52:
       ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
-    case 55:
+    case 53:
       ACCEPT_TOKEN(sym_escape_sequence);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(23);
       END_STATE();
-    case 56:
+    case 54:
       ACCEPT_TOKEN(sym_number);
       if (lookahead == '.') ADVANCE(17);
       if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(60);
+          lookahead == 'e') ADVANCE(58);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      END_STATE();
+    case 55:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '.') ADVANCE(17);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(16);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(55);
+      END_STATE();
+    case 56:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
       END_STATE();
     case 57:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(17);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(16);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
       END_STATE();
     case 58:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(58);
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '+') ADVANCE(18);
+      if (lookahead == '-') ADVANCE(59);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
+      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(60);
       END_STATE();
     case 59:
-      ACCEPT_TOKEN(sym_number);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
+      ACCEPT_TOKEN(sym_identifier);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
+      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(60);
       END_STATE();
     case 60:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '+') ADVANCE(18);
-      if (lookahead == '-') ADVANCE(61);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
-      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(62);
+      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(60);
       END_STATE();
     case 61:
-      ACCEPT_TOKEN(sym_identifier);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(59);
-      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(62);
-      END_STATE();
-    case 62:
-      ACCEPT_TOKEN(sym_identifier);
-      if (set_contains(sym__attribute_name_part_character_set_2, 772, lookahead)) ADVANCE(62);
-      END_STATE();
-    case 63:
       ACCEPT_TOKEN(sym_doc_comment);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(63);
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(61);
+      END_STATE();
+    case 62:
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead == '/') ADVANCE(61);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(63);
+      END_STATE();
+    case 63:
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(63);
       END_STATE();
     case 64:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead == '/') ADVANCE(63);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(65);
-      END_STATE();
-    case 65:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(65);
-      END_STATE();
-    case 66:
       ACCEPT_TOKEN(sym_block_comment);
       END_STATE();
     default:
@@ -1770,7 +1771,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [14] = {.lex_state = 25},
   [15] = {.lex_state = 25},
   [16] = {.lex_state = 7, .external_lex_state = 2},
-  [17] = {.lex_state = 1, .external_lex_state = 3},
+  [17] = {.lex_state = 3, .external_lex_state = 3},
   [18] = {.lex_state = 7, .external_lex_state = 2},
   [19] = {.lex_state = 7, .external_lex_state = 2},
   [20] = {.lex_state = 7, .external_lex_state = 2},
@@ -1783,35 +1784,35 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [27] = {.lex_state = 7, .external_lex_state = 2},
   [28] = {.lex_state = 7},
   [29] = {.lex_state = 7},
-  [30] = {.lex_state = 3, .external_lex_state = 3},
-  [31] = {.lex_state = 3, .external_lex_state = 3},
-  [32] = {.lex_state = 3, .external_lex_state = 3},
-  [33] = {.lex_state = 3, .external_lex_state = 3},
-  [34] = {.lex_state = 3, .external_lex_state = 3},
-  [35] = {.lex_state = 5, .external_lex_state = 3},
-  [36] = {.lex_state = 3, .external_lex_state = 3},
-  [37] = {.lex_state = 3, .external_lex_state = 3},
-  [38] = {.lex_state = 3, .external_lex_state = 3},
-  [39] = {.lex_state = 3, .external_lex_state = 3},
-  [40] = {.lex_state = 5, .external_lex_state = 3},
-  [41] = {.lex_state = 3, .external_lex_state = 3},
+  [30] = {.lex_state = 1, .external_lex_state = 3},
+  [31] = {.lex_state = 1, .external_lex_state = 3},
+  [32] = {.lex_state = 1, .external_lex_state = 3},
+  [33] = {.lex_state = 1, .external_lex_state = 3},
+  [34] = {.lex_state = 1, .external_lex_state = 3},
+  [35] = {.lex_state = 4, .external_lex_state = 3},
+  [36] = {.lex_state = 1, .external_lex_state = 3},
+  [37] = {.lex_state = 1, .external_lex_state = 3},
+  [38] = {.lex_state = 1, .external_lex_state = 3},
+  [39] = {.lex_state = 1, .external_lex_state = 3},
+  [40] = {.lex_state = 4, .external_lex_state = 3},
+  [41] = {.lex_state = 1, .external_lex_state = 3},
   [42] = {.lex_state = 25},
-  [43] = {.lex_state = 3, .external_lex_state = 3},
-  [44] = {.lex_state = 3, .external_lex_state = 3},
-  [45] = {.lex_state = 3, .external_lex_state = 3},
-  [46] = {.lex_state = 3, .external_lex_state = 3},
+  [43] = {.lex_state = 1, .external_lex_state = 3},
+  [44] = {.lex_state = 1, .external_lex_state = 3},
+  [45] = {.lex_state = 1, .external_lex_state = 3},
+  [46] = {.lex_state = 1, .external_lex_state = 3},
   [47] = {.lex_state = 25},
   [48] = {.lex_state = 25, .external_lex_state = 3},
   [49] = {.lex_state = 25},
-  [50] = {.lex_state = 3, .external_lex_state = 3},
-  [51] = {.lex_state = 3, .external_lex_state = 3},
+  [50] = {.lex_state = 1, .external_lex_state = 3},
+  [51] = {.lex_state = 1, .external_lex_state = 3},
   [52] = {.lex_state = 25},
-  [53] = {.lex_state = 3, .external_lex_state = 3},
+  [53] = {.lex_state = 1, .external_lex_state = 3},
   [54] = {.lex_state = 25},
-  [55] = {.lex_state = 3, .external_lex_state = 3},
+  [55] = {.lex_state = 1, .external_lex_state = 3},
   [56] = {.lex_state = 25},
   [57] = {.lex_state = 0, .external_lex_state = 2},
-  [58] = {.lex_state = 3, .external_lex_state = 3},
+  [58] = {.lex_state = 1, .external_lex_state = 3},
   [59] = {.lex_state = 25},
   [60] = {.lex_state = 25, .external_lex_state = 3},
   [61] = {.lex_state = 25},
@@ -1826,9 +1827,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [70] = {.lex_state = 25},
   [71] = {.lex_state = 25, .external_lex_state = 3},
   [72] = {.lex_state = 25, .external_lex_state = 3},
-  [73] = {.lex_state = 3, .external_lex_state = 3},
+  [73] = {.lex_state = 1, .external_lex_state = 3},
   [74] = {.lex_state = 0, .external_lex_state = 2},
-  [75] = {.lex_state = 3, .external_lex_state = 3},
+  [75] = {.lex_state = 1, .external_lex_state = 3},
   [76] = {.lex_state = 0, .external_lex_state = 2},
   [77] = {.lex_state = 25, .external_lex_state = 3},
   [78] = {.lex_state = 25, .external_lex_state = 3},
@@ -1836,41 +1837,41 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [80] = {.lex_state = 8, .external_lex_state = 3},
   [81] = {.lex_state = 25, .external_lex_state = 3},
   [82] = {.lex_state = 25, .external_lex_state = 3},
-  [83] = {.lex_state = 3, .external_lex_state = 3},
-  [84] = {.lex_state = 3, .external_lex_state = 3},
-  [85] = {.lex_state = 3, .external_lex_state = 3},
+  [83] = {.lex_state = 1, .external_lex_state = 3},
+  [84] = {.lex_state = 1, .external_lex_state = 3},
+  [85] = {.lex_state = 1, .external_lex_state = 3},
   [86] = {.lex_state = 0},
   [87] = {.lex_state = 0, .external_lex_state = 2},
-  [88] = {.lex_state = 3, .external_lex_state = 3},
-  [89] = {.lex_state = 3, .external_lex_state = 3},
-  [90] = {.lex_state = 3, .external_lex_state = 3},
-  [91] = {.lex_state = 3, .external_lex_state = 3},
+  [88] = {.lex_state = 1, .external_lex_state = 3},
+  [89] = {.lex_state = 1, .external_lex_state = 3},
+  [90] = {.lex_state = 1, .external_lex_state = 3},
+  [91] = {.lex_state = 1, .external_lex_state = 3},
   [92] = {.lex_state = 25, .external_lex_state = 3},
-  [93] = {.lex_state = 3, .external_lex_state = 3},
+  [93] = {.lex_state = 1, .external_lex_state = 3},
   [94] = {.lex_state = 0, .external_lex_state = 2},
-  [95] = {.lex_state = 3, .external_lex_state = 3},
+  [95] = {.lex_state = 1, .external_lex_state = 3},
   [96] = {.lex_state = 25, .external_lex_state = 3},
   [97] = {.lex_state = 25, .external_lex_state = 3},
-  [98] = {.lex_state = 2, .external_lex_state = 4},
+  [98] = {.lex_state = 6, .external_lex_state = 4},
   [99] = {.lex_state = 25},
   [100] = {.lex_state = 25, .external_lex_state = 3},
   [101] = {.lex_state = 25},
-  [102] = {.lex_state = 2, .external_lex_state = 4},
+  [102] = {.lex_state = 6, .external_lex_state = 4},
   [103] = {.lex_state = 25},
-  [104] = {.lex_state = 2, .external_lex_state = 4},
+  [104] = {.lex_state = 6, .external_lex_state = 4},
   [105] = {.lex_state = 25},
   [106] = {.lex_state = 0},
   [107] = {.lex_state = 0},
   [108] = {.lex_state = 25},
-  [109] = {.lex_state = 2, .external_lex_state = 4},
+  [109] = {.lex_state = 6, .external_lex_state = 4},
   [110] = {.lex_state = 25},
   [111] = {.lex_state = 25},
-  [112] = {.lex_state = 2, .external_lex_state = 4},
+  [112] = {.lex_state = 6, .external_lex_state = 4},
   [113] = {.lex_state = 25},
-  [114] = {.lex_state = 2, .external_lex_state = 4},
-  [115] = {.lex_state = 2, .external_lex_state = 4},
+  [114] = {.lex_state = 6, .external_lex_state = 4},
+  [115] = {.lex_state = 6, .external_lex_state = 4},
   [116] = {.lex_state = 25},
-  [117] = {.lex_state = 3, .external_lex_state = 3},
+  [117] = {.lex_state = 1, .external_lex_state = 3},
   [118] = {.lex_state = 0, .external_lex_state = 2},
   [119] = {.lex_state = 0, .external_lex_state = 2},
   [120] = {.lex_state = 0, .external_lex_state = 2},
@@ -1884,28 +1885,28 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [128] = {.lex_state = 0, .external_lex_state = 2},
   [129] = {.lex_state = 25, .external_lex_state = 3},
   [130] = {.lex_state = 25, .external_lex_state = 3},
-  [131] = {.lex_state = 3, .external_lex_state = 3},
+  [131] = {.lex_state = 1, .external_lex_state = 3},
   [132] = {.lex_state = 25, .external_lex_state = 3},
-  [133] = {.lex_state = 3, .external_lex_state = 3},
-  [134] = {.lex_state = 3, .external_lex_state = 3},
-  [135] = {.lex_state = 3, .external_lex_state = 3},
-  [136] = {.lex_state = 3, .external_lex_state = 3},
+  [133] = {.lex_state = 1, .external_lex_state = 3},
+  [134] = {.lex_state = 1, .external_lex_state = 3},
+  [135] = {.lex_state = 1, .external_lex_state = 3},
+  [136] = {.lex_state = 1, .external_lex_state = 3},
   [137] = {.lex_state = 25, .external_lex_state = 3},
-  [138] = {.lex_state = 3, .external_lex_state = 3},
-  [139] = {.lex_state = 3, .external_lex_state = 3},
-  [140] = {.lex_state = 3, .external_lex_state = 3},
+  [138] = {.lex_state = 1, .external_lex_state = 3},
+  [139] = {.lex_state = 1, .external_lex_state = 3},
+  [140] = {.lex_state = 1, .external_lex_state = 3},
   [141] = {.lex_state = 25, .external_lex_state = 3},
   [142] = {.lex_state = 25, .external_lex_state = 3},
-  [143] = {.lex_state = 3, .external_lex_state = 3},
-  [144] = {.lex_state = 3, .external_lex_state = 3},
-  [145] = {.lex_state = 3, .external_lex_state = 3},
+  [143] = {.lex_state = 1, .external_lex_state = 3},
+  [144] = {.lex_state = 1, .external_lex_state = 3},
+  [145] = {.lex_state = 1, .external_lex_state = 3},
   [146] = {.lex_state = 0, .external_lex_state = 2},
   [147] = {.lex_state = 0},
   [148] = {.lex_state = 0, .external_lex_state = 2},
   [149] = {.lex_state = 0, .external_lex_state = 2},
   [150] = {.lex_state = 0},
   [151] = {.lex_state = 0, .external_lex_state = 2},
-  [152] = {.lex_state = 3, .external_lex_state = 3},
+  [152] = {.lex_state = 1, .external_lex_state = 3},
   [153] = {.lex_state = 0, .external_lex_state = 2},
   [154] = {.lex_state = 0, .external_lex_state = 2},
   [155] = {.lex_state = 0, .external_lex_state = 2},

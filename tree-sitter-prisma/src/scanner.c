@@ -36,7 +36,9 @@ void tree_sitter_prisma_external_scanner_deserialize(void *payload, const char *
   (void)length;
 }
 
-static bool is_horizontal_space(int32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xFEFF; }
+static bool is_horizontal_space(int32_t c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xFEFF; }
+// `\n`, and `\r` alone or before `\n`: Prisma reads all three as line breaks.
+static bool is_line_break(int32_t c) { return c == '\n' || c == '\r'; }
 // ASCII identifier characters, and any non-ASCII character (identifiers may hold Unicode
 // letters; this is only used to look ahead, so the approximation is safe).
 static bool is_identifier_char(int32_t c) {
@@ -81,8 +83,8 @@ static bool at_block_header(TSLexer *lexer) {
 // that cannot continue an argument list or array?
 static bool at_line_that_closes_brackets(TSLexer *lexer) {
   bool crossed_line = false;
-  while (lexer->lookahead == '\n' || is_horizontal_space(lexer->lookahead)) {
-    if (lexer->lookahead == '\n') crossed_line = true;
+  while (is_line_break(lexer->lookahead) || is_horizontal_space(lexer->lookahead)) {
+    if (is_line_break(lexer->lookahead)) crossed_line = true;
     lexer->advance(lexer, false);
   }
   if (lexer->eof(lexer)) return true;
@@ -108,7 +110,7 @@ bool tree_sitter_prisma_external_scanner_scan(void *payload, TSLexer *lexer, con
   if (valid_symbols[UNTERMINATED_STRING_END]) {
     // Inside a string every character is content: only a line break (or the end of the
     // file) is ours, and the token is zero-width before it.
-    if (lexer->lookahead == '\n' || lexer->lookahead == '\r' || lexer->eof(lexer)) {
+    if (is_line_break(lexer->lookahead) || lexer->eof(lexer)) {
       lexer->mark_end(lexer);
       lexer->result_symbol = UNTERMINATED_STRING_END;
       return true;
@@ -128,7 +130,7 @@ bool tree_sitter_prisma_external_scanner_scan(void *payload, TSLexer *lexer, con
   }
 
   if (valid_symbols[IMPLICIT_BLOCK_END]) {
-    while (lexer->lookahead == '\n' || is_horizontal_space(lexer->lookahead)) lexer->advance(lexer, true);
+    while (is_line_break(lexer->lookahead) || is_horizontal_space(lexer->lookahead)) lexer->advance(lexer, true);
     lexer->mark_end(lexer);
     if (lexer->eof(lexer) || at_block_header(lexer)) {
       lexer->result_symbol = IMPLICIT_BLOCK_END;

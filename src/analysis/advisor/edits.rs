@@ -4,20 +4,7 @@
 
 use crate::analysis::TextEdit;
 use crate::model::{Attribute, Block, Field, Schema, Span};
-
-/// The offset of the start of the line that holds `offset`.
-fn line_start(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1)
-}
-
-/// The offset just after the line that holds `offset` (after its `\n`, or the end).
-fn next_line_start(text: &str, offset: usize) -> usize {
-    text.get(offset..)
-        .and_then(|after| after.find('\n'))
-        .map_or(text.len(), |i| offset + i + 1)
-}
+use crate::syntax::{line_start, next_line_start};
 
 /// The leading whitespace of the line that holds `offset`.
 fn indentation_at(text: &str, offset: usize) -> &str {

@@ -1106,7 +1106,7 @@ fn no_cascade(advisor: &Advisor<'_>, scoping: &Scoping<'_>, out: &mut Vec<Diagno
 fn next_argument(schema: &Schema, last: crate::model::Span, argument: &str) -> String {
     let text = &schema.file(last.file).text;
     let start = last.start as usize;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = crate::syntax::line_start(text, start);
     let before = &text[line_start..start];
     if before.trim().is_empty() && line_start > 0 {
         format!(",\n{before}{argument}")

@@ -157,10 +157,7 @@ fn declare_schema(schema: &Schema, name: &str) -> Option<crate::analysis::Fix> {
                 .property("url")
                 .or_else(|| datasource.properties.iter().max_by_key(|p| p.span.end))?;
             let text = &schema.file(after.span.file).text;
-            let line_start = text
-                .get(..after.span.start as usize)?
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
+            let line_start = crate::syntax::line_start(text, after.span.start as usize);
             let indentation: String = text
                 .get(line_start..after.span.start as usize)?
                 .chars()

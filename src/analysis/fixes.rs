@@ -36,64 +36,158 @@ pub struct Fixed {
     pub applied: Vec<String>,
 }
 
-/// At most this many rounds of fixing: a fix that touches the same place as another (the
-/// same insertion point: every `@@index` a model lacks goes before its closing brace) waits
-/// for the next round, so a model with 20 missing indexes takes 20 rounds. The limit only
-/// stops two fixes that would undo each other forever (as ruff's does).
+/// At most this many rounds of fixing: a fix that touches the same place as another waits
+/// for the next round. The limit only stops fixes that would go on uncovering new findings
+/// forever (as ruff's does); every round applies at least one fix that resolved its finding.
 const MAX_ROUNDS: usize = 100;
 
 /// Applies every safe fix of the schema made of `files` (name, text), analysing again after
 /// each round so that every fix sees the schema as the previous ones left it. Fixes whose
 /// edits touch the same place as an earlier fix of the round wait for the next round.
+///
+/// A round is kept only when every fix in it resolved its own finding and the schema has no
+/// more errors than before. Otherwise each fix of the round is tried alone: one that fails
+/// alone is refused for good (never applied, so fixing twice equals fixing once), and the
+/// round keeps the first that holds.
 pub fn fix_all(files: &[(String, String)], options: &Options) -> Fixed {
-    let mut texts: Vec<String> = files.iter().map(|(_, text)| text.clone()).collect();
-    let mut applied = Vec::new();
-    for _ in 0..MAX_ROUNDS {
+    let analyse = |texts: &[String]| {
         let schema = Schema::new(
             files
                 .iter()
-                .zip(&texts)
+                .zip(texts)
                 .map(|((name, _), text)| SourceFile::parse(name.clone(), text.clone()))
                 .collect(),
         );
-        let diagnostics = super::check_with(&schema, options.clone());
-        let chosen = non_overlapping_safe_fixes(&diagnostics);
-        if chosen.is_empty() {
+        super::check_with(&schema, options.clone())
+    };
+    let mut texts: Vec<String> = files.iter().map(|(_, text)| text.clone()).collect();
+    let mut current = analyse(&texts);
+    let mut applied = Vec::new();
+    let mut refused: Vec<FixIdentity> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let chosen = non_overlapping_safe_fixes(&current, &refused);
+        let Some(candidate) = apply_fixes(&texts, chosen.iter().map(|(_, fix)| *fix)) else {
             break;
+        };
+        let next = analyse(&candidate);
+        if holds(&current, &next, &chosen) {
+            applied.extend(chosen.iter().map(|(_, fix)| fix.title.clone()));
+            texts = candidate;
+            current = next;
+            continue;
         }
-        let mut changed = false;
-        for (index, text) in texts.iter_mut().enumerate() {
-            let edits = chosen
-                .iter()
-                .flat_map(|fix| &fix.edits)
-                .filter(|edit| edit.span.file.0 as usize == index);
-            if let Some(new_text) = apply_edits(text, edits)
-                && new_text != *text
-            {
-                *text = new_text;
-                changed = true;
+        // Something in the round did not hold: find out which fix, alone.
+        let mut kept = None;
+        for &(finding, fix) in &chosen {
+            let alone = apply_fixes(&texts, [fix])
+                .map(|text| {
+                    let analysis = analyse(&text);
+                    (text, analysis)
+                })
+                .filter(|(_, analysis)| holds(&current, analysis, &[(finding, fix)]));
+            match alone {
+                Some(result) if kept.is_none() => kept = Some((fix.title.clone(), result)),
+                Some(_) => {}
+                None => refused.push(FixIdentity::of(finding, fix)),
             }
         }
-        applied.extend(chosen.iter().map(|fix| fix.title.clone()));
-        if !changed {
-            break;
-        }
+        let Some((title, (text, analysis))) = kept else {
+            // No fix holds alone; each is refused, and the next round takes the rest.
+            continue;
+        };
+        applied.push(title);
+        texts = text;
+        current = analysis;
     }
     Fixed { texts, applied }
 }
 
-/// The safe fixes to apply in one round: in the order of their diagnostics, each taken only
-/// if none of its edits overlaps or touches an edit already taken, and never the same fix
-/// twice (two findings can offer the same edit).
-fn non_overlapping_safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
-    let mut taken: Vec<&Fix> = Vec::new();
+/// A fix by what it is for, across rounds (its spans move as other fixes apply).
+#[derive(PartialEq, Eq)]
+struct FixIdentity {
+    code: super::Code,
+    message: String,
+    title: String,
+}
+
+impl FixIdentity {
+    fn of(finding: &Diagnostic, fix: &Fix) -> Self {
+        FixIdentity {
+            code: finding.code,
+            message: finding.message.clone(),
+            title: fix.title.clone(),
+        }
+    }
+}
+
+/// The texts with `fixes` applied, or `None` when nothing changes.
+fn apply_fixes<'a>(
+    texts: &[String],
+    fixes: impl IntoIterator<Item = &'a Fix>,
+) -> Option<Vec<String>> {
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    let mut changed = false;
+    let mut out = Vec::with_capacity(texts.len());
+    for (index, text) in texts.iter().enumerate() {
+        let edits = fixes
+            .iter()
+            .flat_map(|fix| &fix.edits)
+            .filter(|edit| edit.span.file.0 as usize == index);
+        match apply_edits(text, edits) {
+            Some(new_text) if new_text != *text => {
+                changed = true;
+                out.push(new_text);
+            }
+            _ => out.push(text.clone()),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Whether applying `fixes` (to the schema analysed as `before`, giving `after`) did what
+/// they are for: each resolved its finding (fewer findings with its code and message remain)
+/// and no error was added.
+fn holds(before: &[Diagnostic], after: &[Diagnostic], fixes: &[(&Diagnostic, &Fix)]) -> bool {
+    let errors = |diagnostics: &[Diagnostic]| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == super::Severity::Error)
+            .count()
+    };
+    let count = |diagnostics: &[Diagnostic], finding: &Diagnostic| {
+        diagnostics
+            .iter()
+            .filter(|d| d.code == finding.code && d.message == finding.message)
+            .count()
+    };
+    errors(after) <= errors(before)
+        && fixes.iter().all(|(finding, _)| {
+            let fixed_here = fixes
+                .iter()
+                .filter(|(other, _)| other.code == finding.code && other.message == finding.message)
+                .count();
+            count(after, finding) + fixed_here <= count(before, finding)
+        })
+}
+
+/// The safe fixes to apply in one round, with their findings: in the order of the
+/// diagnostics, each taken only if none of its edits overlaps or touches an edit already
+/// taken, never the same fix twice (two findings can offer the same edit), and never one
+/// refused before.
+fn non_overlapping_safe_fixes<'d>(
+    diagnostics: &'d [Diagnostic],
+    refused: &[FixIdentity],
+) -> Vec<(&'d Diagnostic, &'d Fix)> {
+    let mut taken: Vec<(&Diagnostic, &Fix)> = Vec::new();
     let mut spans: Vec<(u32, u32, u32)> = Vec::new();
-    for fix in diagnostics
+    for (finding, fix) in diagnostics
         .iter()
-        .flat_map(|d| d.fixes.iter().take(1))
-        .filter(|fix| fix.applicability == Applicability::Safe && !fix.edits.is_empty())
+        .filter_map(|d| d.fixes.first().map(|fix| (d, fix)))
+        .filter(|(_, fix)| fix.applicability == Applicability::Safe && !fix.edits.is_empty())
     {
-        if taken.iter().any(|t| t.edits == fix.edits) {
+        if taken.iter().any(|(_, t)| t.edits == fix.edits)
+            || refused.contains(&FixIdentity::of(finding, fix))
+        {
             continue;
         }
         let clashes = fix.edits.iter().any(|edit| {
@@ -109,7 +203,7 @@ fn non_overlapping_safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&Fix> {
                 .iter()
                 .map(|e| (e.span.file.0, e.span.start, e.span.end)),
         );
-        taken.push(fix);
+        taken.push((finding, fix));
     }
     taken
 }

@@ -91,11 +91,13 @@ impl<'a, 'k> Model<'a, 'k> {
             .iter()
             .filter_map(|field| {
                 // Columns of an `Unsupported` type may not take a B-tree index: left alone.
+                // Nor may relation fields (`fields:` naming one is an error of its own).
                 let names = conventions::relation_scalar_fields(field);
                 let known = names.iter().all(|name| {
-                    block
-                        .field(name)
-                        .is_some_and(|f| conventions::type_name(f) != Some("Unsupported"))
+                    block.field(name).is_some_and(|f| {
+                        conventions::type_name(f) != Some("Unsupported")
+                            && !conventions::is_relation_field(advisor.schema, f)
+                    })
                 });
                 (!names.is_empty() && known).then_some((field, names))
             })

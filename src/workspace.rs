@@ -5,10 +5,17 @@
 use crate::model::SourceFile;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Larger files are refused: positions are 32-bit and nobody writes such a schema.
-const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Larger schema files are refused. Analysing costs about 40 bytes of memory per byte of
+/// schema, so this keeps a check under about 1.5 GB; the largest public schemas are a few
+/// megabytes, and 10,000 generated models are 10 MB.
+pub const MAX_SCHEMA_BYTES: u64 = 32 << 20;
+
+/// Larger project files around a schema (`.env`, `package.json`, `prisma-analyzer.toml`)
+/// are not read.
+pub const MAX_PROJECT_FILE_BYTES: u64 = 4 << 20;
 
 /// The files of one schema (one file, or the files of a multi-file schema folder).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,9 +27,24 @@ pub struct SchemaInput {
 pub enum InputError {
     NotFound(PathBuf),
     NoSchema(PathBuf),
-    NotUtf8 { path: PathBuf, offset: usize },
-    TooLarge { path: PathBuf, bytes: u64 },
-    Io { path: PathBuf, message: String },
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    /// Larger than `limit` bytes (read up to one byte past the limit, never further).
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
+    /// A named pipe, a device, a socket or a folder where a file was expected.
+    NotRegular {
+        path: PathBuf,
+        what: &'static str,
+    },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
 }
 
 impl InputError {
@@ -50,9 +72,15 @@ impl fmt::Display for InputError {
                 "{}: not a text file in UTF-8 (invalid byte at offset {offset}); Prisma schemas must be UTF-8",
                 path.display()
             ),
-            InputError::TooLarge { path, bytes } => write!(
+            InputError::TooLarge { path, limit } => write!(
                 f,
-                "{}: file too large ({bytes} bytes; the limit is {MAX_FILE_BYTES})",
+                "{}: file too large (over {} MiB, the most that is read)",
+                path.display(),
+                limit >> 20
+            ),
+            InputError::NotRegular { path, what } => write!(
+                f,
+                "{}: {what}, not a regular file; only regular files are read",
                 path.display()
             ),
             InputError::Io { path, message } => write!(f, "{}: {message}", path.display()),
@@ -90,18 +118,72 @@ impl SchemaInput {
 
 /// Reads a schema file as UTF-8, with a clear error for anything else.
 pub fn read_schema_file(path: &Path) -> Result<String, InputError> {
-    let metadata = fs::metadata(path).map_err(|e| not_found_or_io(path, &e))?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(InputError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: metadata.len(),
-        });
-    }
-    let bytes = fs::read(path).map_err(|e| not_found_or_io(path, &e))?;
+    read_text_file(path, MAX_SCHEMA_BYTES)
+}
+
+/// Reads a regular file of at most `limit` bytes as UTF-8.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<String, InputError> {
+    let bytes = read_regular_file(path, limit)?;
     String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Reads a regular file of at most `limit` bytes: the one way this program reads a file.
+///
+/// Anything else is refused before a byte is read: a named pipe would block until someone
+/// writes to it (so it is opened without blocking, then looked at), and a device such as
+/// `/dev/zero` never ends. The limit is enforced while reading, not trusted from the
+/// metadata, which special and growing files get wrong.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| not_found_or_io(path, &e))?;
+    let metadata = file.metadata().map_err(|e| InputError::io(path, &e))?;
+    if !metadata.is_file() {
+        return Err(InputError::NotRegular {
+            path: path.to_path_buf(),
+            what: describe_file_type(&metadata.file_type()),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len().min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::io(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+fn describe_file_type(file_type: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 fn not_found_or_io(path: &Path, error: &std::io::Error) -> InputError {
@@ -158,7 +240,7 @@ fn schemas_in_folder(folder: &Path) -> Result<Vec<SchemaInput>, InputError> {
 /// Counts `datasource name {` lines without parsing; an unreadable file counts as none (its
 /// error is reported when it is loaded).
 fn count_datasources(path: &Path) -> usize {
-    let Ok(bytes) = fs::read(path) else {
+    let Ok(bytes) = read_regular_file(path, MAX_SCHEMA_BYTES) else {
         return 0;
     };
     String::from_utf8_lossy(&bytes)
@@ -249,7 +331,7 @@ fn non_empty(input: SchemaInput, folder: &Path) -> Result<SchemaInput, InputErro
 }
 
 fn package_json_schema(root: &Path) -> Option<String> {
-    let text = fs::read_to_string(root.join("package.json")).ok()?;
+    let text = read_text_file(&root.join("package.json"), MAX_PROJECT_FILE_BYTES).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json.get("prisma")?
         .get("schema")?

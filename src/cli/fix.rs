@@ -91,7 +91,7 @@ fn cannot_write(path: &Path, error: &std::io::Error) -> InputError {
 fn stage(path: &Path, before: &str, text: &str) -> Result<(PathBuf, PathBuf), InputError> {
     let target = fs::canonicalize(path).map_err(|e| cannot_write(path, &e))?;
     // Someone may have saved the file since it was read: never overwrite their change.
-    match fs::read(&target) {
+    match crate::workspace::read_regular_file(&target, crate::workspace::MAX_SCHEMA_BYTES) {
         Ok(current) if current == before.as_bytes() => {}
         Ok(_) => {
             return Err(InputError::Io {
@@ -101,7 +101,14 @@ fn stage(path: &Path, before: &str, text: &str) -> Result<(PathBuf, PathBuf), In
                         .to_string(),
             });
         }
-        Err(error) => return Err(cannot_write(path, &error)),
+        Err(error) => {
+            return Err(InputError::Io {
+                path: path.to_path_buf(),
+                message: format!(
+                    "cannot read it again ({error}); the schema's files are unchanged"
+                ),
+            });
+        }
     }
     let metadata = fs::metadata(&target).map_err(|e| cannot_write(path, &e))?;
     // Renaming would replace a file its owner made read-only: ask the file, not the folder.

@@ -387,6 +387,17 @@ impl Backend {
     }
 
     /// Reports a problem to the client's log without waiting (never await in an edit handler).
+    fn log_too_large(&self, uri: &Uri) {
+        self.log(
+            MessageType::WARNING,
+            format!(
+                "{} is over {} MiB: it is not analysed until it is smaller",
+                uri.as_str(),
+                workspace::MAX_SCHEMA_BYTES >> 20
+            ),
+        );
+    }
+
     fn log(&self, kind: MessageType, message: String) {
         tracing::warn!("{message}");
         let client = self.client.clone();
@@ -913,6 +924,9 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let item = params.text_document;
         let document = Document::new(item.uri.clone(), item.version, &item.text);
+        if document.is_too_large() {
+            self.log_too_large(&item.uri);
+        }
         if let Some(path) = &document.path {
             self.state.open_paths.insert(path.clone(), item.uri.clone());
         }
@@ -932,10 +946,15 @@ impl LanguageServer for Backend {
                 return;
             };
             let encoding = self.state.encoding();
+            let was_too_large = document.is_too_large();
             for change in &params.content_changes {
                 document.apply_change(change, encoding);
             }
             document.version = params.text_document.version;
+            if document.is_too_large() && !was_too_large {
+                drop(document);
+                self.log_too_large(&uri);
+            }
         }
         self.schedule(uri);
     }
@@ -1122,7 +1141,10 @@ impl LanguageServer for Backend {
         let dotenv = uri
             .to_file_path()
             .and_then(|path| workspace::find_dotenv(&path))
-            .and_then(|path| Some((std::fs::read_to_string(&path).ok()?, path)));
+            .and_then(|path| {
+                let text = workspace::read_text_file(&path, workspace::MAX_PROJECT_FILE_BYTES);
+                Some((text.ok()?, path))
+            });
         let Some((dotenv_text, dotenv_path)) = dotenv else {
             return Ok(Some(Vec::new()));
         };

@@ -33,6 +33,7 @@ where
             }
             Frame::Body(body) => body,
         };
+        super::protocol_log::trace_message("<-", &body);
         match check_message(&body) {
             Ok(()) => {
                 let header = format!("Content-Length: {}\r\n\r\n", body.len());
@@ -69,6 +70,7 @@ pub async fn merge_output<S, O>(
         tokio::select! {
             frame = read_frame(&mut server) => match frame {
                 Frame::Body(body) => {
+                    super::protocol_log::trace_message("->", &body);
                     let header = format!("Content-Length: {}\r\n\r\n", body.len());
                     if write_frame(&mut output, header.as_bytes(), &body).await.is_err() {
                         return;

@@ -12,6 +12,7 @@ mod convert;
 mod database;
 mod documents;
 mod framing;
+mod protocol_log;
 
 use crate::analysis;
 use crate::ide;
@@ -92,15 +93,26 @@ struct DocumentTextParams {
     uri: Uri,
 }
 
-/// Logs go to stderr (stdout carries the protocol); the level comes from `RUST_LOG`.
+/// Logs go to stderr (stdout carries the protocol); the level comes from `RUST_LOG`. The
+/// framework's own logging of raw messages is never let through: the guard logs them
+/// redacted (`protocol_log`).
 fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+    use tracing_subscriber::Layer;
+    use tracing_subscriber::filter::FilterExt;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let level = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let without_raw_messages = tracing_subscriber::filter::filter_fn(|metadata| {
+        !metadata
+            .target()
+            .starts_with(protocol_log::FRAMEWORK_RAW_MESSAGES)
+    });
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(false)
-        .try_init();
+        .with_filter(level.and(without_raw_messages));
+    let _ = tracing_subscriber::registry().with(layer).try_init();
 }
 
 /// What the worker thread is asked to do.

@@ -14,6 +14,26 @@ use serde_json::Value;
 /// The target of the framework's raw-message logging, which is never let through.
 pub(super) const FRAMEWORK_RAW_MESSAGES: &str = "tower_lsp_server::codec";
 
+/// Logs go to stderr (stdout carries the protocol); the level comes from `RUST_LOG`. The
+/// framework's own logging of raw messages is never let through: the guard logs them
+/// redacted (here).
+pub(super) fn init_tracing() {
+    use tracing_subscriber::Layer;
+    use tracing_subscriber::filter::FilterExt;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let level = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let without_raw_messages = tracing_subscriber::filter::filter_fn(|metadata| {
+        !metadata.target().starts_with(FRAMEWORK_RAW_MESSAGES)
+    });
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_filter(level.and(without_raw_messages));
+    let _ = tracing_subscriber::registry().with(layer).try_init();
+}
+
 /// Logs one message that went `direction` (`<-` from the client, `->` to it), redacted.
 /// Costs nothing unless tracing is on.
 pub(super) fn trace_message(direction: &str, body: &[u8]) {

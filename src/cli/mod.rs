@@ -304,15 +304,15 @@ fn run_rls(
     }
     let context = analysis::Context::new(&schema, &options);
     let advisor = analysis::advisor::Advisor::new(&schema, &context, &options.advisor);
-    let code = match (analysis::advisor::rls::sql(&advisor), verify) {
-        (Ok(sql), Some(url)) => {
+    let code = match (analysis::advisor::rls::plan(&advisor), verify) {
+        (Ok(plan), Some(url)) => {
             let connect = crate::database::ConnectOptions {
                 statement_timeout,
                 ..crate::database::ConnectOptions::default()
             };
-            database::run_verify(&schema, &options.advisor, &sql, url, &connect)
+            database::run_verify(&schema, &options.advisor, &plan, url, &connect)
         }
-        (Ok(sql), None) if print(&sql) => EXIT_CLEAN,
+        (Ok(plan), None) if print(&plan.sql()) => EXIT_CLEAN,
         (Ok(_), None) => return EXIT_USAGE,
         (Err(error), _) => {
             eprintln!("error: {name}: no row-level-security SQL: {error}");

@@ -13,6 +13,7 @@ mod convert;
 mod database;
 mod documents;
 mod framing;
+mod json_scan;
 mod protocol_log;
 mod settings;
 

@@ -16,6 +16,9 @@ pub struct LspClient {
     incoming: Receiver<Value>,
     /// Notifications received while waiting for something else.
     notifications: VecDeque<Value>,
+    /// Responses received while waiting for another one (the server may answer out of
+    /// order).
+    responses: VecDeque<Value>,
     /// What the client answers to `workspace/configuration` (None: null).
     configuration: Option<Value>,
     next_id: i64,
@@ -98,6 +101,7 @@ impl LspClient {
             child,
             incoming,
             notifications: VecDeque::new(),
+            responses: VecDeque::new(),
             configuration: None,
             next_id: 1,
             transcript: Vec::new(),
@@ -112,6 +116,13 @@ impl LspClient {
 
     pub fn start() -> Self {
         Self::start_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    /// Writes bytes as they are, with no header of their own (for tests of the framing).
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("write");
+        stdin.flush().expect("flush");
     }
 
     pub fn send_raw(&mut self, body: &[u8]) {
@@ -139,9 +150,13 @@ impl LspClient {
 
     /// The response to request `id`.
     pub fn response(&mut self, id: i64) -> Value {
-        self.wait_for(|message| {
+        let is_it = |message: &Value| {
             message.get("id") == Some(&json!(id)) && message.get("method").is_none()
-        })
+        };
+        if let Some(index) = self.responses.iter().position(is_it) {
+            return self.responses.remove(index).expect("present");
+        }
+        self.wait_for(is_it)
     }
 
     /// Sends a request and returns the whole response message (with `result` or `error`).
@@ -186,6 +201,8 @@ impl LspClient {
                 self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
             } else if message.get("method").is_some() {
                 self.notifications.push_back(message);
+            } else {
+                self.responses.push_back(message);
             }
         }
     }

@@ -1,4 +1,5 @@
-//! `prisma-analyzer.toml`: the user's configuration, found by walking up from the schema.
+//! `prisma-analyzer.toml`: the project's configuration, found by walking up from the schema
+//! to the project root, and the editor's settings in the same keys.
 //!
 //! ```toml
 //! # Which Prisma release the schema targets: "6", "7" or "any" (the default: accept what
@@ -38,10 +39,11 @@ impl std::fmt::Display for SettingsError {
     }
 }
 
-/// The configuration file that applies to a schema in `dir`: the first `prisma-analyzer.toml`
-/// in `dir` or a folder above it.
-pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
+/// The configuration file that applies to the schema file `schema_file`: the first
+/// `prisma-analyzer.toml` in its folder or a folder above, up to the project root (as
+/// `.env` is looked for: a file above the project is not the project's).
+pub fn discover(schema_file: &Path) -> Option<PathBuf> {
+    crate::workspace::folders_up_to_project_root(schema_file)
         .map(|folder| folder.join(FILE_NAME))
         .find(|candidate| candidate.is_file())
 }
@@ -49,11 +51,68 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 /// The options for a schema whose first file is `schema_file`: from the configuration file
 /// that applies to it, else the defaults.
 pub fn options_for(schema_file: &Path) -> (Options, Vec<SettingsError>) {
-    let folder = schema_file.parent().unwrap_or(Path::new("."));
-    match discover(folder) {
+    match discover(schema_file) {
         Some(path) => load(&path),
         None => (Options::default(), Vec::new()),
     }
+}
+
+/// The environment variable by which the user allows the `database-url` of project files
+/// (`1`, `true` or `yes`).
+pub const ALLOW_PROJECT_DATABASE_URL_VARIABLE: &str = "PRISMA_ANALYZER_ALLOW_PROJECT_DATABASE_URL";
+
+/// Whether the environment allows the `database-url` of project files.
+pub fn project_database_url_allowed_by_environment() -> bool {
+    std::env::var(ALLOW_PROJECT_DATABASE_URL_VARIABLE).is_ok_and(|value| {
+        matches!(
+            value.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes"
+        )
+    })
+}
+
+/// The database to read, and whether a project file's `database-url` was left unused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatabaseChoice {
+    /// A URL, or `env`; `None`: no database is read.
+    pub url: Option<String>,
+    /// A project file names a database that is not read, because the user did not allow
+    /// project files to choose one (say so, with how to allow it).
+    pub project_url_ignored: bool,
+}
+
+/// The one rule for which database is read. The user's own choice (`check --database-url`,
+/// the editor's `databaseUrl`) wins. A project file's `database-url` (in a cloned
+/// repository it is anyone's) is read only when the user allowed it: `allowed` is the
+/// editor's `allowProjectDatabaseUrl`, `check --allow-project-database-url`, or
+/// [`ALLOW_PROJECT_DATABASE_URL_VARIABLE`].
+pub fn database_url_to_read(
+    user: Option<&str>,
+    project: Option<&str>,
+    allowed: bool,
+) -> DatabaseChoice {
+    match (user, project) {
+        (Some(url), _) => DatabaseChoice {
+            url: Some(url.to_string()),
+            project_url_ignored: false,
+        },
+        (None, Some(url)) if allowed => DatabaseChoice {
+            url: Some(url.to_string()),
+            project_url_ignored: false,
+        },
+        (None, project) => DatabaseChoice {
+            url: None,
+            project_url_ignored: project.is_some(),
+        },
+    }
+}
+
+/// What to tell the user when a project file's `database-url` was not read.
+pub fn project_database_url_ignored_message(settings_file: &Path) -> String {
+    format!(
+        "{}: `database-url` is not used: a project's file does not choose the database the analyzer connects to (a cloned repository could name any host). To use it, allow project database URLs: `allowProjectDatabaseUrl` in your editor's user settings (VS Code: `prisma-analyzer.allowProjectDatabaseUrl`), `{ALLOW_PROJECT_DATABASE_URL_VARIABLE}=1` in the environment, or `check --allow-project-database-url`; or give the URL yourself (`databaseUrl`, `check --database-url`)",
+        settings_file.display()
+    )
 }
 
 /// Settings files, read again only when they change on disk (the server asks for a schema's
@@ -171,6 +230,7 @@ pub fn from_json(value: &serde_json::Value) -> (Options, Vec<String>) {
 /// A settings value from either source, with the offset of where it is written (0 in JSON).
 enum Value {
     String(String, usize),
+    Bool(bool, usize),
     List(Vec<Value>, usize),
     Table(Vec<(String, usize, Value)>),
     Other(usize),
@@ -179,7 +239,10 @@ enum Value {
 impl Value {
     fn offset(&self) -> usize {
         match self {
-            Value::String(_, offset) | Value::List(_, offset) | Value::Other(offset) => *offset,
+            Value::String(_, offset)
+            | Value::Bool(_, offset)
+            | Value::List(_, offset)
+            | Value::Other(offset) => *offset,
             Value::Table(entries) => entries.first().map_or(0, |(_, offset, _)| *offset),
         }
     }
@@ -210,6 +273,7 @@ fn toml_value(value: &toml::Spanned<DeValue<'_>>) -> Value {
     match value.get_ref() {
         DeValue::String(text) => Value::String(text.to_string(), offset),
         DeValue::Integer(number) => Value::String(number.as_str().to_string(), offset),
+        DeValue::Boolean(flag) => Value::Bool(*flag, offset),
         DeValue::Array(items) => Value::List(items.iter().map(toml_value).collect(), offset),
         DeValue::Table(table) => Value::Table(toml_entries(table)),
         _ => Value::Other(offset),
@@ -220,6 +284,7 @@ fn json_value(value: &serde_json::Value) -> Value {
     match value {
         serde_json::Value::String(text) => Value::String(text.clone(), 0),
         serde_json::Value::Number(number) => Value::String(number.to_string(), 0),
+        serde_json::Value::Bool(flag) => Value::Bool(*flag, 0),
         serde_json::Value::Array(items) => Value::List(items.iter().map(json_value).collect(), 0),
         serde_json::Value::Object(map) => Value::Table(
             map.iter()
@@ -272,12 +337,31 @@ fn read(entries: &[(String, usize, Value)], style: Style) -> (Options, Vec<(usiz
             "rules" => read_rules(value, &mut advisor, &mut problems),
             "database-url" => match value.as_string() {
                 Some(url) if !url.trim().is_empty() => {
-                    options.database_url = Some(url.trim().to_string());
+                    let url = Some(url.trim().to_string());
+                    // A project file's URL waits for the user's consent; the editor's
+                    // settings are the user's own.
+                    match style {
+                        Style::Toml => options.project_database_url = url,
+                        Style::Json => options.database_url = url,
+                    }
                 }
                 _ => problems.push((
                     value.offset(),
                     "`database-url` is a PostgreSQL URL, or \"env\" for DATABASE_URL; no database is read"
                         .to_string(),
+                )),
+            },
+            "allow-project-database-url" => match (style, value) {
+                (Style::Json, Value::Bool(allowed, _)) => {
+                    options.allow_project_database_url = *allowed;
+                }
+                (Style::Json, _) => problems.push((
+                    value.offset(),
+                    "`allowProjectDatabaseUrl` is true or false; project files' `database-url` stays unused".to_string(),
+                )),
+                (Style::Toml, _) => problems.push((
+                    *key_offset,
+                    format!("`allow-project-database-url` is the user's choice, not a project's: set it in your editor's user settings, or `{ALLOW_PROJECT_DATABASE_URL_VARIABLE}=1`; it is ignored"),
                 )),
             },
             "tenant" => read_table(value, key, style, &mut problems, |name, value, problems| {
@@ -579,15 +663,77 @@ mod tests {
         let (options, errors) = parse("prisma-version = \"7\"\n", path);
         assert!(errors.is_empty());
         assert_eq!(options.database_url, None);
+        assert_eq!(options.project_database_url, None);
+        // A project file's URL is kept apart: it is read only when the user allows it.
         let (options, errors) = parse("database-url = \"env\"\n", path);
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(options.database_url.as_deref(), Some("env"));
+        assert_eq!(options.database_url, None);
+        assert_eq!(options.project_database_url.as_deref(), Some("env"));
         let (options, problems) =
             from_json(&serde_json::json!({"databaseUrl": "postgresql://a@h/db"}));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(options.database_url.as_deref(), Some("postgresql://a@h/db"));
+        assert_eq!(options.project_database_url, None);
         let (options, errors) = parse("database-url = \"\"\n", path);
-        assert_eq!(options.database_url, None);
+        assert_eq!(options.project_database_url, None);
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn only_the_user_allows_project_database_urls() {
+        let (options, problems) = from_json(&serde_json::json!({"allowProjectDatabaseUrl": true}));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(options.allow_project_database_url);
+        let (options, problems) = from_json(&serde_json::json!({"allowProjectDatabaseUrl": "yes"}));
+        assert!(!options.allow_project_database_url);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        // A project file cannot allow itself.
+        let (options, errors) = parsed("allow-project-database-url = true\n");
+        assert!(!options.allow_project_database_url);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with(
+                "prisma-analyzer.toml:1:1: `allow-project-database-url` is the user's choice"
+            ),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_users_database_wins_and_a_projects_needs_consent() {
+        let choice = |user, project, allowed| database_url_to_read(user, project, allowed);
+        let url = |text: &str| Some(text.to_string());
+        assert_eq!(choice(Some("u"), Some("p"), false).url, url("u"));
+        assert!(!choice(Some("u"), Some("p"), false).project_url_ignored);
+        assert_eq!(choice(None, Some("p"), true).url, url("p"));
+        let refused = choice(None, Some("p"), false);
+        assert_eq!(refused.url, None);
+        assert!(refused.project_url_ignored);
+        assert_eq!(
+            choice(None, None, true),
+            DatabaseChoice {
+                url: None,
+                project_url_ignored: false
+            }
+        );
+    }
+
+    #[test]
+    fn the_configuration_file_is_looked_for_up_to_the_project_root() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let project = dir.path().join("cloned");
+        let schema = project.join("prisma/schema.prisma");
+        std::fs::create_dir_all(project.join("prisma")).expect("folders");
+        // Above the project root: not the project's.
+        std::fs::write(dir.path().join(FILE_NAME), "").expect("write");
+        std::fs::write(project.join(".git"), "").expect("write");
+        assert_eq!(discover(&schema), None);
+        std::fs::write(project.join(FILE_NAME), "").expect("write");
+        assert_eq!(discover(&schema), Some(project.join(FILE_NAME)));
+        std::fs::write(project.join("prisma").join(FILE_NAME), "").expect("write");
+        assert_eq!(
+            discover(&schema),
+            Some(project.join("prisma").join(FILE_NAME))
+        );
     }
 }

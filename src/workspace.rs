@@ -362,8 +362,9 @@ pub fn schema_files_for(file: &Path) -> Vec<PathBuf> {
 }
 
 /// The folders from `file`'s own up to the project root (the first with `package.json` or
-/// `.git`), nearest first; at most eight.
-fn folders_up_to_project_root(file: &Path) -> impl Iterator<Item = &Path> {
+/// `.git`), nearest first; at most eight. What is above the project root is not the
+/// project's: `.env` and `prisma-analyzer.toml` are looked for only here.
+pub fn folders_up_to_project_root(file: &Path) -> impl Iterator<Item = &Path> {
     const MAX_LEVELS: usize = 8;
     let mut reached_root = false;
     file.ancestors()

@@ -231,7 +231,7 @@ fn the_session_is_read_only_and_has_a_statement_timeout() {
     assert!(
         error
             .message
-            .starts_with("timed out while reading the catalogue at postgres://postgres@"),
+            .starts_with("timed out while reading the catalogue at postgres://****@"),
         "{error}"
     );
 }
@@ -265,23 +265,22 @@ fn errors_are_clear_and_never_show_the_password() {
     assert!(
         error
             .message
-            .starts_with("TLS failed with the database at postgres://secretive:****@"),
+            .starts_with("TLS failed with the database at postgres://****@"),
         "{error}"
     );
 
     let error = connect(&runtime, &with("Wr0ng-Secret", "postgres")).expect_err("wrong password");
     assert_eq!(error.kind, ErrorKind::Authentication, "{error}");
+    assert!(error.message.contains("postgres://****@"), "{error}");
+    // The server names the user; the message does not.
     assert!(
         error
             .message
-            .contains(&format!("postgres://{PASSWORD_ROLE}:****@")),
-        "{error}"
-    );
-    assert!(
-        error.message.contains("password authentication failed"),
+            .contains("password authentication failed for user \"****\""),
         "{error}"
     );
     assert!(!error.message.contains("Wr0ng-Secret"), "{error}");
+    assert!(!error.message.contains(PASSWORD_ROLE), "{error}");
 
     let error = connect(&runtime, &with("right-Passw0rd", "nowhere")).expect_err("no database");
     assert_eq!(error.kind, ErrorKind::DatabaseMissing, "{error}");
@@ -304,6 +303,7 @@ fn errors_are_clear_and_never_show_the_password() {
         .expect_err("permission denied");
     assert_eq!(error.kind, ErrorKind::PermissionDenied, "{error}");
     assert!(error.message.contains("pg_stat_user_tables"), "{error}");
+    assert!(error.message.contains("pg_read_all_stats"), "{error}");
     assert!(
         error.message.contains("****") && !error.message.contains("right-Passw0rd"),
         "{error}"
@@ -343,7 +343,7 @@ fn an_unreachable_database_is_one_error_within_the_timeout() {
             matches!(error.kind, ErrorKind::Unreachable | ErrorKind::Timeout),
             "{text}: {error:?}"
         );
-        assert!(error.message.contains("postgres://u:****@"), "{error}");
+        assert!(error.message.contains("postgres://****@"), "{error}");
         assert!(!error.message.contains("Hidden-Pw"), "{error}");
     }
 }
@@ -412,10 +412,7 @@ fn check_with_an_unreachable_database_still_runs_the_static_analysis() {
         "{json}"
     );
     let text = json.to_string();
-    assert!(
-        text.contains("postgres://app:****@127.0.0.1:1/shop"),
-        "{text}"
-    );
+    assert!(text.contains("postgres://****@127.0.0.1:1/shop"), "{text}");
     assert!(!text.contains("Hidden-Pw") && !stderr.contains("Hidden-Pw"));
 }
 

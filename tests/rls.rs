@@ -187,3 +187,104 @@ fn the_sql_applies_to_postgresql_and_isolates_tenants() {
         .expect_err("no tenant set");
     assert!(unset.contains("app.current_tenant"), "{unset}");
 }
+
+/// `rls --verify` of `schema` against database `name` of `cluster`, created with `ddl`.
+fn verify_on(
+    cluster: &common::postgres::Cluster,
+    name: &str,
+    ddl: &str,
+    schema: &str,
+) -> (Option<i32>, String) {
+    cluster
+        .create_database_with(name, ddl)
+        .unwrap_or_else(|e| panic!("the tables of {name}: {e}"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("schema.prisma");
+    std::fs::write(&path, schema).expect("schema");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_prisma-analyzer"))
+        .arg("rls")
+        .arg(&path)
+        .args(["--verify", &cluster.url("postgres", name)])
+        .output()
+        .expect("rls runs");
+    (
+        output.status.code(),
+        format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    )
+}
+
+/// An identifier quoted for SQL.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+#[test]
+fn rls_verify_holds_for_autoincrement_tables() {
+    let Some(cluster) = common::postgres::Cluster::start_for("rls --verify on serial keys") else {
+        return;
+    };
+    let schema = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Tenant {\n  id       Int       @id @default(autoincrement())\n  projects Project[]\n}\n\nmodel Project {\n  id       Int    @id @default(autoincrement())\n  tenantId Int\n  tenant   Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  tasks    Task[]\n\n  @@index([tenantId])\n}\n\nmodel Task {\n  id        BigInt  @id @default(autoincrement())\n  projectId Int\n  project   Project @relation(fields: [projectId], references: [id], onDelete: Cascade)\n\n  @@index([projectId])\n}\n";
+    // As Prisma creates them: serial keys, whose sequences the test role must be able to use.
+    let ddl = r#"
+CREATE TABLE "Tenant" (id SERIAL PRIMARY KEY);
+CREATE TABLE "Project" (id SERIAL PRIMARY KEY, "tenantId" integer NOT NULL REFERENCES "Tenant"(id) ON DELETE CASCADE);
+CREATE TABLE "Task" (id BIGSERIAL PRIMARY KEY, "projectId" integer NOT NULL REFERENCES "Project"(id) ON DELETE CASCADE);
+"#;
+    let (code, output) = verify_on(&cluster, "serials", ddl, schema);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains("isolation holds for 2 tables"), "{output}");
+    assert!(!output.contains("FAILED"), "{output}");
+    assert!(!output.contains("pg_read_all_stats"), "{output}");
+}
+
+#[test]
+fn rls_verify_holds_for_hostile_mapped_names() {
+    let Some(cluster) = common::postgres::Cluster::start_for("rls --verify on hostile names")
+    else {
+        return;
+    };
+    // Newlines, quotes, semicolons, comment markers, dots and non-ASCII in table and column
+    // names: every statement is built from the names, never parsed back out of SQL text.
+    let tenants = "tenant\nrows; DROP TABLE x; --";
+    let projects = "projéct's \"table\";\nname.with.dots";
+    let tenant_column = "tenant \"id\"\n";
+    let tasks = "täsks 🚀 */ /*";
+    let project_column = "project;id";
+    let schema = format!(
+        "datasource db {{\n  provider = \"postgresql\"\n}}\n\nmodel Tenant {{\n  id       String    @id @db.Uuid\n  projects Project[]\n\n  @@map(\"{}\")\n}}\n\nmodel Project {{\n  id       Int    @id @default(autoincrement())\n  tenantId String @map(\"{}\") @db.Uuid\n  tenant   Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  tasks    Task[]\n\n  @@index([tenantId])\n  @@map(\"{}\")\n}}\n\nmodel Task {{\n  id        String  @id\n  projectId Int     @map(\"{}\")\n  project   Project @relation(fields: [projectId], references: [id], onDelete: Cascade)\n\n  @@index([projectId])\n  @@map(\"{}\")\n}}\n",
+        prisma_string(tenants),
+        prisma_string(tenant_column),
+        prisma_string(projects),
+        prisma_string(project_column),
+        prisma_string(tasks),
+    );
+    let ddl = format!(
+        "CREATE TABLE {t} (id uuid PRIMARY KEY);\n\
+         CREATE TABLE {p} (id SERIAL PRIMARY KEY, {tc} uuid NOT NULL REFERENCES {t}(id) ON DELETE CASCADE);\n\
+         CREATE TABLE {k} (id text PRIMARY KEY, {pc} integer NOT NULL REFERENCES {p}(id) ON DELETE CASCADE);\n",
+        t = quoted(tenants),
+        p = quoted(projects),
+        tc = quoted(tenant_column),
+        k = quoted(tasks),
+        pc = quoted(project_column),
+    );
+    let (code, output) = verify_on(&cluster, "hostile", &ddl, &schema);
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains("isolation holds for 2 tables"), "{output}");
+    // Nothing ran that the names held.
+    let tables = cluster
+        .psql_in("hostile", "postgres", "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace;")
+        .expect("tables");
+    assert_eq!(tables.trim(), "3", "{output}");
+}
+
+/// `text` as the inside of a Prisma string literal (`"` and `\` escaped, a newline as `\n`).
+fn prisma_string(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}

@@ -51,9 +51,16 @@ pub struct Options {
     pub prisma_version: PrismaVersion,
     /// The advisor's settings (shared: the server hands them to every analysis).
     pub advisor: std::sync::Arc<super::advisor::AdvisorSettings>,
-    /// A live database to compare with (`database-url`: a URL, or `env` for
-    /// `DATABASE_URL`); off when `None`. Read by the server and `check` (the flag wins).
+    /// A live database to compare with, as the user chose it (the editor's `databaseUrl`,
+    /// or what `settings::database_url_to_read` decided): a URL, or `env` for
+    /// `DATABASE_URL`; off when `None`. Read by the server and `check` (the flag wins).
     pub database_url: Option<String>,
+    /// The `database-url` of a project's `prisma-analyzer.toml`: read only when the user
+    /// allowed it (`settings::database_url_to_read`), since the repository chose it.
+    pub project_database_url: Option<String>,
+    /// The user allows project files' `database-url` (the editor's
+    /// `allowProjectDatabaseUrl`; a project file cannot set it).
+    pub allow_project_database_url: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -71,7 +71,7 @@ pub fn add_database_diagnostics(
 pub fn run_verify(
     schema: &Schema,
     settings: &crate::analysis::advisor::AdvisorSettings,
-    sql: &str,
+    plan: &crate::analysis::advisor::rls::RlsPlan,
     url: &str,
     options: &ConnectOptions,
 ) -> u8 {
@@ -106,7 +106,7 @@ pub fn run_verify(
     };
     let report = runtime.block_on(async {
         let session = database::connect(&url, options).await?;
-        database::verify::verify(&session, sql, &tenant_table).await
+        database::verify::verify(&session, plan, &tenant_table).await
     });
     match report {
         Ok(report) => {

@@ -115,6 +115,11 @@ struct CheckArgs {
     /// cannot be read is one `db/unavailable` warning; the static analysis still runs.
     #[arg(long, value_name = "URL|env")]
     database_url: Option<String>,
+    /// Read the database that the project's prisma-analyzer.toml names (`database-url`).
+    /// Without it (or PRISMA_ANALYZER_ALLOW_PROJECT_DATABASE_URL=1), a project's file never
+    /// makes the check connect anywhere.
+    #[arg(long)]
+    allow_project_database_url: bool,
     /// `statement_timeout` of the database session (e.g. 5s, 500ms).
     #[arg(long, value_name = "DURATION", value_parser = database::parse_duration, default_value = "5s")]
     statement_timeout: std::time::Duration,
@@ -299,15 +304,15 @@ fn run_rls(
     }
     let context = analysis::Context::new(&schema, &options);
     let advisor = analysis::advisor::Advisor::new(&schema, &context, &options.advisor);
-    let code = match (analysis::advisor::rls::sql(&advisor), verify) {
-        (Ok(sql), Some(url)) => {
+    let code = match (analysis::advisor::rls::plan(&advisor), verify) {
+        (Ok(plan), Some(url)) => {
             let connect = crate::database::ConnectOptions {
                 statement_timeout,
                 ..crate::database::ConnectOptions::default()
             };
-            database::run_verify(&schema, &options.advisor, &sql, url, &connect)
+            database::run_verify(&schema, &options.advisor, &plan, url, &connect)
         }
-        (Ok(sql), None) if print(&sql) => EXIT_CLEAN,
+        (Ok(plan), None) if print(&plan.sql()) => EXIT_CLEAN,
         (Ok(_), None) => return EXIT_USAGE,
         (Err(error), _) => {
             eprintln!("error: {name}: no row-level-security SQL: {error}");
@@ -372,13 +377,27 @@ fn run_check(args: &CheckArgs) -> u8 {
     let (mut fixed, mut fixed_files) = (0, 0);
     let mut diff = String::new();
     let mut checked = Vec::with_capacity(outcomes.len());
+    let project_database_url_allowed = args.allow_project_database_url
+        || crate::settings::project_database_url_allowed_by_environment();
+    // The configuration files whose unused `database-url` was mentioned (once each).
+    let mut told_database_url_ignored = std::collections::HashSet::new();
     for mut outcome in outcomes {
-        // The flag, else the schema's `database-url` setting.
-        let database_url = args
-            .database_url
-            .clone()
-            .or_else(|| outcome.options.database_url.clone());
-        if let Some(url) = database_url.filter(|_| mode != Mode::Diff) {
+        // The flag, else the schema's `database-url` setting if the user allows it.
+        let choice = crate::settings::database_url_to_read(
+            args.database_url.as_deref(),
+            outcome.options.project_database_url.as_deref(),
+            project_database_url_allowed,
+        );
+        if choice.project_url_ignored
+            && let Some(path) = crate::settings::discover(std::path::Path::new(
+                &outcome.schema.file(crate::model::FileId(0)).name,
+            ))
+            && told_database_url_ignored.insert(path.clone())
+        {
+            let message = crate::settings::project_database_url_ignored_message(&path);
+            eprintln!("note: {message}");
+        }
+        if let Some(url) = choice.url.filter(|_| mode != Mode::Diff) {
             let database_args = database::DatabaseArgs {
                 url,
                 options: crate::database::ConnectOptions {

@@ -1,7 +1,8 @@
 //! A read-only session with PostgreSQL (`tokio-postgres`, TLS with `rustls` as `sslmode`
 //! says). Every session sets `default_transaction_read_only = on`, a `statement_timeout`
 //! and `application_name = prisma-analyzer`; connecting gives up after a timeout. Every
-//! failure is one [`DatabaseError`] whose message names the database by its masked URL.
+//! failure is one [`DatabaseError`] whose message names the database by its masked URL, and
+//! whose text from the library or the server is scrubbed of credentials.
 
 use super::url::{DatabaseUrl, SslMode};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -56,7 +57,7 @@ pub enum ErrorKind {
 }
 
 /// One failure, with a message that names the database by its masked URL and never holds
-/// the password.
+/// a credential.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatabaseError {
     pub kind: ErrorKind,
@@ -79,7 +80,8 @@ impl DatabaseError {
         }
     }
 
-    /// An error of `tokio-postgres` while doing `what` on `url`, as one clear message.
+    /// An error of `tokio-postgres` while doing `what` on `url`, as one clear message: the
+    /// library's or server's text (scrubbed of credentials), with the masked URL.
     pub fn from_postgres(url: &DatabaseUrl, what: &str, error: &tokio_postgres::Error) -> Self {
         let masked = url.masked();
         let (kind, message) = classify(url, error);
@@ -93,16 +95,26 @@ impl DatabaseError {
             ErrorKind::DatabaseMissing => {
                 format!("the database at {masked} does not exist: {message}")
             }
-            ErrorKind::PermissionDenied => format!(
-                "permission denied while {what} at {masked}: {message} (the user needs to read pg_catalog and the pg_stat_* views; the role pg_read_all_stats grants it)"
-            ),
+            ErrorKind::PermissionDenied => {
+                format!("permission denied while {what} at {masked}: {message}")
+            }
             ErrorKind::Timeout => format!("timed out while {what} at {masked}: {message}"),
             ErrorKind::Tls => format!("TLS failed with the database at {masked}: {message}"),
             ErrorKind::Url | ErrorKind::Other => {
                 format!("error while {what} at {masked}: {message}")
             }
         };
-        DatabaseError::new(kind, url.scrub(&message))
+        DatabaseError::new(kind, message)
+    }
+
+    /// Adds `hint` to a permission error (what the user needs for what was being done).
+    pub fn with_permission_hint(mut self, hint: &str) -> Self {
+        if self.kind == ErrorKind::PermissionDenied {
+            self.message.push_str(" (");
+            self.message.push_str(hint);
+            self.message.push(')');
+        }
+        self
     }
 }
 

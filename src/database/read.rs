@@ -68,6 +68,9 @@ const DATABASE: &str = "
 SELECT current_setting('server_version'),
        (SELECT stats_reset::text FROM pg_stat_database WHERE datname = current_database())";
 
+/// What a permission error while reading says the user needs.
+const CATALOGUE_PERMISSIONS: &str = "the user needs to read pg_catalog and the pg_stat_* views; the role pg_read_all_stats grants it";
+
 /// Reads the tables of `schemas` (`public` when empty) with their columns, indexes,
 /// foreign keys, sizes and statistics.
 pub async fn read_snapshot(
@@ -82,6 +85,7 @@ pub async fn read_snapshot(
     };
     let error = |e: tokio_postgres::Error| {
         DatabaseError::from_postgres(url, "reading the catalogue and statistics", &e)
+            .with_permission_hint(CATALOGUE_PERMISSIONS)
     };
     let params: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
     // Sent together: tokio-postgres pipelines the queries of one client.

@@ -2,9 +2,11 @@
 //! string, from `--database-url URL` or (`--database-url env`) from `DATABASE_URL` in the
 //! environment or a `.env` beside the schema.
 //!
-//! The password is kept out of every message: [`DatabaseUrl`]'s `Display` and `Debug` show
-//! [`DatabaseUrl::masked`] (`postgres://user:****@host/db`), and no error repeats the text
-//! it was given.
+//! Credentials are kept out of every message: [`DatabaseUrl`]'s `Display` and `Debug` show
+//! [`DatabaseUrl::masked`], which is only the scheme, hosts, ports, database and the
+//! parameters in [`SHOWN_PARAMETERS`] (`postgres://****@host:5432/db?sslmode=require`);
+//! no parse error repeats the text it was given; and [`DatabaseUrl::scrub`] takes the
+//! credentials out of any text a library wrote about the connection.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -78,7 +80,7 @@ impl fmt::Display for UrlError {
 
 impl std::error::Error for UrlError {}
 
-/// A parsed connection string. `Display`/`Debug` show it with the password masked.
+/// A parsed connection string. `Display`/`Debug` show it masked ([`DatabaseUrl::masked`]).
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct DatabaseUrl {
     pub user: Option<String>,
@@ -97,7 +99,7 @@ pub struct DatabaseUrl {
     pub schema: Option<String>,
     /// libpq's `options` (e.g. `-c search_path=x`).
     pub options: Option<String>,
-    /// Other parameters, kept for the masked display (`password` never is).
+    /// Other parameters: shown when in [`SHOWN_PARAMETERS`], else scrubbed from messages.
     extra: Vec<(String, String)>,
 }
 
@@ -120,26 +122,62 @@ impl std::str::FromStr for DatabaseUrl {
     }
 }
 
+/// The query parameters [`DatabaseUrl::masked`] shows: they say how to connect and hold
+/// nothing secret. Every other parameter (`sslpassword`, `options`, `sslkey`, names we do
+/// not know, …) is left out of every message, as are the user and the password.
+pub const SHOWN_PARAMETERS: &[&str] = &[
+    "sslmode",
+    "schema",
+    "connect_timeout",
+    "target_session_attrs",
+    // Prisma's own parameters.
+    "connection_limit",
+    "pool_timeout",
+    "pgbouncer",
+    "statement_cache_size",
+    "socket_timeout",
+    "sslaccept",
+];
+
+/// Schemes named in the message for a URL that is not PostgreSQL's: other databases
+/// Prisma connects to. Any other scheme is not repeated (it may be a fragment of a secret).
+const OTHER_DATABASE_SCHEMES: &[&str] = &[
+    "mysql",
+    "mariadb",
+    "sqlserver",
+    "mongodb",
+    "mongodb+srv",
+    "file",
+    "sqlite",
+    "prisma",
+    "prisma+postgres",
+];
+
+/// What a parse error adds when the text before the host looks like `user:password`: the
+/// likely cause of a host or port that does not parse.
+const ENCODE_HINT: &str = "if the user or password holds `:`, `/`, `?`, `#` or `@`, percent-encode them as %3A, %2F, %3F, %23, %40";
+
 impl DatabaseUrl {
-    /// Parses a `postgresql://` / `postgres://` URL or a libpq `key=value` string.
+    /// Parses a `postgresql://` / `postgres://` URL (the scheme in any case) or a libpq
+    /// `key=value` string.
     pub fn parse(text: &str) -> Result<DatabaseUrl, UrlError> {
         let text = text.trim();
-        if let Some(rest) = text
-            .strip_prefix("postgresql://")
-            .or_else(|| text.strip_prefix("postgres://"))
-        {
-            parse_url(rest)
-        } else if text.contains('=') && !text.contains("://") {
-            parse_key_values(text)
-        } else if text.contains("://") {
-            let scheme = text.split("://").next().unwrap_or_default();
-            Err(UrlError::Invalid(format!(
-                "`{scheme}://` is not PostgreSQL (expected postgresql:// or postgres://)"
-            )))
-        } else {
-            Err(UrlError::Invalid(
+        let scheme_end = text.find("://");
+        let scheme = scheme_end.map(|end| text[..end].to_ascii_lowercase());
+        match (scheme.as_deref(), scheme_end) {
+            (Some("postgresql" | "postgres"), Some(end)) => parse_url(&text[end + 3..]),
+            (None, _) if text.contains('=') => parse_key_values(text),
+            (Some(scheme), _) if OTHER_DATABASE_SCHEMES.contains(&scheme) => {
+                Err(UrlError::Invalid(format!(
+                    "`{scheme}://` is not PostgreSQL (expected postgresql:// or postgres://)"
+                )))
+            }
+            (Some(_), _) => Err(UrlError::Invalid(
+                "the scheme is not PostgreSQL's (expected postgresql:// or postgres://)".into(),
+            )),
+            (None, _) => Err(UrlError::Invalid(
                 "expected postgresql://… or libpq key=value pairs".to_string(),
-            ))
+            )),
         }
     }
 
@@ -148,18 +186,13 @@ impl DatabaseUrl {
         self.password.as_deref()
     }
 
-    /// The URL to show: `postgres://user:****@host:port/db?…`, the password (if any)
-    /// replaced by `****`.
+    /// The URL to show: `postgres://****@host:port/db?…`: the scheme, hosts, ports,
+    /// database and the [`SHOWN_PARAMETERS`]; `****@` stands for the user and password
+    /// when there are any.
     pub fn masked(&self) -> String {
         let mut out = String::from("postgres://");
-        if let Some(user) = &self.user {
-            out.push_str(&encode(user));
-        }
-        if self.password.is_some() {
-            out.push_str(":****");
-        }
         if self.user.is_some() || self.password.is_some() {
-            out.push('@');
+            out.push_str("****@");
         }
         let mut params: Vec<(String, String)> = Vec::new();
         let socket = self.hosts.iter().any(|h| h.starts_with('/'));
@@ -178,7 +211,7 @@ impl DatabaseUrl {
                     let host = if host.contains(':') {
                         format!("[{host}]")
                     } else {
-                        host.clone()
+                        encode(host)
                     };
                     match self.ports.get(i).or(self.ports.first()) {
                         Some(port) => format!("{host}:{port}"),
@@ -205,7 +238,15 @@ impl DatabaseUrl {
         if let Some(schema) = &self.schema {
             params.push(("schema".to_string(), schema.clone()));
         }
-        params.extend(self.extra.iter().cloned());
+        if let Some(timeout) = self.connect_timeout {
+            params.push(("connect_timeout".to_string(), timeout.as_secs().to_string()));
+        }
+        params.extend(
+            self.extra
+                .iter()
+                .filter(|(key, _)| SHOWN_PARAMETERS.contains(&key.as_str()))
+                .cloned(),
+        );
         for (i, (key, value)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(&encode(key));
@@ -219,13 +260,46 @@ impl DatabaseUrl {
         out
     }
 
-    /// Replaces the password, if it appears, in a text meant for the user (a message from
-    /// a library, say): a last line of defence.
-    pub fn scrub(&self, text: &str) -> String {
-        match self.password.as_deref() {
-            Some(password) if !password.is_empty() => text.replace(password, "****"),
-            _ => text.to_string(),
+    /// The texts that must never be shown, as given and percent-encoded: the password and
+    /// the values of the parameters [`DatabaseUrl::masked`] leaves out. Longest first, so
+    /// that a secret holding another is replaced whole.
+    fn secrets(&self) -> Vec<String> {
+        let mut secrets: Vec<String> = Vec::new();
+        let hidden_values = self
+            .extra
+            .iter()
+            .filter(|(key, _)| !SHOWN_PARAMETERS.contains(&key.as_str()))
+            .map(|(_, value)| value);
+        for secret in self
+            .password
+            .iter()
+            .chain(self.options.iter())
+            .chain(hidden_values)
+        {
+            if !secret.is_empty() {
+                secrets.push(encode(secret));
+                secrets.push(secret.clone());
+            }
         }
+        secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        secrets.dedup();
+        secrets
+    }
+
+    /// Takes the credentials out of a text meant for the user (a message from a library or
+    /// the database server): the password and the hidden parameters' values, as given and
+    /// percent-encoded, and the user where the server names it (in double quotes, as in
+    /// `password authentication failed for user "alice"`). A last line of defence: our own
+    /// messages show only [`DatabaseUrl::masked`].
+    pub fn scrub(&self, text: &str) -> String {
+        let mut scrubbed = text.to_string();
+        for secret in self.secrets() {
+            scrubbed = scrubbed.replace(&secret, "****");
+        }
+        if let Some(user) = self.user.as_deref().filter(|user| !user.is_empty()) {
+            scrubbed = scrubbed.replace(&format!("\"{user}\""), "\"****\"");
+        }
+        scrubbed
     }
 
     fn set(&mut self, key: &str, value: String) -> Result<(), UrlError> {
@@ -243,17 +317,16 @@ impl DatabaseUrl {
             "dbname" => self.dbname = Some(value),
             "sslmode" => {
                 self.sslmode = SslMode::from_name(&value).ok_or_else(|| {
-                    UrlError::Invalid(format!(
-                        "sslmode `{value}` is not one of disable, allow, prefer, require, verify-ca, verify-full"
-                    ))
+                    UrlError::Invalid(
+                        "`sslmode` is not one of disable, allow, prefer, require, verify-ca, verify-full"
+                            .to_string(),
+                    )
                 })?;
             }
             "sslrootcert" => self.sslrootcert = Some(PathBuf::from(value)),
             "connect_timeout" => {
                 let seconds: u64 = value.trim().parse().map_err(|_| {
-                    UrlError::Invalid(format!(
-                        "connect_timeout `{value}` is not a number of seconds"
-                    ))
+                    UrlError::Invalid("`connect_timeout` is not a number of seconds".to_string())
                 })?;
                 self.connect_timeout = (seconds > 0).then(|| Duration::from_secs(seconds));
             }
@@ -269,24 +342,105 @@ fn parse_ports(text: &str) -> Result<Vec<u16>, UrlError> {
     text.split(',')
         .filter(|p| !p.is_empty())
         .map(|p| {
-            p.trim()
-                .parse::<u16>()
-                .map_err(|_| UrlError::Invalid(format!("port `{p}` is not a number")))
+            p.trim().parse::<u16>().map_err(|_| {
+                UrlError::Invalid(format!(
+                    "a port is not a number from 0 to 65535; {ENCODE_HINT}"
+                ))
+            })
         })
         .collect()
+}
+
+/// Where the user information (`user:password`) ends: at the last `@` that is not inside
+/// the query. A password may hold unencoded `/`, `?` and `@` (people paste them so); an `@`
+/// counts as part of the query when a `?` before it starts `key=value` pairs.
+fn userinfo_end(rest: &str) -> Option<usize> {
+    rest.match_indices('@').map(|(at, _)| at).rev().find(|&at| {
+        let before = &rest[..at];
+        before
+            .find('?')
+            .is_none_or(|query| !before[query..].contains('='))
+    })
+}
+
+/// Takes credentials out of free text that may hold connection strings (a protocol message
+/// in the trace log, a schema's text): the user information of every `scheme://user:pw@…`
+/// becomes `****`, and the value of every key ending in `password` (`password=`,
+/// `sslpassword=`, in URLs and libpq strings, any case) becomes `****`.
+pub fn redact_credentials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(found) = rest.find("://") {
+        let authority = found + 3;
+        out.push_str(&rest[..authority]);
+        let after = &rest[authority..];
+        let url_end = after
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>'))
+            .unwrap_or(after.len());
+        match userinfo_end(&after[..url_end]) {
+            Some(at) => {
+                out.push_str("****");
+                rest = &after[at..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    redact_password_values(&out)
+}
+
+/// `…password=value` → `…password=****` (the value as libpq or a URL query ends it).
+fn redact_password_values(text: &str) -> String {
+    const KEY: &str = "password";
+    // ASCII lower-casing keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut search_from = 0;
+    while let Some(found) = lower[search_from..].find(KEY) {
+        let key_end = search_from + found + KEY.len();
+        search_from = key_end;
+        let after_key = &text[key_end..];
+        let spaces = after_key.len() - after_key.trim_start_matches([' ', '\t']).len();
+        let Some(value_text) = after_key[spaces..].strip_prefix('=') else {
+            continue;
+        };
+        let value_text = value_text.trim_start_matches([' ', '\t']);
+        let value_start = text.len() - value_text.len();
+        let value_len = if let Some(quoted) = value_text.strip_prefix('\'') {
+            // Up to the closing quote (`\'` inside is escaped).
+            let mut escaped = false;
+            quoted
+                .char_indices()
+                .find(|&(_, c)| {
+                    let closes = c == '\'' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    closes
+                })
+                .map_or(value_text.len(), |(i, _)| i + 2)
+        } else {
+            value_text
+                .find(|c: char| c.is_whitespace() || matches!(c, '&' | '"' | '\'' | ';'))
+                .unwrap_or(value_text.len())
+        };
+        if value_len == 0 {
+            continue;
+        }
+        out.push_str(&text[copied..value_start]);
+        out.push_str("****");
+        copied = value_start + value_len;
+        search_from = copied;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// `user:password@host:port,host2/db?key=value` (after the scheme).
 fn parse_url(rest: &str) -> Result<DatabaseUrl, UrlError> {
     let mut url = DatabaseUrl::default();
-    let (before_query, query) = match rest.split_once('?') {
-        Some((before, query)) => (before, Some(query)),
-        None => (rest, None),
-    };
-    // The user information ends at the last `@` (a password may hold an unencoded `/`).
-    let (userinfo, host_and_path) = match before_query.rfind('@') {
-        Some(at) => (Some(&before_query[..at]), &before_query[at + 1..]),
-        None => (None, before_query),
+    let (userinfo, after_userinfo) = match userinfo_end(rest) {
+        Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+        None => (None, rest),
     };
     if let Some(userinfo) = userinfo {
         let (user, password) = match userinfo.split_once(':') {
@@ -300,6 +454,10 @@ fn parse_url(rest: &str) -> Result<DatabaseUrl, UrlError> {
             url.password = Some(decode(password)?);
         }
     }
+    let (host_and_path, query) = match after_userinfo.split_once('?') {
+        Some((before, query)) => (before, Some(query)),
+        None => (after_userinfo, None),
+    };
     let (hosts, path) = match host_and_path.split_once('/') {
         Some((hosts, path)) => (hosts, Some(path)),
         None => (host_and_path, None),
@@ -352,7 +510,11 @@ fn parse_key_values(text: &str) -> Result<DatabaseUrl, UrlError> {
         }
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         if chars.next() != Some('=') {
-            return Err(UrlError::Invalid(format!("`{key}` has no `=value`")));
+            // The word is not repeated: it may be the second half of a password.
+            return Err(UrlError::Invalid(
+                "a word without `=value` (a value with spaces needs quotes: password='a b')"
+                    .to_string(),
+            ));
         }
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         let mut value = String::new();
@@ -369,9 +531,10 @@ fn parse_key_values(text: &str) -> Result<DatabaseUrl, UrlError> {
                 }
             }
             if !closed {
-                return Err(UrlError::Invalid(format!(
-                    "the value of `{key}` is not closed"
-                )));
+                return Err(UrlError::Invalid(
+                    "a quoted value is not closed (a `'` inside a value is written `\\'`)"
+                        .to_string(),
+                ));
             }
         } else {
             while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
@@ -528,23 +691,54 @@ mod tests {
         let masked = url.masked();
         assert_eq!(
             masked,
-            "postgres://alice:****@db.example.com:6543/app?sslmode=require&schema=tenant"
+            "postgres://****@db.example.com:6543/app?sslmode=require&schema=tenant"
         );
         assert!(!format!("{url} {url:?}").contains("s3cr"));
+        assert!(!format!("{url} {url:?}").contains("alice"));
+        assert_eq!(
+            parse("POSTGRESQL://h/db").masked(),
+            "postgres://h/db",
+            "the scheme in any case"
+        );
     }
 
     #[test]
-    fn a_password_in_the_query_is_masked_too() {
-        let url = parse("postgres://db/app?user=bob&password=hunter2&application_name=x");
+    fn only_harmless_parameters_are_shown() {
+        let url = parse(
+            "postgres://db/app?user=bob&password=hunter2&application_name=x&sslpassword=k3y&options=-c%20a%3Db&pgbouncer=true&connect_timeout=3",
+        );
         assert_eq!(url.password(), Some("hunter2"));
         assert_eq!(
             url.masked(),
-            "postgres://bob:****@db/app?application_name=x"
+            "postgres://****@db/app?connect_timeout=3&pgbouncer=true"
         );
+    }
+
+    #[test]
+    fn a_password_may_hold_unencoded_at_slash_and_question_marks() {
         let url = parse("postgres://u:p@ss/w@rd@host/db");
         assert_eq!(url.password(), Some("p@ss/w@rd"));
         assert_eq!(url.hosts, ["host"]);
-        assert!(!url.masked().contains("ss/w"));
+        let url = parse("postgresql://alice:hunter2?x@127.0.0.1:1/app?sslmode=disable");
+        assert_eq!(url.password(), Some("hunter2?x"));
+        assert_eq!(url.hosts, ["127.0.0.1"]);
+        assert_eq!(url.ports, [1]);
+        assert_eq!(url.sslmode, SslMode::Disable);
+        // An `@` in the query's values is not the end of a user.
+        let url = parse("postgres://u:pw@h/db?application_name=me@work");
+        assert_eq!(url.password(), Some("pw"));
+        assert_eq!(url.hosts, ["h"]);
+        let url = parse("postgres://h/db?application_name=me@work");
+        assert_eq!((url.user, url.hosts), (None, vec!["h".to_string()]));
+    }
+
+    #[test]
+    fn scrub_takes_every_credential_out_of_a_message() {
+        let url = parse("postgres://alice:p%40ss@h/db?sslpassword=k3y-Secret");
+        assert_eq!(
+            url.scrub("no: p@ss p%40ss k3y-Secret for user \"alice\""),
+            "no: **** **** **** for user \"****\""
+        );
     }
 
     #[test]
@@ -570,14 +764,42 @@ mod tests {
     fn bad_urls_do_not_repeat_their_text() {
         for text in [
             "mysql://root:topsecret@h/db",
+            "topsecret://root@h/db",
             "postgres://u:topsecret@h:port/db",
-            "postgres://u:topsecret@h/db?sslmode=sometimes",
+            "postgres://u:topsecret@h/db?sslmode=topsecret",
+            "postgres://u:pw@h/db?connect_timeout=topsecret",
             "topsecret",
             "postgres://u:top%zzsecret@h/db",
+            "postgres://alice:topsecret",
+            "postgres://alice:top?s=ecret@h/db",
+            "host=h password=two topsecret",
+            "host=h password='topsecret",
         ] {
             let error = DatabaseUrl::parse(text).expect_err(text).to_string();
             assert!(!error.contains("topsecret"), "{error}");
+            assert!(!error.contains("ecret"), "{error}");
         }
+        assert!(
+            DatabaseUrl::parse("mysql://root:pw@h/db")
+                .expect_err("MySQL")
+                .to_string()
+                .contains("`mysql://` is not PostgreSQL")
+        );
+    }
+
+    #[test]
+    fn credentials_are_redacted_in_free_text() {
+        assert_eq!(
+            redact_credentials(
+                "url = \"postgresql://alice:pw@h/db?sslpassword=k&x=1\" and mysql://r:s@h, https://example.com/a@b"
+            ),
+            "url = \"postgresql://****@h/db?sslpassword=****&x=1\" and mysql://****@h, https://****@b"
+        );
+        assert_eq!(
+            redact_credentials("host=h PassWord = 'a \\'b c' user=u password=x"),
+            "host=h PassWord = **** user=u password=****"
+        );
+        assert_eq!(redact_credentials("no password here"), "no password here");
     }
 
     #[test]

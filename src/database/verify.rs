@@ -9,7 +9,8 @@
 //! rollback, the role and the tables' policies are checked to be as they were.
 
 use super::connect::{DatabaseError, ErrorKind, Session};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::analysis::advisor::rls::{RlsPlan, quote};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// What `rls --verify` found for one table with a policy.
@@ -94,49 +95,6 @@ impl Report {
     }
 }
 
-/// The tables the SQL puts a policy on (quoted, as written), and for each the column it
-/// compares with the tenant directly, if it does.
-fn policy_tables(sql: &str) -> Vec<(String, Option<String>)> {
-    let mut tables: Vec<(String, Option<String>)> = Vec::new();
-    let mut lines = sql.lines().peekable();
-    while let Some(line) = lines.next() {
-        if let Some(table) = line
-            .strip_prefix("CREATE POLICY tenant_isolation ON ")
-            .map(str::trim)
-        {
-            let direct = lines.peek().and_then(|next| {
-                let rest = next.trim().strip_prefix("USING (\"")?;
-                let (column, after) = split_quoted(rest)?;
-                after
-                    .trim_start()
-                    .starts_with("= current_setting('app.current_tenant')")
-                    .then_some(column)
-            });
-            tables.push((table.to_string(), direct));
-        }
-    }
-    tables
-}
-
-/// `name"" more" rest` (after an opening quote) → (`name" more`, ` rest`).
-fn split_quoted(text: &str) -> Option<(String, &str)> {
-    let mut name = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '"' {
-            if chars.peek().map(|(_, c)| *c) == Some('"') {
-                chars.next();
-                name.push('"');
-            } else {
-                return Some((name, &text[i + 1..]));
-            }
-        } else {
-            name.push(c);
-        }
-    }
-    None
-}
-
 fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
@@ -186,16 +144,21 @@ fn value_for(column: &ColumnInfo, n: u32) -> Option<String> {
 /// The rows written for one tenant: table → (the values of its columns as SQL, ctid).
 type Rows = HashMap<u32, (HashMap<String, String>, String)>;
 
-/// Runs the proof. `tenant_table` is the tenant model's table (quoted, qualified when it has
-/// `@@schema`). The transaction is rolled back whatever happens.
+/// Runs the proof of `plan` (its statements are applied one by one, as built; the SQL text
+/// is never read back). `tenant_table` is the tenant model's table (quoted, qualified when
+/// it has `@@schema`). The transaction is rolled back whatever happens.
 pub async fn verify(
     session: &Session,
-    sql: &str,
+    plan: &RlsPlan,
     tenant_table: &str,
 ) -> Result<Report, DatabaseError> {
     let client = &session.client;
     let err = |what: &str, e: tokio_postgres::Error| session.error(what, &e);
-    let tables = policy_tables(sql);
+    let tables: Vec<(String, Option<String>)> = plan
+        .policies
+        .iter()
+        .map(|policy| (policy.table.clone(), policy.tenant_column.clone()))
+        .collect();
     if tables.is_empty() {
         return Err(DatabaseError::new(
             ErrorKind::Other,
@@ -208,7 +171,7 @@ pub async fn verify(
         .batch_execute("BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE")
         .await
         .map_err(|e| err("starting the transaction", e))?;
-    let outcome = prove(session, sql, tenant_table, &tables, &role).await;
+    let outcome = prove(session, plan, tenant_table, &tables, &role).await;
     // Whatever happened: nothing is kept.
     let rolled_back = client.batch_execute("ROLLBACK").await;
     let mut report = outcome?;
@@ -246,7 +209,7 @@ async fn state(session: &Session, role: &str) -> Result<(bool, Vec<String>), Dat
 
 async fn prove(
     session: &Session,
-    sql: &str,
+    plan: &RlsPlan,
     tenant_table: &str,
     tables: &[(String, Option<String>)],
     role: &str,
@@ -285,10 +248,12 @@ async fn prove(
         .map(|((name, direct), (_, oid))| (name.clone(), *oid, direct.clone()))
         .collect();
 
-    client
-        .batch_execute(sql)
-        .await
-        .map_err(|e| err("applying the row-level-security SQL", e))?;
+    for statement in plan.policies.iter().flat_map(|policy| policy.statements()) {
+        client
+            .batch_execute(&statement)
+            .await
+            .map_err(|e| err("applying the row-level-security SQL", e))?;
+    }
 
     // Every foreign key of the user's tables, then the tables to write: those with a policy,
     // the tenant's, and what they need (parents of required keys), parents first.
@@ -343,7 +308,8 @@ async fn prove(
                     COALESCE(bt.typcategory, t.typcategory)::text,
                     (SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid
                      ORDER BY e.enumsortorder LIMIT 1),
-                    quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+                    quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                    quote_ident(n.nspname)
              FROM pg_attribute a
              JOIN pg_class c ON c.oid = a.attrelid
              JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -356,11 +322,15 @@ async fn prove(
         .await
         .map_err(|e| err("reading the columns", e))?;
     let mut columns: BTreeMap<u32, Vec<ColumnInfo>> = BTreeMap::new();
+    // Each table's name (qualified, quoted) and its schema's (quoted), as PostgreSQL
+    // quotes them: never split out of one another (a quoted name may hold a `.`).
     let mut names: HashMap<u32, String> = HashMap::new();
+    let mut schemas: BTreeSet<String> = BTreeSet::new();
     for row in &column_rows {
         let e = |e| err("reading the columns", e);
         let oid: u32 = row.try_get(0).map_err(e)?;
         names.insert(oid, row.try_get(7).map_err(e)?);
+        schemas.insert(row.try_get(8).map_err(e)?);
         columns.entry(oid).or_default().push(ColumnInfo {
             name: row.try_get(1).map_err(e)?,
             data_type: row.try_get(2).map_err(e)?,
@@ -473,26 +443,35 @@ async fn prove(
         rows.push(written);
     }
 
-    // As a role without BYPASSRLS.
-    let mut grants = format!("CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS;\n");
-    let schemas: HashSet<String> = names
-        .values()
-        .filter_map(|name| name.rsplit_once('.').map(|(schema, _)| schema.to_string()))
-        .collect();
-    for schema in &schemas {
-        let _ = writeln!(grants, "GRANT USAGE ON SCHEMA {schema} TO {role};");
+    // As a role without BYPASSRLS, with what the application's role has: the tables, and
+    // the sequences their defaults draw from (`@default(autoincrement())`), so that a
+    // refused write is the policy's doing.
+    let sequences = sequences_of(session, &needed_list).await?;
+    let mut grants = vec![format!(
+        "CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS"
+    )];
+    let sequence_schemas = sequences.iter().map(|(schema, _)| schema);
+    for schema in schemas
+        .iter()
+        .chain(sequence_schemas)
+        .collect::<BTreeSet<_>>()
+    {
+        grants.push(format!("GRANT USAGE ON SCHEMA {schema} TO {role}"));
     }
     for name in names.values() {
-        let _ = writeln!(grants, "GRANT SELECT, INSERT ON {name} TO {role};");
+        grants.push(format!("GRANT SELECT, INSERT ON {name} TO {role}"));
     }
-    let _ = writeln!(grants, "SET LOCAL ROLE {role};");
-    client.batch_execute(&grants).await.map_err(|e| {
-        let mut error = err("creating a role without BYPASSRLS (rolled back)", e);
-        if error.kind == ErrorKind::PermissionDenied {
-            error.message.push_str("; `rls --verify` needs a user that may CREATE ROLE (the role is rolled back with the rest)");
-        }
-        error
-    })?;
+    for (_, sequence) in &sequences {
+        grants.push(format!("GRANT USAGE ON SEQUENCE {sequence} TO {role}"));
+    }
+    grants.push(format!("SET LOCAL ROLE {role}"));
+    for grant in &grants {
+        client.batch_execute(grant).await.map_err(|e| {
+            err("creating a role without BYPASSRLS (rolled back)", e).with_permission_hint(
+                "`rls --verify` needs a user that may CREATE ROLE and grant on the tables; the role is rolled back with the rest",
+            )
+        })?;
+    }
 
     let mut checks = Vec::new();
     for (table, oid, _) in &policy_oids {
@@ -590,6 +569,37 @@ async fn prove(
     })
 }
 
+/// The sequences the column defaults of `tables` draw from (`serial`, `nextval(…)`), as
+/// `(quoted schema, quoted qualified name)`.
+async fn sequences_of(
+    session: &Session,
+    tables: &[u32],
+) -> Result<Vec<(String, String)>, DatabaseError> {
+    let rows = session
+        .client
+        .query(
+            "SELECT DISTINCT quote_ident(n.nspname), quote_ident(n.nspname) || '.' || quote_ident(s.relname)
+             FROM pg_attrdef ad
+             JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+                             AND d.refclassid = 'pg_class'::regclass
+             JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
+             JOIN pg_namespace n ON n.oid = s.relnamespace
+             WHERE ad.adrelid = ANY($1::oid[])",
+            &[&tables],
+        )
+        .await
+        .map_err(|e| session.error("reading the tables' sequences", &e))?;
+    rows.iter()
+        .map(|row| {
+            let read = |i| {
+                row.try_get::<_, String>(i)
+                    .map_err(|e| session.error("reading the tables' sequences", &e))
+            };
+            Ok((read(0)?, read(1)?))
+        })
+        .collect()
+}
+
 async fn set_tenant(session: &Session, id: &str) -> Result<(), DatabaseError> {
     session
         .client
@@ -646,7 +656,7 @@ async fn write_row(
                 ErrorKind::Other,
                 format!(
                     "cannot make a value for {table}.{} of type {}: `rls --verify` writes test rows and does not know this type",
-                    crate::analysis::advisor::rls::quote(&column.name),
+                    quote(&column.name),
                     column.data_type
                 ),
             )
@@ -660,7 +670,7 @@ async fn write_row(
         .collect();
     let returning: Vec<String> = table_columns
         .iter()
-        .map(|c| format!("{}::text", crate::analysis::advisor::rls::quote(&c.name)))
+        .map(|c| format!("{}::text", quote(&c.name)))
         .collect();
     let statement = if ordered.is_empty() {
         format!(
@@ -672,7 +682,7 @@ async fn write_row(
             "INSERT INTO {table} ({}) VALUES ({}) RETURNING ctid::text, {}",
             ordered
                 .iter()
-                .map(|(name, _)| crate::analysis::advisor::rls::quote(name))
+                .map(|(name, _)| quote(name))
                 .collect::<Vec<_>>()
                 .join(", "),
             ordered
@@ -704,25 +714,4 @@ async fn write_row(
         }
     }
     Ok((written, ctid))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_policies_are_found_in_the_sql() {
-        let sql = "CREATE POLICY tenant_isolation ON \"public\".\"projects\"\n  USING (\"tenant_id\" = current_setting('app.current_tenant')::uuid);\n\
-                   CREATE POLICY tenant_isolation ON \"a \"\"b\"\"\"\n  USING (EXISTS (\n";
-        assert_eq!(
-            policy_tables(sql),
-            [
-                (
-                    "\"public\".\"projects\"".to_string(),
-                    Some("tenant_id".to_string())
-                ),
-                ("\"a \"\"b\"\"\"".to_string(), None),
-            ]
-        );
-    }
 }

@@ -8,10 +8,14 @@
 //! not changed since (stale analyses are dropped). Requests refresh the document they need
 //! synchronously, so they always see the latest text.
 
+mod advice;
 mod convert;
 mod database;
 mod documents;
 mod framing;
+mod json_scan;
+mod protocol_log;
+mod settings;
 
 use crate::analysis;
 use crate::ide;
@@ -33,7 +37,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 /// Runs the server on stdin/stdout until the client says `exit` (or closes stdin).
 pub fn run() -> ExitCode {
-    init_tracing();
+    protocol_log::init_tracing();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -90,17 +94,6 @@ pub const DOCUMENT_TEXT_METHOD: &str = "prismaAnalyzer/documentText";
 #[derive(serde::Deserialize)]
 struct DocumentTextParams {
     uri: Uri,
-}
-
-/// Logs go to stderr (stdout carries the protocol); the level comes from `RUST_LOG`.
-fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .try_init();
 }
 
 /// What the worker thread is asked to do.
@@ -415,53 +408,6 @@ impl Backend {
         })
     }
 
-    /// Asks the client for its settings (`workspace/configuration`, section
-    /// `prisma-analyzer`), without waiting in the handler: the answer applies when it comes.
-    fn pull_configuration(&self) {
-        if self.state.pulls_configuration.get() != Some(&true) {
-            return;
-        }
-        let client = self.client.clone();
-        let state = Arc::clone(&self.state);
-        let jobs = self.jobs.clone();
-        tokio::spawn(async move {
-            let item = ConfigurationItem {
-                scope_uri: None,
-                section: Some(CONFIGURATION_SECTION.to_string()),
-            };
-            match client.configuration(vec![item]).await {
-                Ok(values) => {
-                    if let Some(value) = values.first().filter(|v| !v.is_null()) {
-                        apply_client_settings(&state, &client, value).await;
-                        let uris: Vec<Uri> =
-                            state.documents.iter().map(|d| d.key().clone()).collect();
-                        for uri in uris {
-                            let _ = jobs.send(Job::Analyze(uri));
-                        }
-                    }
-                }
-                Err(error) => tracing::info!("workspace/configuration failed: {error}"),
-            }
-        });
-    }
-
-    /// Applies settings pushed by `workspace/didChangeConfiguration`.
-    fn apply_client_settings(&self, value: &serde_json::Value) {
-        let (options, problems) = client_options(Some(value));
-        for problem in problems {
-            self.log(
-                MessageType::WARNING,
-                format!("prisma-analyzer settings: {problem}"),
-            );
-        }
-        *self
-            .state
-            .client_options
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = options;
-        self.schedule_all_open();
-    }
-
     fn forget_schema_layouts(&self) {
         self.state
             .schema_files
@@ -485,7 +431,7 @@ impl LanguageServer for Backend {
             (PositionEncoding::Utf16, PositionEncodingKind::UTF16)
         };
         let _ = self.state.encoding.set(encoding);
-        let (options, problems) = client_options(params.initialization_options.as_ref());
+        let (options, problems) = settings::client_options(params.initialization_options.as_ref());
         for problem in problems {
             tracing::warn!("initializationOptions: {problem}");
         }
@@ -609,7 +555,7 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         if self.state.pulls_configuration.get() == Some(&true) {
             self.pull_configuration();
-        } else if let Some(section) = params.settings.get(CONFIGURATION_SECTION) {
+        } else if let Some(section) = params.settings.get(settings::CONFIGURATION_SECTION) {
             self.apply_client_settings(section);
         }
     }
@@ -836,7 +782,7 @@ impl LanguageServer for Backend {
                 .position(|(file_uri, _)| *file_uri == uri)
                 .unwrap_or(0) as u32,
         );
-        let (options, _) = schema_options(&self.state, schema_key);
+        let options = settings::schema_options(&self.state, schema_key).options;
         let reused = self
             .state
             .last_analysis
@@ -1284,92 +1230,6 @@ impl Backend {
     }
 }
 
-/// The options a client passes in `initializationOptions` or `workspace/configuration`: the
-/// keys of prisma-analyzer.toml, in camel case (`{ "prismaVersion": "7", "rules": {...} }`).
-fn client_options(value: Option<&serde_json::Value>) -> (analysis::Options, Vec<String>) {
-    match value {
-        Some(value) => crate::settings::from_json(value),
-        None => (analysis::Options::default(), Vec::new()),
-    }
-}
-
-/// The section of the client's settings that holds ours.
-const CONFIGURATION_SECTION: &str = "prisma-analyzer";
-
-/// Applies settings the client sent, reporting their problems in the client's log.
-async fn apply_client_settings(state: &State, client: &Client, value: &serde_json::Value) {
-    let (options, problems) = client_options(Some(value));
-    for problem in problems {
-        client
-            .log_message(
-                MessageType::WARNING,
-                format!("prisma-analyzer settings: {problem}"),
-            )
-            .await;
-    }
-    *state
-        .client_options
-        .lock()
-        .unwrap_or_else(|e| e.into_inner()) = options;
-}
-
-/// The options of the schema whose first file is `uri`, and the configuration file they
-/// come from (with its problems), if any.
-fn schema_options(
-    state: &State,
-    uri: &Uri,
-) -> (
-    analysis::Options,
-    Option<(PathBuf, Vec<crate::settings::SettingsError>)>,
-) {
-    let defaults = state
-        .client_options
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
-    let Some(path) = uri.to_file_path() else {
-        return (defaults, None);
-    };
-    let Some(settings_file) = path.parent().and_then(crate::settings::discover) else {
-        return (defaults, None);
-    };
-    let (options, errors) = state
-        .settings
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .load(&settings_file);
-    (options, Some((settings_file, errors)))
-}
-
-/// Publishes the problems of a configuration file on that file.
-fn publish_settings_problems(
-    client: &Client,
-    runtime: &tokio::runtime::Handle,
-    path: &Path,
-    errors: &[crate::settings::SettingsError],
-) {
-    let Some(uri) = Uri::from_file_path(path) else {
-        return;
-    };
-    let diagnostics = errors
-        .iter()
-        .map(|error| {
-            let position = Position::new(
-                error.line.saturating_sub(1) as u32,
-                error.column.saturating_sub(1) as u32,
-            );
-            Diagnostic {
-                range: Range::new(position, position),
-                severity: Some(DiagnosticSeverity::ERROR),
-                source: Some("prisma-analyzer".to_string()),
-                message: error.message.clone(),
-                ..Default::default()
-            }
-        })
-        .collect();
-    runtime.block_on(client.publish_diagnostics(uri, diagnostics, None));
-}
-
 /// The worker: analyses schemas and publishes diagnostics, always for the latest text.
 ///
 /// Validation runs here, on every change, and is published at once together with the last
@@ -1388,7 +1248,10 @@ fn analysis_worker(
     // What was last published for each configuration file (to publish only changes).
     let mut published_settings: HashMap<PathBuf, Vec<crate::settings::SettingsError>> =
         HashMap::new();
-    let (advice_jobs, advice_receiver) = std::sync::mpsc::channel::<AdviceJob>();
+    // The configuration files whose unused `database-url` the user was told about (once).
+    let mut told_database_url_ignored: std::collections::HashSet<PathBuf> =
+        std::collections::HashSet::new();
+    let (advice_jobs, advice_receiver) = std::sync::mpsc::channel::<advice::AdviceJob>();
     {
         let (state, client, runtime, job_sender) = (
             Arc::clone(&state),
@@ -1398,7 +1261,9 @@ fn analysis_worker(
         );
         let spawned = std::thread::Builder::new()
             .name("advice".into())
-            .spawn(move || advice_worker(state, client, advice_receiver, job_sender, runtime));
+            .spawn(move || {
+                advice::advice_worker(state, client, advice_receiver, job_sender, runtime)
+            });
         if let Err(error) = spawned {
             tracing::error!("cannot start the advice thread: {error}");
         }
@@ -1451,13 +1316,19 @@ fn analysis_worker(
                 continue;
             };
             let schema_key = schema_key.clone();
-            let (options, settings) = schema_options(&state, &schema_key);
-            if let Some((path, errors)) = &settings
-                && published_settings.get(path) != Some(errors)
-            {
-                publish_settings_problems(&client, &runtime, path, errors);
-                published_settings.insert(path.clone(), errors.clone());
+            let settings = settings::schema_options(&state, &schema_key);
+            if let Some((path, errors)) = &settings.file {
+                if published_settings.get(path) != Some(errors) {
+                    settings::publish_settings_problems(&client, &runtime, path, errors);
+                    published_settings.insert(path.clone(), errors.clone());
+                }
+                if settings.project_database_url_ignored
+                    && told_database_url_ignored.insert(path.clone())
+                {
+                    settings::tell_project_database_url_ignored(&client, &runtime, path);
+                }
             }
+            let options = settings.options;
             let analyzer = analyzers.entry(schema_key.clone()).or_default();
             let options_changed = analyzer.options() != &options;
             analyzer.set_options(options.clone());
@@ -1503,7 +1374,7 @@ fn analysis_worker(
             publish_schema(&state, &client, &runtime, &snapshot, &options, diagnostics);
             done.extend(snapshot.files.iter().map(|(file_uri, _)| file_uri.clone()));
             if !fresh {
-                let _ = advice_jobs.send(AdviceJob {
+                let _ = advice_jobs.send(advice::AdviceJob {
                     schema_key,
                     uri: uri.clone(),
                     files: snapshot.files.clone(),
@@ -1529,88 +1400,6 @@ fn analysis_worker(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .retain(|first, _| analyzers.contains_key(first));
-    }
-}
-
-/// A schema to advise on, as the analysis worker last published it. It names the schema
-/// rather than holding it: a model held here while the user types would make the next
-/// edit copy the whole file model instead of updating it in place.
-struct AdviceJob {
-    schema_key: Uri,
-    /// A file of the schema, and the versions of its files when published.
-    uri: Uri,
-    files: Vec<(Uri, Option<i32>)>,
-    options: analysis::Options,
-    validation: Vec<analysis::Diagnostic>,
-    /// The advice published with `validation` (remembered from an earlier version).
-    shown: Vec<analysis::Diagnostic>,
-}
-
-/// How long the advice thread waits for the user to pause before advising.
-const ADVICE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
-
-/// The advisor's thread: advises on the latest snapshot of each schema and publishes again
-/// when the advice differs from what was shown.
-fn advice_worker(
-    state: Arc<State>,
-    client: Client,
-    jobs: std::sync::mpsc::Receiver<AdviceJob>,
-    job_sender: mpsc::UnboundedSender<Job>,
-    runtime: tokio::runtime::Handle,
-) {
-    while let Ok(first) = jobs.recv() {
-        // Only the latest snapshot of each schema counts, once the user pauses: advising
-        // while they type would only compete with the next keystroke for the processor.
-        let mut latest: HashMap<Uri, AdviceJob> = HashMap::new();
-        latest.insert(first.schema_key.clone(), first);
-        loop {
-            match jobs.recv_timeout(ADVICE_DELAY) {
-                Ok(job) => {
-                    latest.insert(job.schema_key.clone(), job);
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
-            }
-        }
-        for job in latest.into_values() {
-            // The schema as published, unless it has changed since (then a newer job
-            // follows).
-            let Some(snapshot) = state
-                .schema_for(&job.uri)
-                .filter(|snapshot| snapshot.files == job.files)
-            else {
-                continue;
-            };
-            let mut advice = analysis::advise(&snapshot.schema, &job.options);
-            state.databases.advise(
-                &job.schema_key,
-                &snapshot.schema,
-                &job.options,
-                &mut advice,
-                &runtime,
-                &job_sender,
-            );
-            {
-                let mut memories = state.advice.lock().unwrap_or_else(|e| e.into_inner());
-                memories
-                    .entry(job.schema_key.clone())
-                    .or_default()
-                    .remember(&snapshot.schema, &advice);
-            }
-            if advice == job.shown {
-                continue;
-            }
-            let mut diagnostics = job.validation;
-            diagnostics.extend(advice);
-            publish_schema(
-                &state,
-                &client,
-                &runtime,
-                &snapshot,
-                &job.options,
-                diagnostics,
-            );
-        }
     }
 }
 

@@ -16,21 +16,50 @@ pub struct LspClient {
     incoming: Receiver<Value>,
     /// Notifications received while waiting for something else.
     notifications: VecDeque<Value>,
+    /// Responses received while waiting for another one (the server may answer out of
+    /// order).
+    responses: VecDeque<Value>,
     /// What the client answers to `workspace/configuration` (None: null).
     configuration: Option<Value>,
     next_id: i64,
+    /// Every message received, as text (for tests that look for what must never appear).
+    transcript: Vec<String>,
+    /// The server's stderr, collected by a thread, when the test asked for it.
+    stderr: Option<std::thread::JoinHandle<String>>,
 }
 
 impl LspClient {
     /// Starts `prisma-analyzer lsp` in `dir`.
     pub fn start_in(dir: &std::path::Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_prisma-analyzer"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_prisma-analyzer"));
+        command.env("RUST_LOG", "warn").stderr(Stdio::null());
+        Self::spawn(command, dir)
+    }
+
+    /// Starts `prisma-analyzer lsp` in `dir` with these environment variables (`RUST_LOG`,
+    /// …), keeping its stderr for [`LspClient::finish`].
+    pub fn start_logging(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_prisma-analyzer"));
+        command.env_remove("DATABASE_URL").stderr(Stdio::piped());
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut client = Self::spawn(command, dir);
+        let mut stderr = client.child.stderr.take().expect("piped stderr");
+        client.stderr = Some(std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        }));
+        client
+    }
+
+    fn spawn(mut command: Command, dir: &std::path::Path) -> Self {
+        let mut child = command
             .arg("lsp")
             .current_dir(dir)
-            .env("RUST_LOG", "warn")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .expect("the server starts");
         let stdout = child.stdout.take().expect("piped stdout");
@@ -72,13 +101,28 @@ impl LspClient {
             child,
             incoming,
             notifications: VecDeque::new(),
+            responses: VecDeque::new(),
             configuration: None,
             next_id: 1,
+            transcript: Vec::new(),
+            stderr: None,
         }
+    }
+
+    /// Every message received so far, as text.
+    pub fn transcript(&self) -> String {
+        self.transcript.join("\n")
     }
 
     pub fn start() -> Self {
         Self::start_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    /// Writes bytes as they are, with no header of their own (for tests of the framing).
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("write");
+        stdin.flush().expect("flush");
     }
 
     pub fn send_raw(&mut self, body: &[u8]) {
@@ -106,9 +150,13 @@ impl LspClient {
 
     /// The response to request `id`.
     pub fn response(&mut self, id: i64) -> Value {
-        self.wait_for(|message| {
+        let is_it = |message: &Value| {
             message.get("id") == Some(&json!(id)) && message.get("method").is_none()
-        })
+        };
+        if let Some(index) = self.responses.iter().position(is_it) {
+            return self.responses.remove(index).expect("present");
+        }
+        self.wait_for(is_it)
     }
 
     /// Sends a request and returns the whole response message (with `result` or `error`).
@@ -138,6 +186,7 @@ impl LspClient {
                 Err(RecvTimeoutError::Timeout) => panic!("no matching message within {TIMEOUT:?}"),
                 Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
             };
+            self.transcript.push(message.to_string());
             if matches(&message) {
                 return message;
             }
@@ -152,6 +201,8 @@ impl LspClient {
                 self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
             } else if message.get("method").is_some() {
                 self.notifications.push_back(message);
+            } else {
+                self.responses.push_back(message);
             }
         }
     }
@@ -336,6 +387,20 @@ impl LspClient {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         self.wait_exit()
+    }
+
+    /// `shutdown` + `exit`; the exit status, everything received, and the server's stderr
+    /// (for a client started with [`LspClient::start_logging`]).
+    pub fn finish(mut self) -> (ExitStatus, String, String) {
+        let stderr = self.stderr.take();
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let transcript = self.transcript();
+        let status = self.wait_exit();
+        let log = stderr
+            .map(|reader| reader.join().expect("the stderr reader"))
+            .unwrap_or_default();
+        (status, transcript, log)
     }
 
     pub fn wait_exit(mut self) -> ExitStatus {

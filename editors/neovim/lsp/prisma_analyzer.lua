@@ -14,6 +14,8 @@ return {
   -- schema overrides them. Examples:
   --   prismaVersion = '7',                       -- '6', '7' or 'any'
   --   databaseUrl = 'env',                       -- a live PostgreSQL, read-only (off by default)
+  --   allowProjectDatabaseUrl = true,            -- let a project's prisma-analyzer.toml name it
+  --                                              -- (keep this in your own config, not a project's)
   --   rules = { ['index/redundant'] = 'off', tenant = 'error' }, -- code or group: 'off'|'hint'|'info'|'warning'|'error'
   --   tenant = { key = 'tenantId', model = 'Tenant', globalModels = { 'Plan' } },
   --   softDelete = { markers = { 'deletedAt' }, exemptModels = { 'AuditLog' } },

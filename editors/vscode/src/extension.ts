@@ -17,6 +17,7 @@ import {
   resolveServerPath,
   serverExecutable,
   serverSettings,
+  userSetting,
 } from "./wiring";
 
 let client: LanguageClient | undefined;
@@ -47,6 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  // Trust changes what the server may be started from (a path inside the workspace).
+  const granted = vscode.workspace.onDidGrantWorkspaceTrust?.(() =>
+    vscode.commands.executeCommand("prisma-analyzer.restartServer"),
+  );
+  if (granted) {
+    context.subscriptions.push(granted);
+  }
+
   warnAboutOfficialExtensionOnce(context);
   await startClient(context);
 }
@@ -61,14 +70,20 @@ function currentServerSettings(scope?: vscode.Uri) {
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const channel = output!;
-  const configured = vscode.workspace
-    .getConfiguration(CONFIGURATION_SECTION)
-    .get<string>("server.path");
+  // The user's own setting only: a repository must not choose the program VS Code runs.
+  const configured = userSetting<string>(
+    vscode.workspace.getConfiguration(CONFIGURATION_SECTION),
+    "server.path",
+  );
   const server = resolveServerPath({
     configured,
+    workspaceTrusted: vscode.workspace.isTrusted ?? true,
     extensionPath: context.extensionPath,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
   });
+  if (server.refused) {
+    channel.appendLine(`Not running prisma-analyzer.server.path: ${server.refused}`);
+  }
   channel.appendLine(`Starting ${server.command} lsp (from ${server.source})`);
 
   const executable = serverExecutable(server.command);

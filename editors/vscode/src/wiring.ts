@@ -18,15 +18,32 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "untitled", language: "prisma" },
 ];
 
-/** What the server needs from a settings object: VS Code's `WorkspaceConfiguration.get`. */
+/** What the server needs from a settings object: VS Code's `WorkspaceConfiguration.get`,
+ * and `inspect` for the settings only the user may set. */
 export interface SettingsReader {
   get<T>(key: string): T | undefined;
+  inspect?<T>(key: string): { defaultValue?: T; globalValue?: T } | undefined;
+}
+
+/**
+ * A setting as the user set it (user or remote-machine settings), never a workspace's:
+ * for what a repository must not choose (the executable VS Code runs, consent to its own
+ * database URL). VS Code already ignores workspace values of these `machine`-scoped
+ * settings; reading the user's value only keeps it so whatever VS Code merges.
+ */
+export function userSetting<T>(config: SettingsReader, key: string): T | undefined {
+  if (!config.inspect) {
+    return config.get<T>(key);
+  }
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
 /** The server's settings, as in `prisma-analyzer.toml` but in camel case (see src/settings.rs). */
 export interface ServerSettings {
   prismaVersion?: string;
   databaseUrl?: string;
+  allowProjectDatabaseUrl?: boolean;
   rules?: Record<string, string>;
   tenant?: { key?: string; model?: string; globalModels?: string[] };
   softDelete?: { markers?: string[]; exemptModels?: string[] };
@@ -48,6 +65,9 @@ export function serverSettings(config: SettingsReader): ServerSettings {
   const databaseUrl = nonEmptyString(config.get("databaseUrl"));
   if (databaseUrl) {
     settings.databaseUrl = databaseUrl;
+  }
+  if (userSetting<boolean>(config, "allowProjectDatabaseUrl") === true) {
+    settings.allowProjectDatabaseUrl = true;
   }
   const rules = config.get<Record<string, unknown>>("rules");
   if (rules && typeof rules === "object" && !Array.isArray(rules)) {
@@ -101,8 +121,10 @@ export function executableName(platform: NodeJS.Platform = process.platform): st
 }
 
 export interface ServerPathInputs {
-  /** `prisma-analyzer.server.path` as the user set it ("" when unset). */
+  /** `prisma-analyzer.server.path` as the user set it ("" when unset; see `userSetting`). */
   configured: string | undefined;
+  /** Whether the user trusts the workspace (`vscode.workspace.isTrusted`); default true. */
+  workspaceTrusted?: boolean;
   /** The extension's install folder (its `server/` folder may hold a bundled binary). */
   extensionPath: string;
   /** The first workspace folder, against which a relative configured path is resolved. */
@@ -116,19 +138,25 @@ export interface ResolvedServer {
   command: string;
   /** Where the command came from, for the output channel. */
   source: "setting" | "bundled" | "PATH";
+  /** Why the configured path was not used, if it was not. */
+  refused?: string;
 }
 
 /**
  * The executable to start: the `server.path` setting if set (`~` and `${workspaceFolder}`
  * expanded, a relative path taken from the workspace folder), else the binary bundled in the
- * extension's `server/` folder if present, else `prisma-analyzer` looked up on PATH.
+ * extension's `server/` folder if present, else `prisma-analyzer` looked up on PATH. In an
+ * untrusted workspace a configured path inside the workspace (relative, or with
+ * `${workspaceFolder}`) is not run: it would run a program the repository provides.
  */
 export function resolveServerPath(inputs: ServerPathInputs): ResolvedServer {
   const isFile = inputs.isFile ?? defaultIsFile;
   const platform = inputs.platform ?? process.platform;
   const configured = inputs.configured?.trim();
+  let refused: string | undefined;
   if (configured) {
     let expanded = configured;
+    const inWorkspace = expanded.includes("${workspaceFolder}");
     if (inputs.workspaceFolder) {
       expanded = expanded.split("${workspaceFolder}").join(inputs.workspaceFolder);
     }
@@ -137,16 +165,21 @@ export function resolveServerPath(inputs: ServerPathInputs): ResolvedServer {
     }
     // A bare name ("prisma-analyzer-dev") is a PATH lookup, as in a terminal.
     const isBareName = !expanded.includes("/") && !expanded.includes("\\");
-    if (!isBareName && !path.isAbsolute(expanded) && inputs.workspaceFolder) {
+    const relative = !isBareName && !path.isAbsolute(expanded);
+    if (relative && inputs.workspaceFolder) {
       expanded = path.join(inputs.workspaceFolder, expanded);
     }
-    return { command: expanded, source: "setting" };
+    if (inputs.workspaceTrusted === false && (inWorkspace || relative)) {
+      refused = `\`${configured}\` is inside the workspace, which is not trusted`;
+    } else {
+      return { command: expanded, source: "setting" };
+    }
   }
   const bundled = path.join(inputs.extensionPath, "server", executableName(platform));
-  if (isFile(bundled)) {
-    return { command: bundled, source: "bundled" };
-  }
-  return { command: executableName(platform), source: "PATH" };
+  const fallback: ResolvedServer = isFile(bundled)
+    ? { command: bundled, source: "bundled" }
+    : { command: executableName(platform), source: "PATH" };
+  return refused ? { ...fallback, refused } : fallback;
 }
 
 function defaultIsFile(candidate: string): boolean {
@@ -202,7 +235,14 @@ export async function answerConfiguration(
 
 /** Whether a settings change concerns the server's settings (it then pulls them again). */
 export function affectsServerSettings(affects: (section: string) => boolean): boolean {
-  return ["prismaVersion", "databaseUrl", "rules", "tenant", "softDelete"].some((key) =>
+  return [
+    "prismaVersion",
+    "databaseUrl",
+    "allowProjectDatabaseUrl",
+    "rules",
+    "tenant",
+    "softDelete",
+  ].some((key) =>
     affects(`${CONFIGURATION_SECTION}.${key}`),
   );
 }

@@ -20,7 +20,11 @@ interface FakeClient {
   stopped: boolean;
 }
 
-function loadExtensionWithFakes(settings: Record<string, unknown>, installed: string[] = []) {
+function loadExtensionWithFakes(
+  settings: Record<string, unknown>,
+  installed: string[] = [],
+  trusted = true,
+) {
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const clients: FakeClient[] = [];
   const warnings: string[] = [];
@@ -49,6 +53,7 @@ function loadExtensionWithFakes(settings: Record<string, unknown>, installed: st
       onDidChangeConfiguration: () => ({ dispose() {} }),
       createFileSystemWatcher: (glob: string) => ({ glob, dispose() {} }),
       workspaceFolders: [{ uri: { fsPath: "/proj" } }],
+      isTrusted: trusted,
     },
     extensions: { getExtension: (id: string) => (installed.includes(id) ? { id } : undefined) },
     Uri: { parse: (value: string) => ({ value }) },
@@ -148,6 +153,18 @@ test("restart replaces the client with a new one", async () => {
   assert.ok(clients[1].stopped);
 });
 
+test("an untrusted workspace's own server binary is not run", async () => {
+  const settings = { server: { path: "${workspaceFolder}/target/debug/prisma-analyzer" } };
+  const untrusted = loadExtensionWithFakes(settings, [], false);
+  await untrusted.extension.activate(untrusted.context);
+  assert.equal(untrusted.clients[0].serverOptions.run.command, "prisma-analyzer");
+  await untrusted.extension.deactivate();
+  const trusted = loadExtensionWithFakes(settings, [], true);
+  await trusted.extension.activate(trusted.context);
+  assert.equal(trusted.clients[0].serverOptions.run.command, "/proj/target/debug/prisma-analyzer");
+  await trusted.extension.deactivate();
+});
+
 test("the official Prisma extension is warned about once per workspace", async () => {
   const first = loadExtensionWithFakes({}, ["Prisma.prisma"]);
   await first.extension.activate(first.context);
@@ -169,6 +186,7 @@ test("the manifest declares the commands, the language and every server setting"
   assert.equal(contributes.grammars[0].language, "prisma");
   const keys = Object.keys(contributes.configuration.properties).sort();
   assert.deepEqual(keys, [
+    "prisma-analyzer.allowProjectDatabaseUrl",
     "prisma-analyzer.databaseUrl",
     "prisma-analyzer.prismaVersion",
     "prisma-analyzer.rules",
@@ -184,6 +202,19 @@ test("the manifest declares the commands, the language and every server setting"
     contributes.configuration.properties["prisma-analyzer.prismaVersion"].enum.sort(),
     ["6", "7", "any"],
   );
+  // What a repository must not choose: the executable and consent to its own database
+  // are user settings only; in Restricted Mode the workspace's values of these are ignored.
+  const properties = contributes.configuration.properties;
+  assert.equal(properties["prisma-analyzer.server.path"].scope, "machine");
+  assert.equal(properties["prisma-analyzer.allowProjectDatabaseUrl"].scope, "machine");
+  assert.equal(properties["prisma-analyzer.allowProjectDatabaseUrl"].default, false);
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, "limited");
+  assert.deepEqual(untrusted.restrictedConfigurations.sort(), [
+    "prisma-analyzer.allowProjectDatabaseUrl",
+    "prisma-analyzer.databaseUrl",
+    "prisma-analyzer.server.path",
+  ]);
   const languageConfiguration = JSON.parse(
     fs.readFileSync(path.join(root, contributes.languages[0].configuration), "utf8"),
   );

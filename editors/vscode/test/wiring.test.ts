@@ -4,10 +4,12 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import {
+  SettingsReader,
   affectsServerSettings,
   answerConfiguration,
   resolveServerPath,
   serverSettings,
+  userSetting,
 } from "../src/wiring";
 import { fakeSettings } from "./fakes";
 
@@ -19,6 +21,7 @@ const DEFAULTS = {
   rules: {},
   tenant: { key: null, model: null, globalModels: null },
   softDelete: { markers: null, exemptModels: null },
+  allowProjectDatabaseUrl: false,
   trace: { server: "off" },
 };
 
@@ -118,4 +121,53 @@ test("workspace/configuration: our section is built, other sections go to VS Cod
 test("only server settings trigger a configuration push", () => {
   assert.equal(affectsServerSettings((s) => s === "prisma-analyzer.rules"), true);
   assert.equal(affectsServerSettings((s) => s === "prisma-analyzer.server.path"), false);
+  assert.equal(affectsServerSettings((s) => s === "prisma-analyzer.allowProjectDatabaseUrl"), true);
+});
+
+/**
+ * VS Code's settings with each level apart, as `WorkspaceConfiguration.inspect` gives them:
+ * what the user set, and what the workspace's `.vscode/settings.json` says.
+ */
+function layeredSettings(user: Record<string, unknown>, workspace: Record<string, unknown>): SettingsReader {
+  const merged = { ...DEFAULTS, ...user, ...workspace };
+  const reader = (values: Record<string, unknown>) => (key: string) =>
+    key.split(".").reduce<any>((value, part) => (value == null ? undefined : value[part]), values);
+  return {
+    get: <T>(key: string) => reader(merged)(key) as T | undefined,
+    inspect: <T>(key: string) => ({
+      defaultValue: reader(DEFAULTS)(key) as T | undefined,
+      globalValue: reader(user)(key) as T | undefined,
+      workspaceValue: reader(workspace)(key) as T | undefined,
+    }),
+  };
+}
+
+test("a workspace's settings choose neither the executable nor consent to its database", () => {
+  const cloned = layeredSettings(
+    {},
+    { server: { path: "./evil/prisma-analyzer" }, allowProjectDatabaseUrl: true },
+  );
+  const configured = userSetting<string>(cloned, "server.path");
+  assert.equal(configured, "");
+  assert.deepEqual(
+    resolveServerPath({ configured, extensionPath: "/ext", workspaceFolder: "/proj", platform: "linux", isFile: () => false }),
+    { command: "prisma-analyzer", source: "PATH" },
+  );
+  assert.equal(serverSettings(cloned).allowProjectDatabaseUrl, undefined);
+  // The user's own settings count.
+  const own = layeredSettings({ server: { path: "/opt/pa" }, allowProjectDatabaseUrl: true }, {});
+  assert.equal(userSetting<string>(own, "server.path"), "/opt/pa");
+  assert.equal(serverSettings(own).allowProjectDatabaseUrl, true);
+});
+
+test("an untrusted workspace does not run a server path inside it", () => {
+  const base = { extensionPath: "/ext", workspaceFolder: "/proj", homeDir: "/home/u", isFile: () => false, platform: "linux" as const, workspaceTrusted: false };
+  for (const inside of ["${workspaceFolder}/target/debug/prisma-analyzer", "target/pa", "./pa"]) {
+    const resolved = resolveServerPath({ ...base, configured: inside });
+    assert.equal(resolved.source, "PATH", inside);
+    assert.match(resolved.refused ?? "", /not trusted/);
+  }
+  assert.equal(resolveServerPath({ ...base, configured: "/opt/pa" }).command, "/opt/pa");
+  assert.equal(resolveServerPath({ ...base, configured: "~/bin/pa" }).command, path.join("/home/u", "bin/pa"));
+  assert.equal(resolveServerPath({ ...base, workspaceTrusted: true, configured: "target/pa" }).command, "/proj/target/pa");
 });

@@ -49,8 +49,81 @@ const HEADER: &str = "\
 -- Tables without a policy are listed at the end; run the whole script in one transaction.
 ";
 
+/// The row-level security of one tenant-scoped table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TablePolicy {
+    /// The model, for the SQL's comment.
+    pub model: String,
+    /// The table, quoted and qualified as the SQL names it (`"billing"."invoices"`).
+    pub table: String,
+    /// What the policy follows, for the comment (`tenantId`, `through Project → Tenant`).
+    pub how: String,
+    /// The column the policy compares with the tenant directly (unquoted), if it does.
+    pub tenant_column: Option<String>,
+    /// The policy's condition (its `USING`).
+    pub condition: String,
+}
+
+impl TablePolicy {
+    /// The statements that put the policy in place, each one whole (`rls --verify` runs
+    /// them one by one, the script prints them).
+    pub fn statements(&self) -> [String; 4] {
+        let table = &self.table;
+        [
+            format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;"),
+            format!("ALTER TABLE {table} FORCE ROW LEVEL SECURITY;"),
+            format!("DROP POLICY IF EXISTS tenant_isolation ON {table};"),
+            format!(
+                "CREATE POLICY tenant_isolation ON {table}\n  USING ({});",
+                self.condition
+            ),
+        ]
+    }
+}
+
+/// The row-level security of a multi-tenant schema: a policy per tenant-scoped table, and
+/// the models left without one (with the reason).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RlsPlan {
+    pub policies: Vec<TablePolicy>,
+    /// `(model, why it has no policy)`.
+    pub skipped: Vec<(String, String)>,
+    cockroach: bool,
+}
+
+impl RlsPlan {
+    /// The script: the header, each table's statements under a comment naming its model,
+    /// and the models without a policy.
+    pub fn sql(&self) -> String {
+        let mut out = String::from(HEADER);
+        if self.cockroach {
+            out.push_str("-- CockroachDB supports row-level security from version 25.2.\n");
+        }
+        for policy in &self.policies {
+            // Model and field names are identifiers: they cannot end the comment's line.
+            let _ = writeln!(out, "\n-- {}: {}", policy.model, policy.how);
+            for statement in policy.statements() {
+                out.push_str(&statement);
+                out.push('\n');
+            }
+        }
+        if !self.skipped.is_empty() {
+            out.push_str("\n-- No policy:\n");
+            for (model, why) in &self.skipped {
+                let _ = writeln!(out, "--   {model}: {why}");
+            }
+        }
+        out
+    }
+}
+
 /// The SQL that enables row-level security on every tenant-scoped table (see the spec).
 pub fn sql(advisor: &Advisor<'_>) -> Result<String, RlsError> {
+    plan(advisor).map(|plan| plan.sql())
+}
+
+/// The policies of every tenant-scoped table (see the spec).
+pub fn plan(advisor: &Advisor<'_>) -> Result<RlsPlan, RlsError> {
     match advisor.context.provider {
         Some(Provider::PostgreSql | Provider::CockroachDb) => {}
         Some(other) => {
@@ -70,43 +143,30 @@ pub fn sql(advisor: &Advisor<'_>) -> Result<String, RlsError> {
     }
     let scoping = Scoping::new(advisor);
     let exempt = Exempt::new(advisor, &scoping);
-    let mut out = String::from(HEADER);
-    if advisor.context.is(Provider::CockroachDb) {
-        out.push_str("-- CockroachDB supports row-level security from version 25.2.\n");
-    }
-    let mut skipped: Vec<String> = Vec::new();
+    let mut plan = RlsPlan {
+        policies: Vec::new(),
+        skipped: Vec::new(),
+        cockroach: advisor.context.is(Provider::CockroachDb),
+    };
     for block in conventions::advised_models(advisor.schema) {
         let name = block.name.text.as_str();
         let Some(scope) = scoping.scope(name) else {
             let why = exempt.reason(name).unwrap_or(
                 "no tenant key and no required relation to a tenant-scoped model (tenant/missing-key)",
             );
-            skipped.push(format!("--   {name}: {why}\n"));
+            plan.skipped.push((name.to_string(), why.to_string()));
             continue;
         };
-        let table = qualified_table(block);
-        let Some((how, condition)) = policy(advisor, &scoping, block, scope) else {
-            skipped.push(format!(
-                "--   {name}: its relation to the tenant could not be followed (fix the schema's errors first)\n"
-            ));
-            continue;
-        };
-        let _ = write!(
-            out,
-            "\n-- {name}: {how}\n\
-             ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;\n\
-             ALTER TABLE {table} FORCE ROW LEVEL SECURITY;\n\
-             DROP POLICY IF EXISTS tenant_isolation ON {table};\n\
-             CREATE POLICY tenant_isolation ON {table}\n  USING ({condition});\n"
-        );
-    }
-    if !skipped.is_empty() {
-        out.push_str("\n-- No policy:\n");
-        for line in skipped {
-            out.push_str(&line);
+        match policy(advisor, &scoping, block, scope) {
+            Some(policy) => plan.policies.push(policy),
+            None => plan.skipped.push((
+                name.to_string(),
+                "its relation to the tenant could not be followed (fix the schema's errors first)"
+                    .to_string(),
+            )),
         }
     }
-    Ok(out)
+    Ok(plan)
 }
 
 /// `"name"`, with inner quotes doubled.
@@ -182,31 +242,50 @@ fn join_condition(pairs: &[(&Field, &Field)], child: &str, parent: &str) -> Stri
         .join(" AND ")
 }
 
-/// What the policy of a scoped model says: a description for the comment, and its condition.
+/// The policy of a scoped model.
 fn policy(
     advisor: &Advisor<'_>,
     scoping: &Scoping<'_>,
     block: &Block,
     scope: Scope<'_>,
-) -> Option<(String, String)> {
+) -> Option<TablePolicy> {
+    let direct = |how: String, column: &Field, tenant_id: &Field| TablePolicy {
+        model: block.name.text.clone(),
+        table: qualified_table(block),
+        how,
+        tenant_column: Some(column_name(column).to_string()),
+        condition: format!(
+            "{} = {}",
+            quote(column_name(column)),
+            current_tenant(tenant_id)
+        ),
+    };
+    let through_parents = || {
+        let (how, condition) = exists_chain(advisor, scoping, block, scope)?;
+        Some(TablePolicy {
+            model: block.name.text.clone(),
+            table: qualified_table(block),
+            how,
+            tenant_column: None,
+            condition,
+        })
+    };
     match scope {
-        Scope::Key(key) => Some((
-            key.name.text.clone(),
-            format!("{} = {}", quote(column_name(key)), current_tenant(key)),
-        )),
+        Scope::Key(key) => Some(direct(key.name.text.clone(), key, key)),
         Scope::Tenant(relation) => {
             let tenant_block = advisor.schema.find_model(type_name(relation)?)?;
             let pairs = key_columns(block, relation, tenant_block)?;
             match pairs.as_slice() {
                 // The foreign key holds the tenant's id itself.
-                [(fk, id)] if id.attribute("id").is_some() => Some((
+                [(fk, id)] if id.attribute("id").is_some() => Some(direct(
                     format!("{} (to {})", fk.name.text, tenant_block.name.text),
-                    format!("{} = {}", quote(column_name(fk)), current_tenant(id)),
+                    fk,
+                    id,
                 )),
-                _ => exists_chain(advisor, scoping, block, scope),
+                _ => through_parents(),
             }
         }
-        Scope::Parent(..) => exists_chain(advisor, scoping, block, scope),
+        Scope::Parent(..) => through_parents(),
     }
 }
 

@@ -1,0 +1,93 @@
+//! The advisor's thread: the advice of each schema, computed off the keystroke path on the
+//! latest snapshot once the user pauses, published again only when it differs from what the
+//! analysis worker showed.
+
+use super::{Job, State, publish_schema};
+use crate::analysis;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::Uri;
+
+/// A schema to advise on, as the analysis worker last published it. It names the schema
+/// rather than holding it: a model held here while the user types would make the next
+/// edit copy the whole file model instead of updating it in place.
+pub(super) struct AdviceJob {
+    pub(super) schema_key: Uri,
+    /// A file of the schema, and the versions of its files when published.
+    pub(super) uri: Uri,
+    pub(super) files: Vec<(Uri, Option<i32>)>,
+    pub(super) options: analysis::Options,
+    pub(super) validation: Vec<analysis::Diagnostic>,
+    /// The advice published with `validation` (remembered from an earlier version).
+    pub(super) shown: Vec<analysis::Diagnostic>,
+}
+
+/// How long the advice thread waits for the user to pause before advising.
+const ADVICE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
+
+/// The advisor's thread: advises on the latest snapshot of each schema and publishes again
+/// when the advice differs from what was shown.
+pub(super) fn advice_worker(
+    state: Arc<State>,
+    client: Client,
+    jobs: std::sync::mpsc::Receiver<AdviceJob>,
+    job_sender: mpsc::UnboundedSender<Job>,
+    runtime: tokio::runtime::Handle,
+) {
+    while let Ok(first) = jobs.recv() {
+        // Only the latest snapshot of each schema counts, once the user pauses: advising
+        // while they type would only compete with the next keystroke for the processor.
+        let mut latest: HashMap<Uri, AdviceJob> = HashMap::new();
+        latest.insert(first.schema_key.clone(), first);
+        loop {
+            match jobs.recv_timeout(ADVICE_DELAY) {
+                Ok(job) => {
+                    latest.insert(job.schema_key.clone(), job);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        for job in latest.into_values() {
+            // The schema as published, unless it has changed since (then a newer job
+            // follows).
+            let Some(snapshot) = state
+                .schema_for(&job.uri)
+                .filter(|snapshot| snapshot.files == job.files)
+            else {
+                continue;
+            };
+            let mut advice = analysis::advise(&snapshot.schema, &job.options);
+            state.databases.advise(
+                &job.schema_key,
+                &snapshot.schema,
+                &job.options,
+                &mut advice,
+                &runtime,
+                &job_sender,
+            );
+            {
+                let mut memories = state.advice.lock().unwrap_or_else(|e| e.into_inner());
+                memories
+                    .entry(job.schema_key.clone())
+                    .or_default()
+                    .remember(&snapshot.schema, &advice);
+            }
+            if advice == job.shown {
+                continue;
+            }
+            let mut diagnostics = job.validation;
+            diagnostics.extend(advice);
+            publish_schema(
+                &state,
+                &client,
+                &runtime,
+                &snapshot,
+                &job.options,
+                diagnostics,
+            );
+        }
+    }
+}

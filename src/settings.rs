@@ -160,7 +160,7 @@ impl SettingsCache {
 }
 
 pub fn load(path: &Path) -> (Options, Vec<SettingsError>) {
-    match std::fs::read_to_string(path) {
+    match crate::workspace::read_text_file(path, crate::workspace::MAX_PROJECT_FILE_BYTES) {
         Ok(text) => parse(&text, path),
         Err(error) => (
             Options::default(),

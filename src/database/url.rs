@@ -607,7 +607,9 @@ pub fn resolve_with(
     let dotenv = schema_path.and_then(crate::workspace::find_dotenv);
     let from_file = dotenv
         .as_deref()
-        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|path| {
+            crate::workspace::read_text_file(path, crate::workspace::MAX_PROJECT_FILE_BYTES).ok()
+        })
         .and_then(|text| dotenv_value(&text, variable));
     match from_file {
         Some(value) => DatabaseUrl::parse(&value),

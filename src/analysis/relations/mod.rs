@@ -263,14 +263,7 @@ impl RelationField<'_> {
     fn name(&self) -> String {
         match self.explicit {
             Some(name) => name.to_string(),
-            None => {
-                let (a, b) = (self.model.name.text.as_str(), self.target_name());
-                if a <= b {
-                    format!("{a}To{b}")
-                } else {
-                    format!("{b}To{a}")
-                }
-            }
+            None => crate::model::default_relation_name(&self.model.name.text, self.target_name()),
         }
     }
 }

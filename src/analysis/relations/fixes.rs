@@ -1,23 +1,28 @@
 //! Quick fixes that complete a relation's `@relation(fields: [...], references: [...])`.
 
-use super::{RelationField, listed_names, upper_first};
+use super::{RelationField, listed_names, same_key_type, unique_criteria, upper_first};
 use crate::analysis::advisor::edits::{append_field_attribute, insert_fields, replace};
 use crate::analysis::{Applicability, Fix};
 use crate::model::{Arity, Block, Expression, Field, Schema};
 
 /// Completes the foreign key of `forward`, the side of a relation that must hold it: the
-/// arguments it lacks, `references` to the target's primary key unless given, and `fields`
-/// named as `prisma format` names them (`author` + `id` → `authorId`), reusing the scalar
-/// fields of those names that exist, else declaring them (the referenced field's type and
-/// native type, optional when the relation field is). A new single foreign key of a
-/// one-to-one relation is made `@unique`, as that relation requires. `None` when the
-/// primary key is unknown, the names clash with other fields, or the `@relation` is broken.
+/// arguments it lacks, and the scalar fields `fields` names, named as `prisma format` names
+/// them (`author` + `id` → `authorId`), reusing the scalar fields of those names that exist,
+/// else declaring them (the referenced field's type and native type, optional when the
+/// relation field is). A new single foreign key of a one-to-one relation is made `@unique`,
+/// as that relation requires.
+///
+/// `references`, unless given, names a unique key of the target: the primary key, else
+/// another `@unique`/`@@unique`. With `fields` given, only the keys whose types match the
+/// foreign key's field for field are offered (a mismatch is an error of its own), each as a
+/// fix of its own: the primary key first, then the others in the order of the model. The
+/// first is the preferred one. None when no key fits, the names clash with other fields, or
+/// the `@relation` is broken.
 pub(super) fn complete_relation(
     schema: &Schema,
     forward: &RelationField,
     one_to_one: bool,
-) -> Option<Fix> {
-    let model = forward.model;
+) -> Vec<Fix> {
     let given_fields: Vec<&str> = listed_names(forward.fields.unwrap_or_default())
         .map(|name| name.text.as_str())
         .collect();
@@ -25,16 +30,77 @@ pub(super) fn complete_relation(
         .map(|name| name.text.as_str())
         .collect();
     if !given_fields.is_empty() && !given_references.is_empty() {
-        return None;
+        return Vec::new();
     }
     // (No test of the block's syntax errors: this pass is cached by a fingerprint that does
     // not see them, and its findings are shown only when the schema reads without errors.)
-    forward.field.r#type.as_ref()?;
-    let references: Vec<&str> = if given_references.is_empty() {
-        primary_key(forward.target)?
-    } else {
-        given_references
+    if forward.field.r#type.is_none() {
+        return Vec::new();
+    }
+    if !given_references.is_empty() {
+        return completion(schema, forward, one_to_one, &given_fields, given_references)
+            .into_iter()
+            .collect();
+    }
+    let keys = unique_keys(forward.target);
+    if given_fields.is_empty() {
+        // New foreign key fields take the key's types: the first key that fits the names.
+        return keys
+            .into_iter()
+            .find_map(|key| completion(schema, forward, one_to_one, &given_fields, key))
+            .into_iter()
+            .collect();
+    }
+    let Some(foreign_key) = given_fields
+        .iter()
+        .map(|name| forward.model.field(name))
+        .collect::<Option<Vec<&Field>>>()
+    else {
+        return Vec::new();
     };
+    let fits = |key: &[&str]| {
+        key.len() == foreign_key.len()
+            && key.iter().zip(&foreign_key).all(|(name, field)| {
+                forward
+                    .target
+                    .field(name)
+                    .is_some_and(|referenced| same_key_type(field, referenced))
+            })
+    };
+    let mut fixes: Vec<Fix> = keys
+        .into_iter()
+        .filter(|key| fits(key))
+        .filter_map(|key| completion(schema, forward, one_to_one, &given_fields, key))
+        .collect();
+    // One choice is what the author evidently meant; the others are offered, not applied.
+    for fix in fixes.iter_mut().skip(1) {
+        fix.applicability = Applicability::Unsafe;
+    }
+    fixes
+}
+
+/// The unique keys of `model` that `references` may name: the primary key first, then the
+/// other `@id`/`@unique`/`@@id`/`@@unique` criteria in the order of the model, each once.
+fn unique_keys(model: &Block) -> Vec<Vec<&str>> {
+    let mut keys: Vec<Vec<&str>> = primary_key(model).into_iter().collect();
+    for key in unique_criteria(model) {
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// The fix that completes `forward` with `fields` (as given, or generated when empty) and
+/// these `references`.
+fn completion(
+    schema: &Schema,
+    forward: &RelationField,
+    one_to_one: bool,
+    given_fields: &[&str],
+    references: Vec<&str>,
+) -> Option<Fix> {
+    let model = forward.model;
     let referenced: Vec<&Field> = references
         .iter()
         .map(|name| forward.target.field(name))
@@ -170,12 +236,13 @@ fn primary_key(model: &Block) -> Option<Vec<&str>> {
 }
 
 /// Whether an existing scalar field can hold a foreign key to `referenced`: the same scalar
-/// type (its optionality is the author's).
+/// type, not a list (its optionality is the author's).
 fn same_type(existing: &Field, referenced: &Field) -> bool {
-    match (&existing.r#type, &referenced.r#type) {
-        (Some(a), Some(b)) => a.name.text == b.name.text && a.arity() != Arity::List,
-        _ => false,
-    }
+    same_key_type(existing, referenced)
+        && existing
+            .r#type
+            .as_ref()
+            .is_some_and(|t| t.arity() != Arity::List)
 }
 
 /// Makes `forward`, a singular relation field without `@relation`, a list: the relation

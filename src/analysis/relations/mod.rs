@@ -237,6 +237,15 @@ fn unique_criteria(model: &Block) -> Vec<Vec<&str>> {
     criteria
 }
 
+/// Whether a foreign key field has the type of the field it references, as Prisma compares
+/// them: by the type's name (native types may differ).
+fn same_key_type(field: &Field, referenced: &Field) -> bool {
+    match (&field.r#type, &referenced.r#type) {
+        (Some(a), Some(b)) => a.name.text == b.name.text,
+        _ => false,
+    }
+}
+
 /// The field of `model` marked `@id`, if its identifier is a single field.
 fn single_id_field(model: &Block) -> Option<&Field> {
     model.fields.iter().find(|f| f.attribute("id").is_some())

@@ -458,6 +458,42 @@ fn references_are_completed_with_each_key_whose_types_fit_the_foreign_key() {
     );
 }
 
+#[test]
+fn a_removed_foreign_key_field_is_declared_again() {
+    let text = format!(
+        "{POSTGRES}model User {{\n  id    String @id @db.Uuid\n  posts Post[]\n}}\n\nmodel Post {{\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n}}\n"
+    );
+    let optional = text.replace("author User @", "author User? @");
+    let one_to_one = text.replace("posts Post[]", "post  Post?");
+    // A compound key with one of its fields gone.
+    let compound = format!(
+        "{POSTGRES}model Team {{\n  name    String\n  ceo     String  @db.VarChar(20)\n  members Member[]\n\n  @@id([name, ceo])\n}}\n\nmodel Member {{\n  id       Int    @id\n  teamName String\n  team     Team   @relation(fields: [teamName, teamCeo], references: [name, ceo])\n}}\n"
+    );
+    let results: Vec<String> = [&text, &optional, &one_to_one, &compound]
+        .iter()
+        .map(|case| each_fix_applied(case, "relation/arguments", "Add the foreign key"))
+        .collect();
+    insta::assert_snapshot!(results.join("\n\n"));
+    // Silent: nothing missing, or nothing to type the field after (`references` names a
+    // field the target does not have).
+    let complete = text.replace(
+        "  author User @",
+        "  authorId String @db.Uuid\n  author User @",
+    );
+    assert_eq!(errors(&complete), Vec::<String>::new());
+    let unknown_reference = text.replace("references: [id]", "references: [uuid]");
+    assert_eq!(
+        fix_titles(
+            &[("schema.prisma", &unknown_reference)],
+            "relation/arguments"
+        )
+        .iter()
+        .filter(|title| title.starts_with("Add the foreign key"))
+        .count(),
+        0
+    );
+}
+
 // ---- block keywords and configuration --------------------------------------------------------
 
 #[test]

@@ -267,3 +267,88 @@ pub(super) fn make_many(forward: &RelationField, mongodb: bool) -> Option<Fix> {
         applicability: Applicability::Unsafe,
     })
 }
+
+/// Declares the fields that `fields` names and the model lacks (a foreign key field that was
+/// removed, or never written): each typed like the field it references (type and native
+/// type), optional when the relation field is, and `@unique` when it is the single key of a
+/// one-to-one relation (as that relation requires). The referenced field is the one at the
+/// same place in `references`, or in the target's primary key when `references` is missing.
+/// `None` when a name cannot be paired with a scalar field, for a list side (MongoDB's
+/// arrays of ids), and in a block that does not read.
+pub(super) fn add_missing_foreign_keys(schema: &Schema, relation: &RelationField) -> Option<Fix> {
+    let model = relation.model;
+    if relation.list || !model.syntax_errors.is_empty() || model.multiline_attribute {
+        return None;
+    }
+    let fields: Vec<&str> = listed_names(relation.fields?)
+        .map(|name| name.text.as_str())
+        .collect();
+    let references: Vec<&str> = match relation.references {
+        Some(items) => listed_names(items).map(|name| name.text.as_str()).collect(),
+        None => primary_key(relation.target)?,
+    };
+    if fields.len() != references.len() {
+        return None;
+    }
+    let optional = !relation.required;
+    // A one-to-one relation: the other side points back with a single (not list) field.
+    let mut opposites = relation
+        .target
+        .fields_pointing_back(&model.name.text, relation.field);
+    let one_to_one = match (opposites.next(), opposites.next()) {
+        (Some(opposite), None) => opposite
+            .r#type
+            .as_ref()
+            .is_some_and(|t| t.arity() != Arity::List),
+        _ => false,
+    };
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for (name, reference) in fields.iter().zip(&references) {
+        if model.field(name).is_some() {
+            continue;
+        }
+        let referenced = relation.target.field(reference)?;
+        let scalar = referenced.r#type.as_ref()?;
+        if scalar.arity() == Arity::List || super::is_relation_field(schema, referenced) {
+            return None;
+        }
+        let mut attributes: Vec<String> = referenced
+            .attributes
+            .iter()
+            .filter(|a| a.name.text.contains('.'))
+            .map(|a| schema.text(a.span).to_string())
+            .collect();
+        if one_to_one && fields.len() == 1 {
+            attributes.insert(0, "@unique".to_string());
+        }
+        rows.push((
+            name.to_string(),
+            format!("{}{}", scalar.name.text, if optional { "?" } else { "" }),
+            attributes.join(" "),
+        ));
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let declared: Vec<String> = rows
+        .iter()
+        .map(|(name, field_type, _)| format!("`{name} {field_type}`"))
+        .collect();
+    let table: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|(name, field_type, attributes)| {
+            (name.as_str(), field_type.as_str(), attributes.as_str())
+        })
+        .collect();
+    Some(Fix {
+        title: format!(
+            "Add the foreign key field{} {} to `{}`",
+            if rows.len() == 1 { "" } else { "s" },
+            declared.join(", "),
+            model.name.text
+        ),
+        edits: vec![insert_fields(schema, model, &table)],
+        // A new column is the author's decision.
+        applicability: Applicability::Unsafe,
+    })
+}

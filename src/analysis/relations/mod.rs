@@ -115,18 +115,10 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
         .collect();
     let one_to_one = !without_fields && is_unique_key(relation.model, &keys);
     // Named as `prisma format` names the fields it adds.
-    let base = crate::inflection::field_name(model);
-    let base = if one_to_one {
-        base
-    } else {
-        crate::inflection::plural(&base)
-    };
-    let name = (1..)
-        .map(|n| match n {
-            1 => base.clone(),
-            n => format!("{base}{n}"),
-        })
-        .find(|candidate| relation.target.field(candidate).is_none())?;
+    let name = crate::inflection::free_name(
+        &crate::inflection::opposite_field_name(model, !one_to_one),
+        |candidate| relation.target.field(candidate).is_some(),
+    );
     let field_type = if one_to_one {
         format!("{model}?")
     } else {

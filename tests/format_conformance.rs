@@ -220,36 +220,6 @@ fn reference_formats(dir: &Path, schemas: &[Vec<(String, String)>]) -> Vec<serde
 }
 
 #[test]
-fn formatting_is_idempotent() {
-    let Some(shared) = common::shared_dir("format idempotence") else {
-        return;
-    };
-    let mut paths = common::prisma_files(&shared.join("corpus/real"));
-    paths.extend(common::prisma_files(&shared.join("conformance/reformat")));
-    let mut checked = 0;
-    for path in paths {
-        let files = vec![("schema.prisma".to_string(), read(&path))];
-        let Some(once) = format_all(&files).remove(0).1 else {
-            continue;
-        };
-        let twice = format_all(&[("schema.prisma".to_string(), once.clone())])
-            .remove(0)
-            .1;
-        if let Some(twice) = &twice {
-            assert!(
-                twice == &once,
-                "formatting {} twice changes it: {}",
-                path.display(),
-                first_difference(twice, &once)
-            );
-        }
-        checked += 1;
-    }
-    println!("idempotent on {checked} files");
-    assert!(checked > 0);
-}
-
-#[test]
 fn a_block_with_a_syntax_error_is_kept_byte_for_byte() {
     let broken = "model Broken {\n  id Int @id\n  name String @default(\"x\n    other    Int\n}\n";
     let input = format!("model A {{\n  id Int @id\n  longerName   String\n}}\n\n\n{broken}");
@@ -282,73 +252,6 @@ fn relation_pieces_are_added_only_to_a_schema_that_reads_cleanly() {
         .expect("formatted");
     assert!(!ours.contains("@relation"), "{ours}");
     assert!(!ours.contains("posts"), "{ours}");
-}
-
-/// Half-typed and broken schemas (seeded mutations of the corpus: deleted ranges, inserted
-/// brackets, quotes, attributes and relation fields) never make the formatter panic, and
-/// what it formats keeps every comment of the input.
-#[test]
-fn mutated_schemas_never_panic_and_keep_their_comments() {
-    let Some(shared) = common::shared_dir("format mutations") else {
-        return;
-    };
-    const PIECES: [&str; 10] = [
-        "{",
-        "}",
-        "(",
-        ")",
-        "\"",
-        "@relation",
-        "\n  other Other[]\n",
-        "@@id([",
-        "?",
-        "\n",
-    ];
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |bound: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % bound.max(1) as u64) as usize
-    };
-    let mut formatted = 0;
-    for path in common::prisma_files(&shared.join("corpus/real")) {
-        let original = read(&path);
-        for _ in 0..8 {
-            let mut text = original.clone();
-            let mut at = next(text.len());
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            if next(2) == 0 {
-                let mut end = (at + next(40)).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                text.replace_range(at..end, "");
-            } else {
-                text.insert_str(at, PIECES[next(PIECES.len())]);
-            }
-            let Some(ours) = format_all(&[("schema.prisma".to_string(), text.clone())])
-                .remove(0)
-                .1
-            else {
-                continue;
-            };
-            formatted += 1;
-            let comments = |t: &str| {
-                t.lines()
-                    .filter(|l| l.trim_start().starts_with("//"))
-                    .count()
-            };
-            assert!(
-                comments(&ours) >= comments(&text),
-                "{}: a comment was lost formatting\n{text}",
-                path.display()
-            );
-        }
-    }
-    assert!(formatted > 0);
 }
 
 /// The formatting of a one-file schema.

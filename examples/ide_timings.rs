@@ -94,7 +94,7 @@ fn main() {
         );
     };
     whole_file("format", &|| {
-        std::hint::black_box(ide::format_file(&schema, file));
+        let _ = std::hint::black_box(ide::format_file(&schema, file));
     });
     whole_file("tokens", &|| {
         std::hint::black_box(ide::semantic_tokens(&schema, file));

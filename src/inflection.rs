@@ -423,6 +423,25 @@ pub fn plural(word: &str) -> String {
     format!("{word}s")
 }
 
+/// The name Prisma gives the opposite field it adds for a relation from `model`: the model
+/// in camel case, pluralised when the field is a list (`User` → `user`, `users`).
+pub fn opposite_field_name(model: &str, list: bool) -> String {
+    let name = field_name(model);
+    if list { plural(&name) } else { name }
+}
+
+/// `base`, or the first of `base2`, `base3`, … that is not `taken`: a new field's name that
+/// does not clash with the fields already there (Prisma's own name would be a duplicate).
+pub fn free_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1u32..)
+        .map(|n| match n {
+            1 => base.to_string(),
+            n => format!("{base}{n}"),
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -492,7 +492,7 @@ fn code_actions_then_revalidate() {
     let mut session = Session::open();
     // Each case breaks the fixture in one way; every quick fix offered on its diagnostics is
     // applied and the result re-validated.
-    let cases: [(&str, &[Replacement]); 6] = [
+    let cases: [(&str, &[Replacement]); 8] = [
         (
             "a misspelt type",
             &[("post.prisma", "  title    String\n", "  title    Strin\n")],
@@ -525,6 +525,25 @@ fn code_actions_then_revalidate() {
                     "post.prisma",
                     "  tags     Tag[]\n",
                     "  tags     Tag[]\n  authorEmail String\n  byEmail  User   @relation(\"byEmail\", fields: [authorEmail], references: [email])\n",
+                ),
+            ],
+        ),
+        (
+            "a foreign key field removed",
+            &[("post.prisma", "  authorId Int\n", "")],
+        ),
+        (
+            "`references` missing where only another unique key fits the foreign key",
+            &[
+                (
+                    "user.prisma",
+                    "  posts   Post[]\n",
+                    "  posts   Post[]\n  byEmail Post[]   @relation(\"byEmail\")\n",
+                ),
+                (
+                    "post.prisma",
+                    "  tags     Tag[]\n",
+                    "  tags     Tag[]\n  authorEmail String\n  byEmail  User   @relation(\"byEmail\", fields: [authorEmail])\n",
                 ),
             ],
         ),

@@ -317,6 +317,60 @@ fn rename_keeps_implicit_join_tables() {
     insta::assert_snapshot!(format!("{kept}\n{swapped}"));
 }
 
+/// A rename that would swap the columns `A` and `B` of an implicit many-to-many join table is
+/// refused whatever the relation's name (named relations keep their table's name, not its
+/// columns), and so is a field rename that reverses a self-relation's order; renames that
+/// keep the order are accepted and re-validate.
+#[test]
+fn rename_never_swaps_join_table_columns() {
+    let text = r#"datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Post {
+  id   Int   @id
+  tags Tag[] @relation("PostTags")
+}
+
+model Tag {
+  id    Int    @id
+  posts Post[] @relation("PostTags")
+}
+
+model Person {
+  id       Int      @id
+  children Person[] @relation("Family")
+  parents  Person[] @relation("Family")
+}
+"#;
+    let schema = Schema::parse("s.prisma", text);
+    // The cursor on the needle's last character: the name.
+    let offset = |needle: &str| (text.find(needle).expect("needle") + needle.len() - 1) as u32;
+    let attempt = |needle: &str, new_name: &str| {
+        let result = ide::rename(&schema, FileId(0), offset(needle), new_name);
+        let outcome = match &result {
+            Err(reason) => format!("refused: {reason}"),
+            Ok(edits) => {
+                let after = Schema::parse("s.prisma", apply(&schema, edits).concat());
+                assert_eq!(errors(&after), errors(&schema), "{needle} -> {new_name}");
+                "accepted".to_string()
+            }
+        };
+        format!("{needle} -> {new_name}: {outcome}")
+    };
+    let results = [
+        attempt("model Post", "ZPost"),
+        attempt("model Tag", "Aardvark"),
+        attempt("model Post", "Article"),
+        attempt("children", "zzchildren"),
+        attempt("parents", "aaparents"),
+        attempt("children", "kids"),
+        attempt("model Person", "Human"),
+    ];
+    insta::assert_snapshot!(results.join("\n"));
+}
+
 #[test]
 fn rename_adds_map_to_a_one_line_block() {
     let schema = Schema::parse(

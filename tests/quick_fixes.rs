@@ -395,6 +395,105 @@ fn a_relation_field_without_foreign_key_gets_its_list_opposite() {
     assert!(fixes.is_empty(), "{fixes:#?}");
 }
 
+/// Each fix of the diagnostics with `code` whose title starts with `prefix`, applied alone:
+/// its title, whether it is safe, the fixed text, and the errors left (which must be none).
+fn each_fix_applied(text: &str, code: &str, prefix: &str) -> String {
+    let schema = schema_of(&[("schema.prisma", text)]);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for fix in diagnostics_with(&schema, code)
+        .into_iter()
+        .flat_map(|d| d.fixes)
+        .filter(|f| f.title.starts_with(prefix))
+    {
+        if seen.contains(&fix.title) {
+            continue;
+        }
+        seen.push(fix.title.clone());
+        let after = apply_edits(text, &fix.edits).expect("edits apply");
+        let left = errors(&after);
+        assert_eq!(left, Vec::<String>::new(), "{}:\n{after}", fix.title);
+        out.push(format!(
+            "## {} ({:?})\n{}",
+            fix.title,
+            fix.applicability,
+            after.trim_start_matches(POSTGRES)
+        ));
+    }
+    out.join("\n")
+}
+
+#[test]
+fn references_are_completed_with_each_key_whose_types_fit_the_foreign_key() {
+    // `canvasId String` cannot reference `pk BigInt`: the unique `String` fields can.
+    let text = format!(
+        "{POSTGRES}model Canvas {{\n  pk       BigInt @id\n  canvasId String @unique\n  slug     String @unique\n  pages    Page[]\n}}\n\nmodel Page {{\n  id       Int    @id\n  canvasId String\n  canvas   Canvas @relation(fields: [canvasId])\n}}\n"
+    );
+    insta::assert_snapshot!(each_fix_applied(
+        &text,
+        "relation/arguments",
+        "Add `@relation"
+    ));
+    // The primary key, when it fits, comes first (and is the one `check --fix` applies).
+    let fits_id = text.replace("canvasId String\n  canvas", "canvasId BigInt\n  canvas");
+    let schema = schema_of(&[("schema.prisma", &fits_id)]);
+    let fixes: Vec<(String, analysis::Applicability)> =
+        diagnostics_with(&schema, "relation/arguments")
+            .into_iter()
+            .flat_map(|d| d.fixes)
+            .map(|f| (f.title, f.applicability))
+            .collect();
+    assert_eq!(
+        fixes,
+        [(
+            "Add `@relation(fields: [canvasId], references: [pk])` to `Page.canvas`".to_string(),
+            analysis::Applicability::Safe
+        )]
+    );
+    // No key of that type: no fix (one that names `pk` would be a type mismatch).
+    let none_fits = text.replace("canvasId String\n  canvas", "canvasId Boolean\n  canvas");
+    assert_eq!(
+        fix_titles(&[("schema.prisma", &none_fits)], "relation/arguments"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_removed_foreign_key_field_is_declared_again() {
+    let text = format!(
+        "{POSTGRES}model User {{\n  id    String @id @db.Uuid\n  posts Post[]\n}}\n\nmodel Post {{\n  id     Int  @id\n  author User @relation(fields: [authorId], references: [id])\n}}\n"
+    );
+    let optional = text.replace("author User @", "author User? @");
+    let one_to_one = text.replace("posts Post[]", "post  Post?");
+    // A compound key with one of its fields gone.
+    let compound = format!(
+        "{POSTGRES}model Team {{\n  name    String\n  ceo     String  @db.VarChar(20)\n  members Member[]\n\n  @@id([name, ceo])\n}}\n\nmodel Member {{\n  id       Int    @id\n  teamName String\n  team     Team   @relation(fields: [teamName, teamCeo], references: [name, ceo])\n}}\n"
+    );
+    let results: Vec<String> = [&text, &optional, &one_to_one, &compound]
+        .iter()
+        .map(|case| each_fix_applied(case, "relation/arguments", "Add the foreign key"))
+        .collect();
+    insta::assert_snapshot!(results.join("\n\n"));
+    // Silent: nothing missing, or nothing to type the field after (`references` names a
+    // field the target does not have).
+    let complete = text.replace(
+        "  author User @",
+        "  authorId String @db.Uuid\n  author User @",
+    );
+    assert_eq!(errors(&complete), Vec::<String>::new());
+    let unknown_reference = text.replace("references: [id]", "references: [uuid]");
+    assert_eq!(
+        fix_titles(
+            &[("schema.prisma", &unknown_reference)],
+            "relation/arguments"
+        )
+        .iter()
+        .filter(|title| title.starts_with("Add the foreign key"))
+        .count(),
+        0
+    );
+}
+
 // ---- block keywords and configuration --------------------------------------------------------
 
 #[test]

@@ -183,7 +183,6 @@ impl Analyzer {
                     let mut local = Vec::new();
                     syntax::check_block(&file.source, block, &mut local);
                     names::check_block(block, &mut local);
-                    relations::check_listed_fields(block, &mut local);
                     let mut type_references = Vec::new();
                     names::check_type_references(
                         schema,
@@ -213,7 +212,6 @@ impl Analyzer {
                     // The same revision twice (a copied file): compute afresh below.
                     syntax::check_block(&file.source, block, &mut diagnostics);
                     names::check_block(block, &mut diagnostics);
-                    relations::check_listed_fields(block, &mut diagnostics);
                     names::check_type_references(schema, block, composite_types, &mut diagnostics);
                     let fresh = semantic_block_checks(schema, &context, block);
                     diagnostics.extend(fresh.reading);

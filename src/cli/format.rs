@@ -36,16 +36,17 @@ pub fn run(paths: &[PathBuf], check: bool) -> u8 {
         let mut changed = Vec::new();
         for (index, file) in files.iter().enumerate() {
             match crate::ide::format_file(&schema, FileId(index as u32)) {
-                Some(text) => {
+                Ok(text) => {
                     if text != file.text {
                         changed.push(index);
                     }
                     texts.push(text);
                 }
-                None => {
+                Err(refusal) => {
                     errors.push(format!(
-                        "{}: not formatted: a block or comment is never closed",
-                        file.name
+                        "{}: not formatted: {}",
+                        file.name,
+                        refusal.reason()
                     ));
                     texts.push(file.text.clone());
                 }

@@ -13,7 +13,9 @@ use crate::analysis::indexes::names::{generated, index_name, max_identifier_leng
 use crate::analysis::indexes::parse::{FieldKind, KeyKind, field_kind, mapped_name, model_keys};
 use crate::analysis::{Context, Options, RelationMode};
 use crate::catalog::Provider;
-use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
+use crate::model::{
+    Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span, implicit_many_to_many,
+};
 
 /// The database objects a schema declares.
 pub struct DatabaseNames<'a> {
@@ -376,75 +378,35 @@ fn action(relation: &Attribute, argument: &str) -> Option<&'static str> {
     })
 }
 
-/// The join tables of implicit many-to-many relations: pairs of list fields pointing at each
-/// other without `fields:`.
+/// The join tables of implicit many-to-many relations (`model::implicit_many_to_many`).
 fn join_tables<'a>(schema: &'a Schema, schema_of: &dyn Fn(&Block) -> String) -> Vec<JoinTable<'a>> {
-    let mut tables: Vec<JoinTable<'a>> = Vec::new();
-    for block in schema.models() {
-        for field in &block.fields {
-            let Some(ty) = &field.r#type else {
-                continue;
-            };
-            if ty.arity() != Arity::List {
-                continue;
-            }
-            let Some(other) = schema.find_model(&ty.name.text) else {
-                continue;
-            };
-            if field
-                .attribute("relation")
-                .is_some_and(|r| r.argument("fields", None).is_some())
-            {
-                continue;
-            }
-            let Some(back) = other
-                .fields_pointing_back(&block.name.text, field)
-                .find(|f| f.r#type.as_ref().is_some_and(|t| t.arity() == Arity::List))
-            else {
-                continue;
-            };
-            // Once per relation: from the side of the model that sorts first, whose ids
-            // column `A` holds (for a self-relation, from the field whose name sorts first,
-            // as Prisma orders them).
-            let first_here = match block.name.text.cmp(&other.name.text) {
-                std::cmp::Ordering::Less => true,
-                std::cmp::Ordering::Greater => false,
-                std::cmp::Ordering::Equal => field.name.text < back.name.text,
-            };
-            if !first_here {
-                continue;
-            }
-            let relation = field.relation_name().map_or_else(
-                || format!("{}To{}", block.name.text, other.name.text),
-                str::to_string,
-            );
-            let reference = |model: &Block| {
-                let ids: Vec<&Field> = model
-                    .fields
-                    .iter()
-                    .filter(|f| f.attribute("id").is_some())
-                    .collect();
-                match ids.as_slice() {
-                    [id] => Some((
-                        schema_of(model),
-                        table_name(model).to_string(),
-                        column_name(id).to_string(),
-                    )),
-                    _ => None,
-                }
-            };
-            tables.push(JoinTable {
-                schema: schema_of(block),
-                table: format!("_{relation}"),
-                field,
-                model_a: block,
-                model_b: other,
-                references_a: reference(block),
-                references_b: reference(other),
-            });
+    let reference = |model: &Block| {
+        let ids: Vec<&Field> = model
+            .fields
+            .iter()
+            .filter(|f| f.attribute("id").is_some())
+            .collect();
+        match ids.as_slice() {
+            [id] => Some((
+                schema_of(model),
+                table_name(model).to_string(),
+                column_name(id).to_string(),
+            )),
+            _ => None,
         }
-    }
-    tables
+    };
+    implicit_many_to_many(schema)
+        .into_iter()
+        .map(|relation| JoinTable {
+            schema: schema_of(relation.model_a),
+            table: relation.table(),
+            field: relation.field_a,
+            model_a: relation.model_a,
+            model_b: relation.model_b,
+            references_a: reference(relation.model_a),
+            references_b: reference(relation.model_b),
+        })
+        .collect()
 }
 
 /// The type PostgreSQL's `format_type` shows for a field's column, where Prisma's mapping

@@ -13,7 +13,9 @@
 //! Nothing is hinted where the schema already says it (`@map`, `@@map`, `fields:`), nor when
 //! the relation is ambiguous (several candidate opposite fields: analysis reports that).
 
-use crate::model::{Arity, Block, BlockKind, Expression, Field, FileId, Schema};
+use crate::model::{
+    Arity, Block, BlockKind, Expression, Field, FileId, Schema, default_relation_name,
+};
 
 /// A hint shown after `offset` (bytes, in the file asked about).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,14 +102,11 @@ fn relation_hint(
     if !both_lists || mongodb {
         return None;
     }
-    let table = match field.relation_name() {
-        Some(name) => format!("_{name}"),
-        None => {
-            let mut models = [block.name.text.as_str(), other.name.text.as_str()];
-            models.sort_unstable();
-            format!("_{}To{}", models[0], models[1])
-        }
-    };
+    let relation = field.relation_name().map_or_else(
+        || default_relation_name(&block.name.text, &other.name.text),
+        str::to_string,
+    );
+    let table = format!("_{relation}");
     Some(InlayHint {
         offset,
         label: table.clone(),

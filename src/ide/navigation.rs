@@ -10,7 +10,8 @@
 use crate::analysis::TextEdit;
 use crate::analysis::names::{RESERVED_CLIENT_NAMES, SCALAR_TYPES};
 use crate::model::{
-    Arity, Attribute, Block, BlockId, BlockKind, Expression, Field, FileId, Ident, Schema, Span,
+    Attribute, Block, BlockId, BlockKind, Expression, Field, FileId, Ident, Schema, Span,
+    implicit_many_to_many, is_side_a,
 };
 use crate::syntax;
 
@@ -131,6 +132,7 @@ pub fn rename(
         return Ok(Vec::new());
     }
     check_new_name(schema, symbol, new_name)?;
+    keep_join_table_columns(schema, symbol, new_name)?;
     let mut edits: Vec<TextEdit> = occurrences_of(schema, symbol, None)
         .into_iter()
         .map(|(span, _)| TextEdit {
@@ -140,7 +142,7 @@ pub fn rename(
         .collect();
     edits.extend(keep_database_name(schema, symbol, &old_name));
     if let SymbolRef::Type(id) = symbol {
-        edits.extend(keep_join_tables(schema, id, new_name)?);
+        edits.extend(keep_join_tables(schema, id));
     }
     edits.sort_by_key(|edit| (edit.span.file, edit.span.start, edit.span.end));
     edits.dedup_by(|a, b| a.span == b.span && a.new_text == b.new_text);
@@ -624,59 +626,91 @@ fn keep_database_name(schema: &Schema, symbol: SymbolRef, old_name: &str) -> Opt
     }
 }
 
-/// The implicit many-to-many relations of a model without a name are named after the two
-/// models (`PostToTag`), and so is their join table (`_PostToTag`): renaming the model would
-/// rename the table. Naming the relation after the old names keeps it. The join table's
-/// columns `A` and `B` follow the alphabetical order of the model names, which no attribute
-/// can set: a rename that changes that order is refused.
-fn keep_join_tables(schema: &Schema, id: BlockId, new_name: &str) -> Result<Vec<TextEdit>, String> {
-    let model = schema.block(id);
-    if !matches!(model.kind, BlockKind::Model) {
-        return Ok(Vec::new());
-    }
-    let old_name = model.name.text.as_str();
-    let mut edits = Vec::new();
-    for field in &model.fields {
-        let Some(other) = implicit_list_type(schema, field) else {
-            continue;
-        };
-        let opposite = other.fields.iter().find(|candidate| {
-            !std::ptr::eq(*candidate, field)
-                && implicit_list_type(schema, candidate).is_some_and(|b| b.name.text == old_name)
-        });
-        let Some(opposite) = opposite else {
-            continue;
-        };
-        let other_name = other.name.text.as_str();
-        if other_name != old_name && (old_name < other_name) != (new_name < other_name) {
-            return Err(format!(
-                "renaming `{old_name}` to `{new_name}` would swap the columns `A` and `B` of the join table of its many-to-many relation with `{other_name}` (they follow the alphabetical order of the model names): the database would change. Choose a name that sorts on the same side of `{other_name}`"
-            ));
+/// Refuses a rename that swaps the columns `A` and `B` of the join table of an implicit
+/// many-to-many relation, whatever the relation's name: which side is `A` follows the order
+/// of the names (`model::is_side_a`), no attribute can set it, and the rows already in the
+/// table would be read the other way round.
+fn keep_join_table_columns(
+    schema: &Schema,
+    symbol: SymbolRef,
+    new_name: &str,
+) -> Result<(), String> {
+    let (renamed_model, renamed_field) = match symbol {
+        SymbolRef::Type(id) => (Some(schema.block(id)), None),
+        SymbolRef::Field { block, field } => (None, schema.block(block).fields.get(field as usize)),
+        SymbolRef::EnumValue { .. } | SymbolRef::Datasource(_) => return Ok(()),
+    };
+    let model_name = |model: &Block| {
+        if renamed_model.is_some_and(|renamed| std::ptr::eq(renamed, model)) {
+            new_name.to_string()
+        } else {
+            model.name.text.clone()
         }
-        let mut models = [old_name, other_name];
-        models.sort_unstable();
-        let relation = format!("{}To{}", models[0], models[1]);
-        edits.extend(name_relation(field, &relation));
-        edits.extend(name_relation(opposite, &relation));
+    };
+    let field_name = |field: &Field| {
+        if renamed_field.is_some_and(|renamed| std::ptr::eq(renamed, field)) {
+            new_name.to_string()
+        } else {
+            field.name.text.clone()
+        }
+    };
+    for relation in implicit_many_to_many(schema) {
+        let (model_a, field_a) = (model_name(relation.model_a), field_name(relation.field_a));
+        let (model_b, field_b) = (model_name(relation.model_b), field_name(relation.field_b));
+        if is_side_a(&model_a, &field_a, &model_b, &field_b) {
+            continue;
+        }
+        let old_name = symbol_name(schema, symbol);
+        // The name the new one must stay on the same side of.
+        let (order, other) = if std::ptr::eq(relation.model_a, relation.model_b) {
+            let other = if renamed_field.is_some_and(|f| std::ptr::eq(f, relation.field_a)) {
+                &relation.field_b.name.text
+            } else {
+                &relation.field_a.name.text
+            };
+            (
+                "in a relation of a model with itself they follow the alphabetical order of the field names",
+                other,
+            )
+        } else {
+            let other = if renamed_model.is_some_and(|m| std::ptr::eq(m, relation.model_a)) {
+                &relation.model_b.name.text
+            } else {
+                &relation.model_a.name.text
+            };
+            (
+                "they follow the alphabetical order of the model names",
+                other,
+            )
+        };
+        return Err(format!(
+            "renaming `{old_name}` to `{new_name}` would swap the columns `A` and `B` of `{}`, the join table of the many-to-many relation between `{}.{}` and `{}.{}`: {order}, so the rows already there would be read the other way round. Choose a name that sorts on the same side of `{other}`",
+            relation.table(),
+            relation.model_a.name.text,
+            relation.field_a.name.text,
+            relation.model_b.name.text,
+            relation.field_b.name.text,
+        ));
     }
-    Ok(edits)
+    Ok(())
 }
 
-/// The model of a list relation field without a name and without `fields:`.
-fn implicit_list_type<'a>(schema: &'a Schema, field: &Field) -> Option<&'a Block> {
-    let field_type = field.r#type.as_ref()?;
-    if field_type.arity() != Arity::List {
-        return None;
+/// An implicit many-to-many relation without a name is named after its two models
+/// (`PostToTag`), and so is its join table (`_PostToTag`): renaming one of the models would
+/// rename the table. Naming the relation after the old names keeps it.
+fn keep_join_tables(schema: &Schema, id: BlockId) -> Vec<TextEdit> {
+    let model = schema.block(id);
+    let mut edits = Vec::new();
+    for relation in implicit_many_to_many(schema) {
+        let involved =
+            std::ptr::eq(relation.model_a, model) || std::ptr::eq(relation.model_b, model);
+        if !involved || relation.field_a.relation_name().is_some() {
+            continue;
+        }
+        edits.extend(name_relation(relation.field_a, &relation.name));
+        edits.extend(name_relation(relation.field_b, &relation.name));
     }
-    if let Some(relation) = field.attribute("relation")
-        && (relation.argument("name", Some(0)).is_some()
-            || relation.argument("fields", None).is_some())
-    {
-        return None;
-    }
-    schema
-        .find_type(&field_type.name.text)
-        .filter(|b| b.kind == BlockKind::Model)
+    edits
 }
 
 /// Gives the field's relation the name `relation`.

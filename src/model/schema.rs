@@ -63,6 +63,27 @@ impl Schema {
         Schema { files, names }
     }
 
+    /// The same schema with the text of some files replaced (those parsed and lowered
+    /// afresh, the others shared): what an edit of those files would make of it.
+    pub fn with_texts(&self, replaced: &[(FileId, String)]) -> Schema {
+        let files = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| {
+                let id = file_id(index);
+                match replaced.iter().find(|(file, _)| *file == id) {
+                    Some((_, text)) => Arc::new(FileModel::new(
+                        id,
+                        SourceFile::parse(file.source.name.clone(), text.clone()),
+                    )),
+                    None => Arc::clone(file),
+                }
+            })
+            .collect();
+        Schema::from_models(files)
+    }
+
     pub fn file_count(&self) -> usize {
         self.files.len()
     }

@@ -569,8 +569,9 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let file = snapshot.schema.file(file_id);
-        // `None`: a block or comment is never closed; formatting would guess its shape.
-        let Some(formatted) = ide::format_file(&snapshot.schema, file_id) else {
+        // Refused: a block or comment is never closed (formatting would guess its shape), or
+        // the layout would change how the file's syntax errors read.
+        let Ok(formatted) = ide::format_file(&snapshot.schema, file_id) else {
             return Ok(None);
         };
         if formatted == file.text {

@@ -1,7 +1,9 @@
 //! One-to-one and one-to-many relations: the "forward" side holds the foreign key
 //! (`fields`/`references`), the "back" side only points back.
 
-use super::{RelationField, codes, is_relation_field, listed_names, unique_criteria};
+use super::{
+    RelationField, codes, is_relation_field, listed_names, same_key_type, unique_criteria,
+};
 use crate::analysis::{Context, Diagnostic, Severity};
 use crate::catalog::{Provider, ReferentialAction};
 use crate::model::{Arity, Expression, Field, Schema};
@@ -15,7 +17,7 @@ pub(super) fn check_one_to_many(
     out: &mut Vec<Diagnostic>,
 ) {
     let first = out.len();
-    let completion = super::fixes::complete_relation(schema, forward, false);
+    let completions = super::fixes::complete_relation(schema, forward, false);
     let make_many = (back.fields.is_none() && back.references.is_none())
         .then(|| super::fixes::make_many(forward, context.is(Provider::MongoDb)))
         .flatten();
@@ -34,7 +36,7 @@ pub(super) fn check_one_to_many(
                     forward.field.name.text, forward.model.name.text
                 ),
             );
-            if let Some(fix) = &completion {
+            for fix in &completions {
                 diagnostic = diagnostic.with_fix(fix.clone());
             }
             if let Some(fix) = &make_many {
@@ -90,11 +92,11 @@ pub(super) fn check_one_to_one<'r, 'a>(
         _ => side.references.is_some_and(|r| !r.is_empty()),
     };
     for argument in ["fields", "references"] {
-        let completion = match (gives(forward, argument), gives(back, argument)) {
+        let completions = match (gives(forward, argument), gives(back, argument)) {
             (false, false) if !gives(back, "fields") && !gives(back, "references") => {
                 super::fixes::complete_relation(schema, forward, true)
             }
-            _ => None,
+            _ => Vec::new(),
         };
         let message = match (gives(forward, argument), gives(back, argument)) {
             (false, false) => format!(
@@ -111,7 +113,7 @@ pub(super) fn check_one_to_one<'r, 'a>(
         };
         let mut on_forward = forward.error(codes::RELATION_ARGUMENTS, message.clone());
         let mut on_back = back.error(codes::RELATION_ARGUMENTS, message);
-        if let Some(fix) = completion {
+        for fix in completions {
             on_forward = on_forward.with_fix(fix.clone());
             on_back = on_back.with_fix(fix);
         }
@@ -392,7 +394,7 @@ pub(super) fn check_forward(
                     || schema.find_type(&t.name.text).is_some()
             })
         };
-        if known(from) && known(to) && type_of(from) != type_of(to) {
+        if known(from) && known(to) && !same_key_type(from, to) {
             out.push(forward.error(
                 codes::RELATION_TYPE_MISMATCH,
                 format!(

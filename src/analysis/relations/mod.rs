@@ -115,18 +115,10 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
         .collect();
     let one_to_one = !without_fields && is_unique_key(relation.model, &keys);
     // Named as `prisma format` names the fields it adds.
-    let base = crate::inflection::field_name(model);
-    let base = if one_to_one {
-        base
-    } else {
-        crate::inflection::plural(&base)
-    };
-    let name = (1..)
-        .map(|n| match n {
-            1 => base.clone(),
-            n => format!("{base}{n}"),
-        })
-        .find(|candidate| relation.target.field(candidate).is_none())?;
+    let name = crate::inflection::free_name(
+        &crate::inflection::opposite_field_name(model, !one_to_one),
+        |candidate| relation.target.field(candidate).is_some(),
+    );
     let field_type = if one_to_one {
         format!("{model}?")
     } else {
@@ -237,6 +229,15 @@ fn unique_criteria(model: &Block) -> Vec<Vec<&str>> {
     criteria
 }
 
+/// Whether a foreign key field has the type of the field it references, as Prisma compares
+/// them: by the type's name (native types may differ).
+fn same_key_type(field: &Field, referenced: &Field) -> bool {
+    match (&field.r#type, &referenced.r#type) {
+        (Some(a), Some(b)) => a.name.text == b.name.text,
+        _ => false,
+    }
+}
+
 /// The field of `model` marked `@id`, if its identifier is a single field.
 fn single_id_field(model: &Block) -> Option<&Field> {
     model.fields.iter().find(|f| f.attribute("id").is_some())
@@ -263,14 +264,7 @@ impl RelationField<'_> {
     fn name(&self) -> String {
         match self.explicit {
             Some(name) => name.to_string(),
-            None => {
-                let (a, b) = (self.model.name.text.as_str(), self.target_name());
-                if a <= b {
-                    format!("{a}To{b}")
-                } else {
-                    format!("{b}To{a}")
-                }
-            }
+            None => crate::model::default_relation_name(&self.model.name.text, self.target_name()),
         }
     }
 }
@@ -292,17 +286,16 @@ fn relation_target<'s>(schema: &'s Schema, field: &Field) -> Option<&'s Block> {
         .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
 }
 
-/// Reports the names in `items` (from `argument`) that `model` has no field for.
-fn report_unknown_names(
+/// The error for the names in `items` (from `argument`) that `model` has no field for.
+fn unknown_names(
     argument: &str,
     items: &[Expression],
     model: &Block,
     at: crate::model::Span,
-    out: &mut Vec<Diagnostic>,
-) {
+) -> Option<Diagnostic> {
     let unknown = |item: &&Expression| matches!(item, Expression::Constant(name) if model.field(&name.text).is_none());
     if !items.iter().any(|item| unknown(&item)) {
-        return;
+        return None;
     }
     let names: Vec<String> = items
         .iter()
@@ -312,7 +305,7 @@ fn report_unknown_names(
             _ => None,
         })
         .collect();
-    out.push(Diagnostic::error(
+    Some(Diagnostic::error(
         codes::RELATION_ARGUMENTS,
         at,
         format!(
@@ -320,7 +313,7 @@ fn report_unknown_names(
             names.join(", "),
             model.name.text
         ),
-    ));
+    ))
 }
 
 /// What the relation passes read from a block, as far as the block alone decides: its kind
@@ -351,7 +344,10 @@ pub(super) fn fingerprint(
         .map(|n| n.text.as_str())
         .collect();
     for field in &block.fields {
+        // Every `@relation`, also on a field whose type is no model: the names its `fields`
+        // lists are checked while reading.
         let relevant = relation_target(schema, field).is_some()
+            || field.attribute("relation").is_some()
             || field.attribute("id").is_some()
             || field.attribute("unique").is_some()
             || foreign_keys.contains(&field.name.text.as_str());
@@ -633,9 +629,10 @@ fn ambiguous(first: &RelationField, group: &[&RelationField]) -> Diagnostic {
     diagnostic
 }
 
-/// What Prisma reports while reading relations (before it validates them): actions that are
-/// no referential actions, and relation fields where `fields`/`references` need scalars.
-/// Unknown names in `fields`/`references` are reported by `check_listed_fields` and
+/// What Prisma reports while reading relations (before it validates them): names in
+/// `fields` that the model does not have (with a fix that declares the missing foreign key
+/// fields), actions that are no referential actions, and relation fields where
+/// `fields`/`references` need scalars. Unknown names in `references` are reported by
 /// `check_references`.
 pub(super) fn read(schema: &Schema, out: &mut Vec<Diagnostic>) {
     for model in schema
@@ -643,13 +640,25 @@ pub(super) fn read(schema: &Schema, out: &mut Vec<Diagnostic>) {
         .filter(|b| matches!(b.kind, BlockKind::Model | BlockKind::View))
     {
         for field in &model.fields {
-            let Some(target) = field
-                .attribute("relation")
-                .and_then(|_| relation_target(schema, field))
-            else {
+            let Some(attribute) = field.attribute("relation") else {
                 continue;
             };
-            let relation = RelationField::new(model, field, target);
+            let target = relation_target(schema, field);
+            let relation = target.map(|target| RelationField::new(model, field, target));
+            if let Some(items) = argument_list(attribute, "fields")
+                && let Some(mut diagnostic) = unknown_names("fields", items, model, field.name.span)
+            {
+                if let Some(fix) = relation
+                    .as_ref()
+                    .and_then(|relation| fixes::add_missing_foreign_keys(schema, relation))
+                {
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                out.push(diagnostic);
+            }
+            let Some(relation) = relation else {
+                continue;
+            };
             actions::read_names(&relation, out);
             if relation.fields.is_some() || relation.references.is_some() {
                 inline::read_forward(schema, &relation, out);
@@ -658,25 +667,9 @@ pub(super) fn read(schema: &Schema, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `@relation(fields: [...])` names fields of the model itself: checked with the block's own
-/// checks (the result depends on the block alone).
-pub(super) fn check_listed_fields(block: &Block, out: &mut Vec<Diagnostic>) {
-    if !matches!(block.kind, BlockKind::Model | BlockKind::View) {
-        return;
-    }
-    for field in &block.fields {
-        if let Some(items) = field
-            .attribute("relation")
-            .and_then(|r| argument_list(r, "fields"))
-        {
-            report_unknown_names("fields", items, block, field.name.span, out);
-        }
-    }
-}
-
 /// `@relation(references: [...])` names fields of the related model: depends on that model,
-/// so it runs on every analysis (a scan of the relation attributes, no allocation unless a
-/// name is unknown).
+/// so it runs with the relation passes (a scan of the relation attributes, no allocation
+/// unless a name is unknown).
 pub(super) fn check_references(schema: &Schema, out: &mut Vec<Diagnostic>) {
     for block in schema
         .blocks()
@@ -690,7 +683,7 @@ pub(super) fn check_references(schema: &Schema, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if let Some(target) = relation_target(schema, field) {
-                report_unknown_names("references", items, target, field.name.span, out);
+                out.extend(unknown_names("references", items, target, field.name.span));
             }
         }
     }

@@ -7,10 +7,17 @@
 //! type, inside `@relation(…)`) and then formatting the result, so the new lines join the
 //! last table of the block. We pair the fields and pick the side that holds the foreign key
 //! as Prisma does.
+//!
+//! Where Prisma's result would not be valid, ours differs (`tests/format_conformance.rs`
+//! lists the pairs): a field added opposite a named relation carries its name (without it
+//! the sides never pair, and every run would add another field); a name the model already
+//! has gets a number instead of a duplicate field; a new single foreign key of a one-to-one
+//! relation is `@unique`. What is still invalid is caught by `format_file`, which then does
+//! not complete the relations at all.
 
 use crate::inflection;
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, FileId, Schema};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Text to insert at a byte position of one file.
 pub(super) struct Insertion {
@@ -26,6 +33,9 @@ struct RelationSide<'a> {
     target: &'a Block,
     /// The relation's name as written in `@relation("…")`.
     name: Option<&'a str>,
+    /// The same name as a string literal, escapes included (`"ab"`), to copy onto an added
+    /// opposite field.
+    name_literal: Option<&'a str>,
     arity: Arity,
     relation: Option<&'a Attribute>,
     fields: Option<Vec<&'a str>>,
@@ -82,14 +92,16 @@ fn relation_sides(schema: &Schema) -> Option<Vec<RelationSide<'_>>> {
                 continue;
             }
             let relation = field.attribute("relation");
+            let name_value = relation
+                .and_then(|a| a.argument("name", Some(0)))
+                .and_then(|a| a.value.as_ref())
+                .filter(|value| value.as_str().is_some());
             let side = RelationSide {
                 model,
                 field,
                 target,
-                name: relation
-                    .and_then(|a| a.argument("name", Some(0)))
-                    .and_then(|a| a.value.as_ref())
-                    .and_then(Expression::as_str),
+                name: name_value.and_then(Expression::as_str),
+                name_literal: name_value.map(|value| schema.text(value.span())),
                 arity: field_type.arity(),
                 relation,
                 fields: relation.and_then(|a| argument_names(a, "fields")),
@@ -353,6 +365,22 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
         format!("references: [{}]", names.join(", "))
     };
 
+    // The names of the fields added so far, by model: a name Prisma would give twice (or
+    // that the model already has) gets a number instead of making a duplicate field.
+    let mut added: FxHashSet<(*const Block, String)> = FxHashSet::default();
+    let mut new_field_name = |model: &Block, base: &str| {
+        let name = inflection::free_name(base, |candidate| {
+            model.field(candidate).is_some()
+                || added.contains(&(std::ptr::from_ref(model), candidate.to_string()))
+        });
+        added.insert((std::ptr::from_ref(model), name.clone()));
+        name
+    };
+    // The name of the relation, for a field added opposite a named side: without it the two
+    // sides would not pair, and every formatting would add another field (Prisma's formatter
+    // does not copy it).
+    let name_of = |side: Option<usize>| side.and_then(|s| sides[s].name_literal);
+
     // The missing fields: opposite relation fields, then the scalar fields of `fields:`.
     for relation in &relations {
         let (referencing, referenced) = models(relation);
@@ -365,18 +393,18 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
             } else {
                 ""
             };
-            let (name, arity) = if relation.one_to_one {
-                (inflection::field_name(model_name), "?")
-            } else {
-                (
-                    inflection::plural(&inflection::field_name(model_name)),
-                    "[]",
-                )
-            };
+            let arity = if relation.one_to_one { "?" } else { "[]" };
+            let name = new_field_name(
+                referenced,
+                &inflection::opposite_field_name(model_name, !relation.one_to_one),
+            );
+            let relation_attribute = name_of(relation.forward)
+                .map(|name| format!("@relation({name})"))
+                .unwrap_or_default();
             insertions.push(Insertion {
                 file: referenced.file(),
                 position,
-                content: format!("{name} {model_name}{arity} {ignore}\n"),
+                content: format!("{name} {model_name}{arity} {relation_attribute} {ignore}\n"),
             });
         }
         if relation.forward.is_none()
@@ -389,12 +417,15 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
                 ""
             };
             let model_name = &referenced.name.text;
+            let name = new_field_name(referencing, &inflection::field_name(model_name));
             insertions.push(Insertion {
                 file: referencing.file(),
                 position,
                 content: format!(
-                    "{} {model_name}{arity} @relation({}, {})\n",
-                    inflection::field_name(model_name),
+                    "{name} {model_name}{arity} @relation({}{}, {})\n",
+                    name_of(relation.back)
+                        .map(|name| format!("{name}, "))
+                        .unwrap_or_default(),
                     fields_argument(relation),
                     references_argument(relation)
                 ),
@@ -404,7 +435,15 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
             .forward
             .is_some_and(|forward| sides[forward].fields.is_some());
         if !has_fields && let Some(position) = before_closing_brace(schema, referencing) {
-            for scalar in inferred_scalars(&sides, relation, referencing, referenced) {
+            let scalars = inferred_scalars(&sides, relation, referencing, referenced);
+            // The single foreign key of a one-to-one relation must be unique, or the relation
+            // is an error (Prisma's formatter leaves `@unique` out).
+            let unique = if relation.one_to_one && scalars.len() == 1 {
+                "@unique"
+            } else {
+                ""
+            };
+            for scalar in scalars {
                 // Prisma skips a name that an existing scalar (or enum) field has.
                 let exists = referencing.field(&scalar.name).is_some_and(|f| {
                     f.r#type.as_ref().is_some_and(|t| {
@@ -436,7 +475,7 @@ pub(super) fn relation_insertions(schema: &Schema) -> Vec<Insertion> {
                     file: referencing.file(),
                     position,
                     content: format!(
-                        "{} {field_type}{} {native_type}\n",
+                        "{} {field_type}{} {unique} {native_type}\n",
                         scalar.name,
                         arity_suffix(scalar.arity)
                     ),

@@ -140,15 +140,8 @@ fn excerpt<'a>(
     // The renderer knows `\n` and `\r\n`; a lone `\r` (also a line break to Prisma and to
     // us) becomes `\n`, byte for byte, so the spans stay where they are.
     let source = &file.text[start..end];
-    let source: std::borrow::Cow<str> = if has_lone_carriage_return(source) {
-        source
-            .char_indices()
-            .map(|(i, c)| {
-                let lone = c == '\r' && source.as_bytes().get(i + 1) != Some(&b'\n');
-                if lone { '\n' } else { c }
-            })
-            .collect::<String>()
-            .into()
+    let source: std::borrow::Cow<str> = if crate::syntax::has_lone_carriage_return(source) {
+        crate::syntax::lone_carriage_returns_as_newlines(source).into()
     } else {
         source.into()
     };
@@ -161,10 +154,6 @@ fn excerpt<'a>(
         snippet = snippet.annotation((*kind).span(local).label(*label));
     }
     snippet
-}
-
-fn has_lone_carriage_return(text: &str) -> bool {
-    memchr::memchr_iter(b'\r', text.as_bytes()).any(|i| text.as_bytes().get(i + 1) != Some(&b'\n'))
 }
 
 fn position_json(schema: &Schema, span: Span) -> Value {

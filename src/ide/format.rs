@@ -316,10 +316,11 @@ fn is_type_alias(line: &str) -> bool {
         })
 }
 
-/// Line breaks as `\n`: the lines a comment runs over are copied with their own.
+/// Line breaks as `\n`: the lines a comment runs over are copied with their own (`\r\n` or
+/// a lone `\r`; a `\r` is never anything but a line break: strings and comments end there).
 fn normalize_line_breaks(text: String) -> String {
     if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     }

@@ -1,13 +1,12 @@
-//! Open documents: their text (a rope), their tree, and their model, kept up to date by
-//! edits applied strictly in the order the client sent them.
+//! Open documents: their text, its line index, their tree, and their model, kept up to date
+//! by edits applied strictly in the order the client sent them.
 
 use crate::model::{FileId, FileModel, SourceFile};
 use crate::syntax::{self, ByteEdit, LineCol, LineIndex, PositionEncoding};
-use ropey::Rope;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
-use tree_sitter::{InputEdit, Point, Tree};
+use tree_sitter::{InputEdit, Tree};
 
 /// One open document.
 pub struct Document {
@@ -15,15 +14,13 @@ pub struct Document {
     /// The file on disk, when the URI is a `file:` URI.
     pub path: Option<PathBuf>,
     pub version: i32,
-    /// The text with its line index (LSP positions: lines end at `\n`, `\r\n` or `\r`)…
+    /// The text with its line index, kept in step: LSP positions, and the parser's points
+    /// (lines end at `\n`, `\r\n` or `\r` for both; see `syntax::parse`).
     text: String,
     line_index: LineIndex,
-    /// …and as a rope, kept in step, for tree-sitter's row/column points, whose rows end at
-    /// `\n` only.
-    rope: Rope,
     /// The last parsed tree, with the edits made since (`pending`) already recorded on it.
     tree: Tree,
-    /// Edits applied to `rope` since the last parse, in order.
+    /// Edits applied to the text since the last parse, in order.
     pending: Vec<ByteEdit>,
     /// The whole text was replaced (or never parsed): parse from scratch.
     needs_full_parse: bool,
@@ -38,7 +35,6 @@ impl Document {
             uri,
             path,
             version,
-            rope: Rope::from_str(text),
             text: text.to_string(),
             line_index: LineIndex::new(text),
             tree: placeholder.source.tree.clone(),
@@ -55,7 +51,6 @@ impl Document {
         encoding: PositionEncoding,
     ) {
         let Some(range) = change.range else {
-            self.rope = Rope::from_str(&change.text);
             self.text = change.text.clone();
             self.line_index = LineIndex::new(&self.text);
             self.needs_full_parse = true;
@@ -65,32 +60,24 @@ impl Document {
         let a = self.position_to_byte(range.start, encoding);
         let b = self.position_to_byte(range.end, encoding);
         let (start, old_end) = (a.min(b), a.max(b));
-        let start_position = byte_to_point(&self.rope, start);
-        let old_end_position = byte_to_point(&self.rope, old_end);
-        let start_char = self.rope.byte_to_char(start);
-        let end_char = self.rope.byte_to_char(old_end);
-        self.rope.remove(start_char..end_char);
-        self.rope.insert(start_char, &change.text);
+        let edit = ByteEdit::replacing(&self.text, start, old_end, change.text.len());
+        let start_position = self.line_index.point(&self.text, edit.start);
+        let old_end_position = self.line_index.point(&self.text, edit.old_end);
         self.text.replace_range(start..old_end, &change.text);
-        let new_end = start + change.text.len();
         self.line_index
-            .apply_edit(&self.text, start, old_end, new_end);
+            .apply_edit(&self.text, start, old_end, edit.new_end);
         if self.needs_full_parse {
             return;
         }
         self.tree.edit(&InputEdit {
-            start_byte: start,
-            old_end_byte: old_end,
-            new_end_byte: new_end,
+            start_byte: edit.start,
+            old_end_byte: edit.old_end,
+            new_end_byte: edit.new_end,
             start_position,
             old_end_position,
-            new_end_position: byte_to_point(&self.rope, new_end),
+            new_end_position: self.line_index.point(&self.text, edit.new_end),
         });
-        self.pending.push(ByteEdit {
-            start,
-            old_end,
-            new_end,
-        });
+        self.pending.push(edit);
     }
 
     /// The byte offset of an LSP position. A line past the end gives the end of the text, a
@@ -172,17 +159,7 @@ impl Document {
 
     /// The current text.
     pub fn text(&self) -> String {
-        debug_assert_eq!(self.rope, self.text.as_str(), "rope and string agree");
         self.text.clone()
-    }
-}
-
-/// Row and byte column, as tree-sitter counts them (lines end at `\n`).
-fn byte_to_point(rope: &Rope, byte: usize) -> Point {
-    let row = rope.byte_to_line(byte);
-    Point {
-        row,
-        column: byte - rope.line_to_byte(row),
     }
 }
 

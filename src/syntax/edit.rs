@@ -12,6 +12,23 @@ pub struct ByteEdit {
 }
 
 impl ByteEdit {
+    /// The edit that replaces `old_text[start..old_end]` with `inserted_len` bytes, as the
+    /// parser must see it: a `\r` just before the edit is included, because whether it is a
+    /// lone `\r` (which the parser reads as `\n`) or the first half of `\r\n` may change
+    /// with what follows it.
+    pub fn replacing(old_text: &str, start: usize, old_end: usize, inserted_len: usize) -> Self {
+        let widened = if start > 0 && old_text.as_bytes().get(start - 1) == Some(&b'\r') {
+            start - 1
+        } else {
+            start
+        };
+        ByteEdit {
+            start: widened,
+            old_end,
+            new_end: start + inserted_len,
+        }
+    }
+
     /// How far text after the edit moved.
     pub fn delta(&self) -> i64 {
         self.new_end as i64 - self.old_end as i64
@@ -31,17 +48,7 @@ impl ByteEdit {
     }
 }
 
-/// Row and byte column of an offset.
+/// Row and byte column of an offset, as the parser counts them (see `syntax::parse`).
 pub fn point_at(text: &str, offset: usize) -> Point {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point {
-        row,
-        column: offset - line_start,
-    }
+    super::LineIndex::new(text).point(text, offset)
 }

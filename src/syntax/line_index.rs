@@ -48,6 +48,38 @@ pub fn next_line_start(text: &str, offset: usize) -> usize {
     }
 }
 
+/// The lines of `text` without their line breaks (`\n`, `\r\n` or `\r`), as
+/// `str::split('\n')` gives them for `\n` alone: a text ending in a line break ends with an
+/// empty line.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut starts = std::iter::once(0).chain(line_starts_in(text, 0, text.len()));
+    let mut current = starts.next();
+    std::iter::from_fn(move || {
+        let start = current?;
+        current = starts.next();
+        let end = current.map_or(text.len(), |next| next - break_length(text, next));
+        Some(&text[start..end])
+    })
+}
+
+/// Whether `text` holds a `\r` that is not followed by `\n`.
+pub fn has_lone_carriage_return(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// `text` with each lone `\r` replaced by `\n`: the same lines, the same byte offsets.
+pub fn lone_carriage_returns_as_newlines(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for i in memchr::memchr_iter(b'\r', text.as_bytes()) {
+        if text.as_bytes().get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // One ASCII byte for another keeps the text UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// The offsets where lines start after the first, in `text[from..to]` (shifted by `from`):
 /// after every `\n`, and after every `\r` not followed by `\n` (the byte after `to`
 /// decides for a `\r` at the end).
@@ -242,6 +274,16 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = to_u32(offset.min(self.len as usize));
         self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The tree-sitter point of a byte offset: our line, and the byte column. The parser
+    /// reads lone `\r` as `\n` (see `syntax::parse`), so its rows are our lines.
+    pub fn point(&self, text: &str, offset: usize) -> tree_sitter::Point {
+        let position = self.line_col(text, offset, PositionEncoding::Utf8);
+        tree_sitter::Point {
+            row: position.line as usize,
+            column: position.col as usize,
+        }
     }
 
     /// Line and column of a byte offset. Offsets past the end are clamped; an offset inside
@@ -444,6 +486,9 @@ mod tests {
             .map(|line| &text[index.line_range(text, line).unwrap()])
             .collect();
         assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(split_lines(text).collect::<Vec<_>>(), lines);
+        assert_eq!(split_lines("x\r\n").collect::<Vec<_>>(), ["x", ""]);
+        assert_eq!(split_lines("").collect::<Vec<_>>(), [""]);
         // Between `\r` and `\n`: on the line the pair ends.
         let between = text.find("\r\n").unwrap() + 1;
         assert_eq!(index.line_of(between), 1);

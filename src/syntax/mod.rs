@@ -14,7 +14,8 @@ pub use errors::{
     describe_errors, merge_line_errors,
 };
 pub use line_index::{
-    LineCol, LineIndex, PositionEncoding, is_line_break, line_end, line_start, next_line_start,
+    LineCol, LineIndex, PositionEncoding, has_lone_carriage_return, is_line_break, line_end,
+    line_start, lone_carriage_returns_as_newlines, next_line_start, split_lines,
 };
 
 use std::cell::RefCell;
@@ -31,7 +32,20 @@ thread_local! {
 }
 
 /// Parses `text`, reusing `old` (already edited with `Tree::edit`) for an incremental parse.
+///
+/// Tree-sitter counts rows at `\n` only, and its error recovery weighs the lines it skips,
+/// so a lone `\r` (a line break to Prisma, to LSP and to us) is shown to it as `\n`: the
+/// same number of bytes, so every offset stays, and a file recovers from a mistake the
+/// same way whichever line breaks it uses. Its points are then our lines
+/// ([`LineIndex::point`]).
 pub fn parse(text: &str, old: Option<&Tree>) -> Tree {
+    let normalized;
+    let text = if line_index::has_lone_carriage_return(text) {
+        normalized = line_index::lone_carriage_returns_as_newlines(text);
+        normalized.as_str()
+    } else {
+        text
+    };
     PARSER.with(|cell| {
         let mut slot = cell.borrow_mut();
         let parser = slot.get_or_insert_with(new_parser);

@@ -14,8 +14,7 @@ pub(super) fn render_block_comment(comment: &str, indent: &str, out: &mut Output
         .strip_prefix("/*")
         .and_then(|c| c.strip_suffix("*/"))
         .unwrap_or(comment);
-    let lines: Vec<&str> = inner
-        .split('\n')
+    let lines: Vec<&str> = crate::syntax::split_lines(inner)
         .map(|line| {
             let line = line.trim();
             line.strip_prefix('*').unwrap_or(line).trim()

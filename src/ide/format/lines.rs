@@ -53,9 +53,11 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     let mut braces = 0usize;
     while index < bytes.len() {
         match bytes[index] {
-            b'\n' => {
+            // `\n`, `\r\n` and a lone `\r` end a line (the `\r` of a pair waits for its `\n`).
+            b'\r' if bytes.get(index + 1) == Some(&b'\n') => {}
+            b'\n' | b'\r' => {
                 in_string = false;
-                let end = if index > start && bytes[index - 1] == b'\r' {
+                let end = if bytes[index] == b'\n' && index > start && bytes[index - 1] == b'\r' {
                     index - 1
                 } else {
                     index
@@ -65,7 +67,12 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
                 start = index + 1;
             }
             // An escape covers the next character, but never the line break.
-            b'\\' if in_string && bytes.get(index + 1).is_some_and(|&next| next != b'\n') => {
+            b'\\'
+                if in_string
+                    && bytes
+                        .get(index + 1)
+                        .is_some_and(|&next| !crate::syntax::is_line_break(next)) =>
+            {
                 index += 1;
             }
             b'"' => in_string = !in_string,
@@ -103,12 +110,9 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     })
 }
 
-/// The position of the next `\n` at or after `from` (or the end).
+/// The position of the next line break at or after `from` (or the end).
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |offset| from + offset)
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |offset| from + offset)
 }
 
 /// Whether `line` (trimmed) is one `/* … */` comment and nothing else: the comment Prisma

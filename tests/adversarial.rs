@@ -381,48 +381,11 @@ fn every_kind_of_line_break_gives_the_same_diagnostics() {
     println!("{} schemas, three line break kinds each", mutants.len());
 }
 
-/// The byte offset of an LSP position (UTF-16 columns), as LSP defines lines: ended by
-/// `\n`, `\r\n` or `\r`. Written apart from the server's own conversion, as a client would.
-fn lsp_offset(text: &str, line: u32, character: u32) -> usize {
-    let mut line_start = 0;
-    let mut current = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while current < line {
-        if i >= bytes.len() {
-            return text.len();
-        }
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                i += 2;
-                current += 1;
-                line_start = i;
-            }
-            b'\r' | b'\n' => {
-                i += 1;
-                current += 1;
-                line_start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    let mut offset = line_start;
-    let mut units = 0;
-    for c in text[line_start..].chars() {
-        if c == '\n' || c == '\r' || units + c.len_utf16() as u32 > character {
-            break;
-        }
-        units += c.len_utf16() as u32;
-        offset += c.len_utf8();
-    }
-    offset
-}
-
 /// Edits addressed to lines after lone `\r` line breaks land where the client means them:
 /// the server's text stays the client's, and so do its diagnostics' lines.
 #[test]
 fn the_server_counts_lone_carriage_returns_as_line_breaks() {
-    use common::lsp::LspClient;
+    use common::lsp::{LspClient, lsp_offset};
     use serde_json::json;
     let uri = "file:///tmp/prisma-analyzer-test/carriage-returns.prisma";
     let mut text = "datasource db {\r  provider = \"postgresql\"\r}\r\rmodel A {\r\n  id Int @id\r  name Strng\n}\r".to_string();

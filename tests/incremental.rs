@@ -77,12 +77,10 @@ fn random_edit(text: &str, rng: &mut Rng) -> (ByteEdit, String) {
     new_text.push_str(&text[..start]);
     new_text.push_str(inserted);
     new_text.push_str(&text[old_end..]);
-    let edit = ByteEdit {
-        start,
-        old_end,
-        new_end: start + inserted.len(),
-    };
-    (edit, new_text)
+    (
+        ByteEdit::replacing(text, start, old_end, inserted.len()),
+        new_text,
+    )
 }
 
 fn check_sequence(initial: &str, seed: u64, steps: usize) {

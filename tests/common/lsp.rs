@@ -427,3 +427,72 @@ impl Drop for LspClient {
 pub fn file_uri(path: &std::path::Path) -> String {
     format!("file://{}", path.display())
 }
+
+/// The byte offset of an LSP position (UTF-16 columns), as LSP defines lines: ended by
+/// `\n`, `\r\n` or `\r`. Written apart from the server's own conversion, as a client would.
+pub fn lsp_offset(text: &str, line: u32, character: u32) -> usize {
+    let mut line_start = 0;
+    let mut current = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while current < line {
+        if i >= bytes.len() {
+            return text.len();
+        }
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 2;
+                current += 1;
+                line_start = i;
+            }
+            b'\r' | b'\n' => {
+                i += 1;
+                current += 1;
+                line_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut offset = line_start;
+    let mut units = 0;
+    for c in text[line_start..].chars() {
+        if c == '\n' || c == '\r' || units + c.len_utf16() as u32 > character {
+            break;
+        }
+        units += c.len_utf16() as u32;
+        offset += c.len_utf8();
+    }
+    offset
+}
+
+/// The LSP position (line, UTF-16 column) of a byte offset, as LSP defines lines; an offset
+/// between the `\r` and `\n` of a pair is the end of its line.
+pub fn lsp_position(text: &str, offset: usize) -> (u32, u32) {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut i) = (0u32, 0usize, 0usize);
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                if i + 1 == offset {
+                    break;
+                }
+                i += 2;
+                line += 1;
+                line_start = i;
+            }
+            b'\r' | b'\n' => {
+                i += 1;
+                line += 1;
+                line_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    let end = offset.min(bytes.len()).max(line_start);
+    let column: usize = text[line_start..end]
+        .chars()
+        .filter(|c| *c != '\r')
+        .map(char::len_utf16)
+        .sum();
+    (line, column as u32)
+}

@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 pub mod lsp;
+pub mod mutate;
 pub mod postgres;
+pub mod properties;
 
 use std::path::{Path, PathBuf};
 

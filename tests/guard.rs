@@ -15,7 +15,7 @@
 //! Deterministic by default (fixed seeds and counts that fit CI). For a longer hunt:
 //! `PRISMA_ANALYZER_GUARD_SECONDS=600 cargo test --release --test guard -- --nocapture`
 //! runs each part for that long (with `PRISMA_ANALYZER_GUARD_SEED` to vary the seed) and
-//! prints what it tried.
+//! prints what it tried (`PRISMA_ANALYZER_GUARD_REPORT=file` writes every failure there).
 
 mod common;
 
@@ -116,6 +116,9 @@ fn mutants_hold_through_check_format_and_fix() {
         started.elapsed(),
         failures.len()
     );
+    if let Some(report) = std::env::var_os("PRISMA_ANALYZER_GUARD_REPORT") {
+        std::fs::write(report, failures.join("\n=====\n")).expect("the report is written");
+    }
     assert!(
         failures.is_empty(),
         "{} mutants broke a property; the first:\n{}",

@@ -160,7 +160,7 @@ fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>
                     ),
                 )
                 .with_related(
-                    Span::new(block.file(), line_break.saturating_sub(1)..line_break),
+                    last_char_before(file, block.file(), line_break),
                     "the line breaks after this",
                 ),
             );
@@ -181,12 +181,22 @@ fn check_line_breaks(file: &SourceFile, block: &Block, out: &mut Vec<Diagnostic>
                     ),
                 )
                 .with_related(
-                    Span::new(block.file(), line_break.saturating_sub(1)..line_break),
+                    last_char_before(file, block.file(), line_break),
                     "the line breaks after this",
                 ),
             );
         }
     }
+}
+
+/// The character just before `offset` (a whole character, however many bytes it takes).
+fn last_char_before(file: &SourceFile, file_id: FileId, offset: usize) -> Span {
+    let width = file
+        .text
+        .get(..offset)
+        .and_then(|before| before.chars().next_back())
+        .map_or(0, char::len_utf8);
+    Span::new(file_id, offset - width..offset)
 }
 
 /// The first line break in `span` outside string literals, looked for only when the span

@@ -128,7 +128,11 @@ fn excerpt<'a>(
         .map(|(s, _, _)| s.start)
         .min()
         .unwrap_or(0) as usize;
-    let highest = annotations.iter().map(|(s, _, _)| s.end).max().unwrap_or(0) as usize;
+    let mut highest = (annotations.iter().map(|(s, _, _)| s.end).max().unwrap_or(0) as usize)
+        .min(file.text.len());
+    while !file.text.is_char_boundary(highest) {
+        highest += 1;
+    }
     let first_line = index.line_of(lowest);
     let start = index
         .line_range(&file.text, first_line)
@@ -149,9 +153,22 @@ fn excerpt<'a>(
         .line_start(first_line + 1)
         .path(file.name.as_str())
         .fold(true);
+    // The renderer slices the text at the spans: widen each to whole characters, so that no
+    // span a rule computed inside a character can make it panic.
+    let text = &file.text;
+    let whole_chars = |span: &Span| {
+        let mut from = (span.start as usize).clamp(start, end);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (span.end as usize).clamp(from, end);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        from - start..to - start
+    };
     for (span, kind, label) in annotations {
-        let local = span.start as usize - start..span.end as usize - start;
-        snippet = snippet.annotation((*kind).span(local).label(*label));
+        snippet = snippet.annotation((*kind).span(whole_chars(span)).label(*label));
     }
     snippet
 }

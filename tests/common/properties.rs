@@ -7,10 +7,29 @@ use prisma_analyzer::ide::format_file;
 use prisma_analyzer::model::{FileId, Schema};
 use std::collections::BTreeSet;
 
-/// `check` and every output format, on a one-file schema (a panic is the failure).
+/// `check` and every output format, on a one-file schema (a panic is the failure). Every
+/// span of a diagnostic, its related places and its fixes lies on character boundaries.
 pub fn check_everything(text: &str) {
     let schema = Schema::parse("schema.prisma", text);
     let diagnostics = analysis::check(&schema);
+    for diagnostic in &diagnostics {
+        let spans = std::iter::once(diagnostic.span)
+            .chain(diagnostic.related.iter().map(|r| r.span))
+            .chain(
+                diagnostic
+                    .fixes
+                    .iter()
+                    .flat_map(|f| f.edits.iter().map(|e| e.span)),
+            );
+        for span in spans {
+            assert!(
+                text.is_char_boundary(span.start as usize)
+                    && text.is_char_boundary(span.end as usize),
+                "{} has a span inside a character: {span:?}",
+                diagnostic.code
+            );
+        }
+    }
     let checked = vec![(schema, diagnostics)];
     for format in [
         OutputFormat::Human,
@@ -118,8 +137,7 @@ fn block_comment_lines(comment: &str) -> String {
         .strip_prefix("/*")
         .and_then(|c| c.strip_suffix("*/"))
         .unwrap_or(comment);
-    let lines: Vec<&str> = inner
-        .lines()
+    let lines: Vec<&str> = prisma_analyzer::syntax::split_lines(inner)
         .map(|line| {
             let line = line.trim();
             line.strip_prefix('*').unwrap_or(line).trim()

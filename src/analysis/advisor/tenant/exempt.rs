@@ -10,6 +10,9 @@ use rustc_hash::FxHashMap;
 /// tenant model, the configured global models, the tenant model's own join tables, the models
 /// the tenant model points to (a plan, its owner, and what they point to), and the members of
 /// a tenant (the other side of a membership: a user belongs to several tenants).
+/// Why a user model is exempt.
+const USER: &str = "a user of the application (it signs in before picking a tenant)";
+
 pub(in crate::analysis::advisor) struct Exempt<'a> {
     reasons: FxHashMap<&'a str, &'static str>,
 }
@@ -100,9 +103,7 @@ impl<'a> Exempt<'a> {
             }
         }
         for &member in &members {
-            reasons
-                .entry(member)
-                .or_insert("a user of the application (it signs in before picking a tenant)");
+            reasons.entry(member).or_insert(USER);
         }
         for block in schema.models() {
             let name = block.name.text.as_str();
@@ -139,6 +140,11 @@ impl<'a> Exempt<'a> {
             }
         }
         Exempt { reasons }
+    }
+
+    /// Whether the model is a user of the application (see `USER`).
+    pub fn is_user(&self, name: &str) -> bool {
+        self.reasons.get(name) == Some(&USER)
     }
 
     /// Why the model is exempt, if it is.

@@ -3,7 +3,7 @@
 
 use super::super::Advisor;
 use super::super::conventions::{
-    self, advised_models, is_optional, relation_scalar_fields, type_name,
+    self, advised_models, is_list, is_optional, relation_scalar_fields, type_name,
 };
 use super::super::edits;
 use super::*;
@@ -21,6 +21,15 @@ pub(super) fn missing_key(advisor: &Advisor<'_>, scoping: &Scoping<'_>, out: &mu
         if scoping.is_scoped(name) || exempt.reason(name).is_some() {
             continue;
         }
+        // A model with no path to tenant data is global infrastructure (a dispatcher, a
+        // ticker, a library's store); one that belongs to a user is that user's (a session),
+        // and users are above the tenants.
+        let Some((field, data)) = link_to_tenant_data(advisor.schema, scoping, block) else {
+            continue;
+        };
+        if belongs_to_user(&exempt, block) {
+            continue;
+        }
         let target = match scoping.tenant {
             Some(tenant) => format!(" with a relation to `{}`", tenant.name.text),
             None => String::new(),
@@ -29,7 +38,8 @@ pub(super) fn missing_key(advisor: &Advisor<'_>, scoping: &Scoping<'_>, out: &mu
             codes::ADVICE_TENANT_MISSING_KEY,
             block.name.span,
             format!(
-                "model `{name}` has no tenant key and no required relation to a tenant-scoped model, so its rows belong to no tenant: add `{key}`{target}"
+                "model `{name}` holds tenant data (`{}` leads to `{data}`) but has no tenant key and no required relation to a tenant-scoped model, so its rows belong to no tenant: add `{key}`{target}",
+                field.name.text
             ),
         ) else {
             return;
@@ -45,6 +55,44 @@ pub(super) fn missing_key(advisor: &Advisor<'_>, scoping: &Scoping<'_>, out: &mu
         };
         out.push(diagnostic);
     }
+}
+
+/// The relation by which the model's rows lead to tenant data, with the model it leads to:
+/// a relation whose foreign key the model holds (an optional one, or the model would be
+/// scoped) to the tenant model or a tenant-scoped model, or an implicit many-to-many with a
+/// tenant-scoped model. A model that is only pointed to (a catalog, a plan) leads nowhere.
+fn link_to_tenant_data<'a>(
+    schema: &'a Schema,
+    scoping: &Scoping<'_>,
+    block: &'a Block,
+) -> Option<(&'a Field, &'a str)> {
+    let tenant = scoping.tenant.map(|t| t.name.text.as_str());
+    block.fields.iter().find_map(|field| {
+        let target = type_name(field)?;
+        if target == block.name.text || !(Some(target) == tenant || scoping.is_scoped(target)) {
+            return None;
+        }
+        let holds_key = !relation_scalar_fields(field).is_empty();
+        let many_to_many = is_list(field)
+            && schema.find_model(target).is_some_and(|other| {
+                other
+                    .fields
+                    .iter()
+                    .any(|back| type_name(back) == Some(block.name.text.as_str()) && is_list(back))
+            });
+        (holds_key || many_to_many).then_some((field, target))
+    })
+}
+
+/// Whether the model belongs to a user (a required relation to a user model): a session, a
+/// user's token or preference, which lives above the tenants with its user.
+fn belongs_to_user(exempt: &Exempt<'_>, block: &Block) -> bool {
+    block
+        .fields
+        .iter()
+        .filter(|f| is_required_reference(f))
+        .filter_map(|f| type_name(f))
+        .any(|target| exempt.is_user(target))
 }
 
 /// Builds the edits that give a model the tenant key (the missing-key fix and the "Add tenant

@@ -31,6 +31,39 @@ pub(super) fn has_generated_default(field: &Field) -> bool {
         })
 }
 
+/// Whether the column holds globally unique ids (a UUID column, `@db.Uuid`, or one named
+/// `uuid`, `guid`, `cuid`, `nanoid`, `ulid`, `uid`): a unique constraint with it can never
+/// collide across tenants, so it tells no tenant about another.
+fn holds_unique_ids(field: &Field) -> bool {
+    let uuid_column = field.attributes.iter().any(|a| {
+        a.name
+            .text
+            .split_once('.')
+            .is_some_and(|(_, native)| matches!(native, "Uuid" | "UniqueIdentifier"))
+    });
+    uuid_column
+        || words(&field.name.text).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "uuid" | "guid" | "cuid" | "nanoid" | "ulid" | "uid"
+            )
+        })
+}
+
+/// Whether the tenant key is unique in the model (`teamId @unique`, `@@unique([teamId])`,
+/// `@id`): one row per tenant.
+fn one_row_per_tenant(block: &Block, key: &str) -> bool {
+    block.field(key).is_some_and(|f| {
+        f.attributes
+            .iter()
+            .any(|a| matches!(a.name.text.as_str(), "unique" | "id"))
+    }) || block
+        .attributes
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "unique" | "id"))
+        .any(|a| field_list(a, "fields", Some(0)) == [key])
+}
+
 /// Whether a column holds values unique across tenants by nature: identifiers issued by the
 /// application or another system (`publicId`, `stripeCustomerId`), secrets and lookup tokens
 /// (a request finds its row by them before it knows the tenant), domain names, URLs and public
@@ -103,9 +136,16 @@ pub(super) fn global_unique(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     let mut referenced: Option<FxHashMap<&str, Vec<Vec<&str>>>> = None;
     for block in advised_models(schema) {
         let name = block.name.text.as_str();
+        let Some(tenant_key) = conventions::tenant_key(settings, block) else {
+            continue;
+        };
+        // A model whose rows need no tenant (an optional key: shared rows beside the
+        // tenants') keeps one namespace on purpose; one with a row per tenant (a unique key:
+        // the tenant's verified email, its domain) names the tenant itself, as its slug does.
         if name == settings.tenant_model
             || settings.is_global_model(name)
-            || conventions::tenant_key(settings, block).is_none()
+            || conventions::is_optional(tenant_key)
+            || one_row_per_tenant(block, key)
         {
             continue;
         }
@@ -119,7 +159,9 @@ pub(super) fn global_unique(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
         let id_fields: Vec<&str> = block
             .fields
             .iter()
-            .filter(|f| f.attribute("id").is_some() || has_generated_default(f))
+            .filter(|f| {
+                f.attribute("id").is_some() || has_generated_default(f) || holds_unique_ids(f)
+            })
             .map(|f| f.name.text.as_str())
             .collect();
         let unique_sets: Vec<Vec<&str>> = block

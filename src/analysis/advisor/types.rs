@@ -501,6 +501,9 @@ const SYSTEM_WORDS: &[&str] = &[
     "aws",
     "gcp",
     "azure",
+    // A service's default or initial password, which the application sets and shows.
+    "default",
+    "initial",
 ];
 
 /// Words that make a token or a key one the application issues and only compares.
@@ -522,6 +525,7 @@ const ISSUED_WORDS: &[&str] = &[
     "session",
     "csrf",
     "otp",
+    "one",
     "personal",
 ];
 
@@ -580,11 +584,16 @@ fn secret_use(secret: &[String], others: &[String], model: &str) -> SecretUse {
         // Tokens and API keys: the ones the application issues and compares, else those it
         // holds to call another system.
         _ => {
-            let own_api_key = secret == ["api", "key"]
-                || secret == ["license", "key"]
-                || (secret == ["token"]
-                    && !others.is_empty()
-                    && others.iter().all(|w| matches!(w.as_str(), "api" | "user")));
+            // The application's own keys: unqualified, or qualified by whom it issued them
+            // to (`userApiKey`); `mailgunApiKey` is another system's.
+            let own = |w: &String| {
+                matches!(
+                    w.as_str(),
+                    "api" | "user" | "personal" | "my" | "own" | "account" | "project" | "team"
+                )
+            };
+            let own_api_key = (secret == ["api", "key"] && others.iter().all(own))
+                || (secret == ["token"] && !others.is_empty() && others.iter().all(own));
             if mentions(ISSUED_WORDS) {
                 SecretUse::Verified
             } else if mentions(SYSTEM_WORDS) {

@@ -41,7 +41,7 @@ fn organization_settings() -> AdvisorSettings {
     }
 }
 
-const ORGANIZATION: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Organization {\n  id       Int       @id @default(autoincrement())\n  projects Project[]\n}\n\nmodel Project {\n  id             Int          @id @default(autoincrement())\n  organizationId Int\n  organization   Organization @relation(fields: [organizationId], references: [id], onDelete: Cascade)\n\n  @@index([organizationId])\n}\n\nmodel Country {\n  code String @id\n}\n\nmodel Invoice {\n  id Int @id\n}\n";
+const ORGANIZATION: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Organization {\n  id       Int       @id @default(autoincrement())\n  projects Project[]\n}\n\nmodel Project {\n  id             Int          @id @default(autoincrement())\n  organizationId Int\n  organization   Organization @relation(fields: [organizationId], references: [id], onDelete: Cascade)\n\n  invoices       Invoice[]\n\n  @@index([organizationId])\n}\n\nmodel Country {\n  code String @id\n}\n\nmodel Invoice {\n  id        Int      @id\n  projectId Int?\n  project   Project? @relation(fields: [projectId], references: [id])\n\n  @@index([projectId])\n}\n";
 
 #[test]
 fn the_tenant_key_model_and_global_models_are_configurable() {
@@ -55,7 +55,8 @@ fn the_tenant_key_model_and_global_models_are_configurable() {
     let fixed = fixes::apply_edits(ORGANIZATION, &found[0].fixes[0].edits).expect("edits");
     assert!(fixed.contains("  invoices Invoice[]\n}"), "{fixed}");
     assert!(
-        fixed.contains("organizationId Int\n  organization Organization @relation(fields: [organizationId], references: [id], onDelete: Cascade)\n  @@index([organizationId])"),
+        fixed.contains("  organizationId Int\n  organization   Organization @relation(fields: [organizationId], references: [id], onDelete: Cascade)\n")
+            && fixed.contains("  @@index([projectId])\n  @@index([organizationId])\n}"),
         "{fixed}"
     );
     assert!(errors("schema.prisma", &fixed).is_empty(), "{fixed}");
@@ -65,8 +66,9 @@ fn the_tenant_key_model_and_global_models_are_configurable() {
 
 #[test]
 fn the_back_relation_goes_into_the_tenant_models_file() {
-    let tenant = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Tenant {\n  id String @id @default(uuid()) @db.Uuid\n}\n";
-    let invoice = "model Invoice {\n  id String @id\n}\n";
+    let tenant = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Project {\n  id       String    @id\n  tenantId String    @db.Uuid\n  tenant   Tenant    @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  bills    Invoice[]\n\n  @@index([tenantId])\n}\n\nmodel Tenant {\n  id       String    @id @default(uuid()) @db.Uuid\n  projects Project[]\n}\n";
+    // Leads to tenant data through an optional relation.
+    let invoice = "model Invoice {\n  id        String   @id\n  projectId String?\n  project   Project? @relation(fields: [projectId], references: [id])\n\n  @@index([projectId])\n}\n";
     let schema = Schema::new(vec![
         SourceFile::parse("tenant.prisma", tenant),
         SourceFile::parse("invoice.prisma", invoice),
@@ -88,7 +90,7 @@ fn the_back_relation_goes_into_the_tenant_models_file() {
         .collect();
     assert!(fixed[0].contains("  invoices Invoice[]\n}"), "{}", fixed[0]);
     assert!(
-        fixed[1].contains("tenantId String @db.Uuid\n"),
+        fixed[1].contains("  tenantId  String   @db.Uuid\n"),
         "{}",
         fixed[1]
     );

@@ -36,13 +36,13 @@ mod layout;
 mod lines;
 mod relations;
 
-use crate::analysis::{self, Code, Severity};
+use crate::analysis::{self, Code, Diagnostic, Severity};
 use crate::model::{FileId, Schema};
 use layout::{render_block, render_block_comment};
 pub use lines::Refusal;
 use lines::{TopItem, has_unbalanced_line, logical_lines, top_level_items};
 use relations::{Insertion, insert_all, relation_insertions};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The formatted text, line by line, in one buffer (formatting a large schema is mostly
@@ -53,6 +53,9 @@ pub(super) struct Output {
     lines: usize,
     /// Whether the last line written is empty.
     last_empty: bool,
+    /// Whether a field written in a legacy form (`name: Type`, `[Type]`, `Type!`) was
+    /// rewritten: the text may read differently (without those errors).
+    pub repaired: bool,
 }
 
 impl Output {
@@ -84,37 +87,68 @@ impl Output {
 /// for byte, and lines outside any block that are not comments are kept as written. A file
 /// of nothing but blanks and line breaks is left as it is.
 ///
-/// The relations are completed (see `relations.rs`) only when the completed schema has no
-/// error the original does not have: Prisma adds fields that clash, pair with the wrong
-/// field or break a one-to-one relation, and formatting must never make a schema worse.
+/// The relations are completed (see `relations.rs`) only in a schema that reads without
+/// error, as Prisma does, and only when the completed schema has no error the original does
+/// not have: Prisma adds fields that clash, pair with the wrong field or break a one-to-one
+/// relation, and formatting must never make a schema worse.
 pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
-    let source = schema.file(file);
-    if is_blank(&source.text) {
-        return Ok(source.text.clone());
+    let text = &schema.file(file).text;
+    if is_blank(text) {
+        return Ok(text.clone());
+    }
+    if schema.syntax_errors(file).is_empty() {
+        return format_readable(schema, file);
     }
     if schema.file_model(file).blocks.iter().any(|b| !b.closed) {
         return Err(Refusal::Unclosed);
     }
-    let errors = error_ranges(schema, file);
-    if errors.is_empty()
-        && let Some(completed) = completed_relations(schema, file)
-    {
-        return format_text(&completed, &[]);
+    let formatted = lay_out(schema, file)?;
+    if &formatted == text {
+        return Ok(formatted);
     }
-    let formatted = format_text(&source.text, &errors)?;
     // A file with syntax errors reads as the grammar's error recovery makes of it, which may
     // depend on the layout (tree-sitter weighs the bytes it skips): the laid-out text must
     // read without new errors, and with its errors where the layout leaves it as it is
     // (else formatting it again would lay out other blocks).
-    if !errors.is_empty() && formatted != source.text {
-        let edited = schema.with_texts(&[(file, formatted.clone())]);
-        let stable =
-            format_text(&formatted, &error_ranges(&edited, file)).as_ref() == Ok(&formatted);
-        if !stable || adds_errors(schema, &edited) {
-            return Err(Refusal::UnstableErrors);
-        }
+    let edited = schema.with_texts(&[(file, formatted.clone())]);
+    let stable = lay_out(&edited, file).as_ref() == Ok(&formatted);
+    if !stable || adds_errors(&errors_of(schema), &errors_of(&edited)) {
+        return Err(Refusal::UnstableErrors);
+    }
+    // The layout repaired every syntax error (the legacy `name: Type`): the schema may now
+    // read, and its relations are completed as they would be the next time.
+    if edited.syntax_errors(file).is_empty() {
+        return format_readable(&edited, file);
     }
     Ok(formatted)
+}
+
+/// The formatting of a file without syntax errors: its relations completed when they can be,
+/// then laid out.
+fn format_readable(schema: &Schema, file: FileId) -> Result<String, Refusal> {
+    if let Some(completed) = completed_relations(schema, file) {
+        return lay_out(&completed, file);
+    }
+    let (laid_out, repaired) = lay_out_noting_repairs(schema, file)?;
+    if repaired {
+        // A legacy form the grammar reads (`Type[]!`) was rewritten: the schema may read
+        // now, and its relations are completed as they would be the next time.
+        let edited = schema.with_texts(&[(file, laid_out.clone())]);
+        if let Some(completed) = completed_relations(&edited, file) {
+            return lay_out(&completed, file);
+        }
+    }
+    Ok(laid_out)
+}
+
+/// The laid-out text of `file` (no relation completed).
+fn lay_out(schema: &Schema, file: FileId) -> Result<String, Refusal> {
+    lay_out_noting_repairs(schema, file).map(|(text, _)| text)
+}
+
+/// `lay_out`, and whether it rewrote a field written in a legacy form.
+fn lay_out_noting_repairs(schema: &Schema, file: FileId) -> Result<(String, bool), Refusal> {
+    format_text_noting_repairs(&schema.file(file).text, &error_ranges(schema, file))
 }
 
 /// The byte ranges of the syntax errors of `file`.
@@ -134,11 +168,17 @@ fn is_blank(text: &str) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
-/// The text of `file` with the relation pieces Prisma's formatter adds, when there are any
-/// here and the schema completed that way (in every file) has no new error.
-fn completed_relations(schema: &Schema, file: FileId) -> Option<String> {
+/// The schema with the relation pieces Prisma's formatter adds to `file`, when there are any
+/// here, the schema reads without error (Prisma completes nothing otherwise: a misspelt or
+/// repeated argument would be completed again at every run) and the schema completed that
+/// way (in every file) has no new error.
+fn completed_relations(schema: &Schema, file: FileId) -> Option<Schema> {
     let insertions = relation_insertions(schema);
     if !insertions.iter().any(|i| i.file == file) {
+        return None;
+    }
+    let validation = analysis::Analyzer::default().validate_in_stages(schema);
+    if !validation.reads {
         return None;
     }
     let mut completed: Vec<(FileId, String)> = Vec::new();
@@ -148,37 +188,45 @@ fn completed_relations(schema: &Schema, file: FileId) -> Option<String> {
             completed.push((id, insert_all(&schema.file(id).text, &here)?));
         }
     }
-    if adds_errors(schema, &schema.with_texts(&completed)) {
-        return None;
-    }
-    completed
-        .into_iter()
-        .find(|(id, _)| *id == file)
-        .map(|(_, text)| text)
+    let completed = schema.with_texts(&completed);
+    let before = error_counts(validation.diagnostics);
+    (!adds_errors(&before, &errors_of(&completed))).then_some(completed)
 }
 
-/// Whether `edited` (the schema with new texts for some files) has an error (code and
-/// message) the original does not have. Not when the new texts repaired every syntax error
-/// (the legacy `name: Type`, `Type!` and `[Type]` rewritten): Prisma validates only what
-/// reads without error, so the errors that appear then were there all along, hidden.
-fn adds_errors(schema: &Schema, edited: &Schema) -> bool {
-    let errors = |schema: &Schema| -> FxHashSet<(Code, String)> {
-        analysis::Analyzer::default()
-            .validate(schema)
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.code, d.message))
-            .collect()
-    };
-    let syntax = |errors: &FxHashSet<(Code, String)>| {
+/// How many times each error (code and message) is reported.
+type ErrorCounts = FxHashMap<(Code, String), usize>;
+
+fn error_counts(diagnostics: Vec<Diagnostic>) -> ErrorCounts {
+    let mut counts = ErrorCounts::default();
+    for diagnostic in diagnostics {
+        if diagnostic.severity == Severity::Error {
+            *counts
+                .entry((diagnostic.code, diagnostic.message))
+                .or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn errors_of(schema: &Schema) -> ErrorCounts {
+    error_counts(analysis::Analyzer::default().validate(schema))
+}
+
+/// Whether the schema with new texts for some files (whose errors are `after`) has an error
+/// (code and message) more often than the original (whose errors are `before`). Not when
+/// the new texts repaired every syntax error (the legacy `name: Type`, `Type!` and `[Type]`
+/// rewritten): Prisma validates only what reads without error, so the errors that appear
+/// then were there all along, hidden.
+fn adds_errors(before: &ErrorCounts, after: &ErrorCounts) -> bool {
+    let syntax = |errors: &ErrorCounts| {
         errors
-            .iter()
+            .keys()
             .any(|(code, _)| code.as_str().starts_with("syntax/"))
     };
-    let before = errors(schema);
-    let after = errors(edited);
-    let added = after.iter().any(|error| !before.contains(error));
-    let repaired = syntax(&before) && !syntax(&after);
+    let added = after
+        .iter()
+        .any(|(error, count)| before.get(error).is_none_or(|had| had < count));
+    let repaired = syntax(before) && !syntax(after);
     added && !repaired
 }
 
@@ -214,7 +262,10 @@ pub fn format_block(
                     // Its lines may read differently once laid out (see `format_file`).
                     let mut edited = source.text.clone();
                     edited.replace_range(range.clone(), &rendered);
-                    if adds_errors(schema, &schema.with_texts(&[(file, edited)])) {
+                    if adds_errors(
+                        &errors_of(schema),
+                        &errors_of(&schema.with_texts(&[(file, edited)])),
+                    ) {
                         return None;
                     }
                 }
@@ -227,6 +278,14 @@ pub fn format_block(
 
 /// Formats one file's text; `errors` are the byte ranges of its syntax errors.
 pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusal> {
+    format_text_noting_repairs(text, errors).map(|(text, _)| text)
+}
+
+/// `format_text`, and whether it rewrote a field written in a legacy form.
+fn format_text_noting_repairs(
+    text: &str,
+    errors: &[Range<usize>],
+) -> Result<(String, bool), Refusal> {
     let lines = logical_lines(text)?;
     let ranges = &lines.ranges;
     let items = top_level_items(text, &lines)?;
@@ -292,6 +351,7 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusa
         }
         after_other = is_other || (after_other && is_blank);
     }
+    let repaired = out.repaired;
     let mut result = normalize_line_breaks(out.text);
     // No blank lines at the end, one final line break.
     while result.ends_with("\n\n") {
@@ -300,7 +360,7 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusa
     if result.is_empty() {
         result.push('\n');
     }
-    Ok(result)
+    Ok((result, repaired))
 }
 
 /// `type Name = …`: a type alias, which Prisma's formatter writes without its line break

@@ -83,6 +83,10 @@ struct Scratch<'a> {
     text: String,
     /// The attributes of the current line.
     attributes: Vec<Cow<'a, str>>,
+    /// Whether the current line is a field in a legacy form (`name: Type`, `[Type]`,
+    /// `Type!`), and whether a line laid out so far was.
+    legacy: bool,
+    repaired: bool,
 }
 
 const INDENT: &str = "  ";
@@ -201,6 +205,7 @@ pub(super) fn render_block(
     }
     // `}`, with the comment that may follow it as written.
     out.line(text[lines[block.end_line].clone()].trim());
+    out.repaired |= scratch.repaired;
 }
 
 fn indented_line(out: &mut Output, line: &str) {
@@ -303,24 +308,24 @@ fn leading_name(line: &str) -> Option<(&str, &str)> {
 fn field<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     let (name, rest) = leading_name(line)?;
     // The legacy `name: Type` form.
+    scratch.legacy = rest.starts_with(':');
     let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
-    if rest.is_empty() || rest.starts_with("//") {
+    let row = if rest.is_empty() || rest.starts_with("//") {
         let comment = (!rest.trim().is_empty()).then_some(rest);
-        return Some(Row::cells(
-            [Cow::Borrowed(name), NO_CELL, NO_CELL],
-            1,
+        Row::cells([Cow::Borrowed(name), NO_CELL, NO_CELL], 1, comment)
+    } else {
+        let (field_type, rest) = field_type(rest, scratch)?;
+        let (attributes, comment) = attribute_list(rest, scratch)?;
+        let attributes = attribute_cell(attributes, &mut scratch.attributes, field_attribute_rank);
+        let count = if attributes.is_empty() { 2 } else { 3 };
+        Row::cells(
+            [Cow::Borrowed(name), field_type, attributes],
+            count,
             comment,
-        ));
-    }
-    let (field_type, rest) = field_type(rest, scratch)?;
-    let (attributes, comment) = attribute_list(rest, scratch)?;
-    let attributes = attribute_cell(attributes, &mut scratch.attributes, field_attribute_rank);
-    let count = if attributes.is_empty() { 2 } else { 3 };
-    Some(Row::cells(
-        [Cow::Borrowed(name), field_type, attributes],
-        count,
-        comment,
-    ))
+        )
+    };
+    scratch.repaired |= scratch.legacy;
+    Some(row)
 }
 
 /// The attribute column: the attributes in Prisma's order (stable), one space apart. When
@@ -374,6 +379,7 @@ fn field_type<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Option<(Cow<'a, s
         if base.is_empty() || !base.chars().all(|c| is_name_char(c) || c == '.') {
             return None;
         }
+        scratch.legacy = true;
         return Some((
             Cow::Owned(format!("{base}[]")),
             inner[close + 1..].trim_start(),
@@ -405,6 +411,7 @@ fn field_type<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Option<(Cow<'a, s
         rest = &rest[1..];
     } else if let Some(after) = rest.strip_prefix('!') {
         as_written = false;
+        scratch.legacy = true;
         rest = after;
     }
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {

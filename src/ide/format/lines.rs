@@ -13,8 +13,11 @@ use std::ops::Range;
 pub(super) struct Lines {
     pub ranges: Vec<Range<usize>>,
     /// How many `{` are open at the end of each logical line (outside strings and
-    /// comments; a stray `}` closes nothing): where each block ends.
+    /// comments; a stray `}` closes nothing).
     pub depth_after: Vec<usize>,
+    /// The fewest `{` open at any point of each logical line: a block ends on the line
+    /// where its `{` is closed, whatever follows on that line (`} model B {`).
+    pub depth_min: Vec<usize>,
 }
 
 /// Why a file is not formatted.
@@ -47,10 +50,12 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
     let mut depth_after = Vec::new();
+    let mut depth_min = Vec::new();
     let mut start = 0;
     let mut index = 0;
     let mut in_string = false;
     let mut braces = 0usize;
+    let mut fewest = 0usize;
     while index < bytes.len() {
         match bytes[index] {
             // `\n`, `\r\n` and a lone `\r` end a line (the `\r` of a pair waits for its `\n`).
@@ -64,6 +69,8 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
                 };
                 ranges.push(start..end);
                 depth_after.push(braces);
+                depth_min.push(fewest);
+                fewest = braces;
                 start = index + 1;
             }
             // An escape covers the next character, but never the line break.
@@ -92,7 +99,10 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
             }
             b'{' => braces += 1,
             // A stray `}` closes nothing; it is kept as written.
-            b'}' => braces = braces.saturating_sub(1),
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                fewest = fewest.min(braces);
+            }
             _ => {}
         }
         index += 1;
@@ -103,10 +113,12 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     if start < text.len() {
         ranges.push(start..text.len());
         depth_after.push(braces);
+        depth_min.push(fewest);
     }
     Ok(Lines {
         ranges,
         depth_after,
+        depth_min,
     })
 }
 
@@ -180,8 +192,9 @@ pub(super) enum TopItem {
     BlockComment(usize),
     Other(usize),
     Block(BlockLines),
-    /// A block whose closing `}` shares its line with other text (`id Int @id }`): the
-    /// line-by-line layout cannot place it, so its lines are kept as written.
+    /// A block whose closing `}` shares its line with other text (`id Int @id }`, or `}
+    /// model B {` and the lines up to where that block is closed): the line-by-line layout
+    /// cannot place it, so its lines are kept as written.
     Verbatim(Range<usize>),
 }
 
@@ -232,7 +245,7 @@ pub(super) fn top_level_items(text: &str, lines: &Lines) -> Result<Vec<TopItem>,
             let header = index;
             let open = lines.depth_after[header];
             let mut end = header + 1;
-            while end < ranges.len() && lines.depth_after[end] >= open {
+            while end < ranges.len() && lines.depth_min[end] >= open {
                 if block_header(&text[ranges[end].clone()]).is_some() {
                     return Err(Refusal::Unclosed);
                 }
@@ -241,7 +254,21 @@ pub(super) fn top_level_items(text: &str, lines: &Lines) -> Result<Vec<TopItem>,
             if end == ranges.len() {
                 return Err(Refusal::Unclosed);
             }
-            if is_closing_line(text[ranges[end].clone()].trim()) {
+            if lines.depth_after[end] >= open {
+                // The block is closed before the end of the line, which opens another
+                // (`} model B {`): both are kept as written, up to where that one is closed.
+                end += 1;
+                while end < ranges.len() && lines.depth_after[end] >= open {
+                    if block_header(&text[ranges[end].clone()]).is_some() {
+                        return Err(Refusal::Unclosed);
+                    }
+                    end += 1;
+                }
+                if end == ranges.len() {
+                    return Err(Refusal::Unclosed);
+                }
+                items.push(TopItem::Verbatim(header..end + 1));
+            } else if is_closing_line(text[ranges[end].clone()].trim()) {
                 items.push(TopItem::Block(BlockLines {
                     keyword,
                     keyword_text,
@@ -322,6 +349,41 @@ mod tests {
         assert_eq!(
             lines("model A {\n a String @default(\"{\") // {\n}\n}\n"),
             vec!["model A {", " a String @default(\"{\") // {", "}", "}"]
+        );
+    }
+
+    #[test]
+    fn a_block_ends_where_its_brace_is_closed() {
+        let kinds = |text: &str| -> Vec<String> {
+            let Ok(lines) = logical_lines(text) else {
+                return vec!["<unclosed>".to_string()];
+            };
+            let Ok(items) = top_level_items(text, &lines) else {
+                return vec!["<unclosed>".to_string()];
+            };
+            items
+                .iter()
+                .map(|item| match item {
+                    TopItem::Block(block) => format!("block {}..={}", block.header, block.end_line),
+                    TopItem::Verbatim(lines) => format!("verbatim {lines:?}"),
+                    TopItem::Blank => "blank".to_string(),
+                    _ => "other".to_string(),
+                })
+                .collect()
+        };
+        // `} model B {`: both blocks as written, up to where B is closed.
+        assert_eq!(
+            kinds("model A {\n  id Int\n} model B {\n  id Int\n}\n\nmodel C {\n}\n"),
+            vec!["verbatim 0..5", "blank", "block 6..=7"]
+        );
+        assert_eq!(
+            kinds("model A {\n  id Int }\nmodel C {\n}\n"),
+            vec!["verbatim 0..2", "block 2..=3"]
+        );
+        // B is never closed.
+        assert_eq!(
+            kinds("model A {\n} model B {\n  id Int\nmodel C {\n}\n"),
+            vec!["<unclosed>"]
         );
     }
 

@@ -83,9 +83,10 @@ impl Output {
 
 /// The formatted text of `file`, or why it is not formatted: a block or comment that is
 /// never closed (where it ends would be a guess), or, in a file with syntax errors, a layout
-/// under which they would read differently. Blocks with syntax errors inside are kept byte
-/// for byte, and lines outside any block that are not comments are kept as written. A file
-/// of nothing but blanks and line breaks is left as it is.
+/// under which they would read differently. Blocks with syntax errors inside, or with a
+/// declaration that runs over lines, are kept byte for byte, and lines outside any block that
+/// are not comments are kept as written. A file of nothing but blanks and line breaks is left
+/// as it is.
 ///
 /// The relations are completed (see `relations.rs`) only in a schema that reads without
 /// error, as Prisma does, and only when the completed schema has no error the original does
@@ -102,6 +103,7 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
     if schema.file_model(file).blocks.iter().any(|b| !b.closed) {
         return Err(Refusal::Unclosed);
     }
+    let errors = errors_of(schema);
     let formatted = lay_out(schema, file)?;
     if &formatted == text {
         return Ok(formatted);
@@ -112,7 +114,7 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
     // (else formatting it again would lay out other blocks).
     let edited = schema.with_texts(&[(file, formatted.clone())]);
     let stable = lay_out(&edited, file).as_ref() == Ok(&formatted);
-    if !stable || adds_errors(&errors_of(schema), &errors_of(&edited)) {
+    if !stable || adds_errors(&errors, &errors_of(&edited)) {
         return Err(Refusal::UnstableErrors);
     }
     // The layout repaired every syntax error (the legacy `name: Type`): the schema may now
@@ -148,7 +150,9 @@ fn lay_out(schema: &Schema, file: FileId) -> Result<String, Refusal> {
 
 /// `lay_out`, and whether it rewrote a field written in a legacy form.
 fn lay_out_noting_repairs(schema: &Schema, file: FileId) -> Result<(String, bool), Refusal> {
-    format_text_noting_repairs(&schema.file(file).text, &error_ranges(schema, file))
+    let errors = error_ranges(schema, file);
+    let multiline = multiline_declarations(schema, file);
+    format_text_noting_repairs(&schema.file(file).text, &errors, &multiline)
 }
 
 /// The byte ranges of the syntax errors of `file`.
@@ -158,6 +162,36 @@ fn error_ranges(schema: &Schema, file: FileId) -> Vec<Range<usize>> {
         .into_iter()
         .map(|error| error.range.clone())
         .collect()
+}
+
+/// The byte ranges of the declarations of `file` (fields, enum values, properties, block
+/// attributes) that run over several lines: the grammar reads a line break inside brackets,
+/// even between an attribute and its arguments, but a line-by-line layout would pull such a
+/// declaration apart (move `@@index` away from the `([a])` on the next line).
+fn multiline_declarations(schema: &Schema, file: FileId) -> Vec<Range<usize>> {
+    let text = schema.file(file).text.as_bytes();
+    let mut ranges = Vec::new();
+    for block in &schema.file_model(file).blocks {
+        let spans = block
+            .fields
+            .iter()
+            .map(|field| field.span)
+            .chain(block.enum_values.iter().map(|value| value.span))
+            .chain(block.properties.iter().map(|property| property.span))
+            .chain(block.attributes.iter().map(|attribute| attribute.span));
+        for span in spans {
+            let range = span.start as usize..span.end as usize;
+            if text
+                .get(range.clone())
+                .is_some_and(|bytes| memchr::memchr2(b'\n', b'\r', bytes).is_some())
+            {
+                ranges.push(range);
+            }
+        }
+    }
+    // By position, for `runs_over_lines`.
+    ranges.sort_by_key(|range| range.start);
+    ranges
 }
 
 /// Whether `text` holds nothing but blanks and line breaks. Prisma writes such a file as
@@ -243,6 +277,7 @@ pub fn format_block(
         return None;
     }
     let errors = error_ranges(schema, file);
+    let multiline = multiline_declarations(schema, file);
     let lines = logical_lines(&source.text).ok()?;
     let ranges = &lines.ranges;
     let items = top_level_items(&source.text, &lines).ok()?;
@@ -251,7 +286,9 @@ pub fn format_block(
             let range = ranges[block.header].start..ranges[block.end_line].end;
             if range.start <= offset && offset <= range.end {
                 let broken = overlaps(&range, &errors);
-                if broken && has_unbalanced_line(&source.text, ranges, &block) {
+                if (broken && has_unbalanced_line(&source.text, ranges, &block))
+                    || runs_over_lines(&range, &multiline, ranges)
+                {
                     return None;
                 }
                 let mut out = Output::default();
@@ -262,10 +299,8 @@ pub fn format_block(
                     // Its lines may read differently once laid out (see `format_file`).
                     let mut edited = source.text.clone();
                     edited.replace_range(range.clone(), &rendered);
-                    if adds_errors(
-                        &errors_of(schema),
-                        &errors_of(&schema.with_texts(&[(file, edited)])),
-                    ) {
+                    let edited = schema.with_texts(&[(file, edited)]);
+                    if adds_errors(&errors_of(schema), &errors_of(&edited)) {
                         return None;
                     }
                 }
@@ -276,15 +311,21 @@ pub fn format_block(
     None
 }
 
-/// Formats one file's text; `errors` are the byte ranges of its syntax errors.
-pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusal> {
-    format_text_noting_repairs(text, errors).map(|(text, _)| text)
+/// Formats one file's text; `errors` are the byte ranges of its syntax errors, `multiline`
+/// those of its declarations that run over several lines (see `multiline_declarations`).
+pub fn format_text(
+    text: &str,
+    errors: &[Range<usize>],
+    multiline: &[Range<usize>],
+) -> Result<String, Refusal> {
+    format_text_noting_repairs(text, errors, multiline).map(|(text, _)| text)
 }
 
 /// `format_text`, and whether it rewrote a field written in a legacy form.
 fn format_text_noting_repairs(
     text: &str,
     errors: &[Range<usize>],
+    multiline: &[Range<usize>],
 ) -> Result<(String, bool), Refusal> {
     let lines = logical_lines(text)?;
     let ranges = &lines.ranges;
@@ -339,7 +380,9 @@ fn format_text_noting_repairs(
             }
             TopItem::Block(block) => {
                 let range = ranges[block.header].start..ranges[block.end_line].end;
-                if overlaps(&range, errors) && has_unbalanced_line(text, ranges, &block) {
+                if (overlaps(&range, errors) && has_unbalanced_line(text, ranges, &block))
+                    || runs_over_lines(&range, multiline, ranges)
+                {
                     for line in block.header..=block.end_line {
                         out.line(&text[ranges[line].clone()]);
                     }
@@ -386,6 +429,21 @@ fn normalize_line_breaks(text: String) -> String {
     }
 }
 
+/// Whether a declaration of `multiline` (sorted) inside the block `range` starts and ends on
+/// different logical lines (a line with a `/* … */` comment over several lines is one).
+fn runs_over_lines(
+    range: &Range<usize>,
+    multiline: &[Range<usize>],
+    lines: &[Range<usize>],
+) -> bool {
+    let line_of = |offset: usize| lines.partition_point(|line| line.end < offset);
+    let first = multiline.partition_point(|declaration| declaration.start < range.start);
+    multiline[first..]
+        .iter()
+        .take_while(|declaration| declaration.start < range.end)
+        .any(|declaration| line_of(declaration.start) != line_of(declaration.end))
+}
+
 fn overlaps(range: &Range<usize>, errors: &[Range<usize>]) -> bool {
     errors
         .iter()
@@ -397,7 +455,7 @@ mod tests {
     use super::*;
 
     fn format(text: &str) -> String {
-        format_text(text, &[]).unwrap_or_default()
+        format_text(text, &[], &[]).unwrap_or_default()
     }
 
     #[test]

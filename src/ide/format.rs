@@ -37,13 +37,14 @@ mod lines;
 mod relations;
 
 use crate::analysis::{self, Code, Diagnostic, Severity};
-use crate::model::{FileId, Schema};
+use crate::model::{FileId, Schema, SourceFile};
 use layout::{render_block, render_block_comment};
 pub use lines::Refusal;
-use lines::{TopItem, has_unbalanced_line, logical_lines, top_level_items};
+use lines::{ErrorIndex, TopItem, has_unbalanced_line, logical_lines, top_level_items};
 use relations::{Insertion, insert_all, relation_insertions};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The formatted text, line by line, in one buffer (formatting a large schema is mostly
 /// moving bytes: one allocation per line would dominate).
@@ -112,9 +113,14 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
     // depend on the layout (tree-sitter weighs the bytes it skips): the laid-out text must
     // read without new errors, and with its errors where the layout leaves it as it is
     // (else formatting it again would lay out other blocks).
+    // Comments too: where a string is not closed, the grammar may read a `/*` inside it as
+    // the start of a comment that the layout, reading a string, re-spaces.
     let edited = schema.with_texts(&[(file, formatted.clone())]);
     let stable = lay_out(&edited, file).as_ref() == Ok(&formatted);
-    if !stable || adds_errors(&errors, &errors_of(&edited)) {
+    if !stable
+        || adds_errors(&errors, &errors_of(&edited))
+        || comments_of(schema.file(file)) != comments_of(edited.file(file))
+    {
         return Err(Refusal::UnstableErrors);
     }
     // The layout repaired every syntax error (the legacy `name: Type`): the schema may now
@@ -155,13 +161,73 @@ fn lay_out_noting_repairs(schema: &Schema, file: FileId) -> Result<(String, bool
     format_text_noting_repairs(&schema.file(file).text, &errors, &multiline)
 }
 
-/// The byte ranges of the syntax errors of `file`.
+/// The comments of a file as the grammar reads them, sorted: `//` comments without trailing
+/// blanks, `/* … */` ones by their lines of text (without the frame, which the layout may
+/// redraw: see `render_block_comment`).
+fn comments_of(source: &SourceFile) -> Vec<String> {
+    static KINDS: OnceLock<[u16; 3]> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let language = crate::syntax::language();
+        ["comment", "doc_comment", "block_comment"]
+            .map(|kind| language.id_for_node_kind(kind, true))
+    });
+    let mut comments = Vec::new();
+    let mut cursor = source.tree.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if kinds.contains(&node.kind_id()) {
+            let text = source.text.get(node.byte_range()).unwrap_or_default();
+            comments.push(if node.kind_id() == kinds[2] {
+                comment_lines(text)
+            } else {
+                text.trim_end().to_string()
+            });
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    comments.sort_unstable();
+    comments
+}
+
+/// The lines of text of a `/* … */` comment: each without the frame (`/*`, `*/`, a leading
+/// `*`) and blanks around it, without blank first and last lines.
+fn comment_lines(comment: &str) -> String {
+    let inner = comment
+        .strip_prefix("/*")
+        .and_then(|c| c.strip_suffix("*/"))
+        .unwrap_or(comment);
+    let lines: Vec<&str> = crate::syntax::split_lines(inner)
+        .map(|line| {
+            let line = line.trim();
+            line.strip_prefix('*').unwrap_or(line).trim()
+        })
+        .collect();
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |l| l + 1);
+    lines[first..last].join("\n")
+}
+
+/// The byte ranges of the syntax errors of `file`, sorted by start.
 fn error_ranges(schema: &Schema, file: FileId) -> Vec<Range<usize>> {
-    schema
+    let mut ranges: Vec<Range<usize>> = schema
         .syntax_errors(file)
         .into_iter()
         .map(|error| error.range.clone())
-        .collect()
+        .collect();
+    ranges.sort_by_key(|range| range.start);
+    ranges
 }
 
 /// The byte ranges of the declarations of `file` (fields, enum values, properties, block
@@ -292,7 +358,13 @@ pub fn format_block(
                     return None;
                 }
                 let mut out = Output::default();
-                render_block(&source.text, ranges, &block, &mut out);
+                render_block(
+                    &source.text,
+                    ranges,
+                    &block,
+                    &ErrorIndex::new(&errors),
+                    &mut out,
+                );
                 let mut rendered = normalize_line_breaks(out.text);
                 rendered.pop();
                 if broken {
@@ -300,7 +372,9 @@ pub fn format_block(
                     let mut edited = source.text.clone();
                     edited.replace_range(range.clone(), &rendered);
                     let edited = schema.with_texts(&[(file, edited)]);
-                    if adds_errors(&errors_of(schema), &errors_of(&edited)) {
+                    if adds_errors(&errors_of(schema), &errors_of(&edited))
+                        || comments_of(source) != comments_of(edited.file(file))
+                    {
                         return None;
                     }
                 }
@@ -311,7 +385,8 @@ pub fn format_block(
     None
 }
 
-/// Formats one file's text; `errors` are the byte ranges of its syntax errors, `multiline`
+/// Formats one file's text; `errors` are the byte ranges of its syntax errors (sorted by
+/// start), `multiline`
 /// those of its declarations that run over several lines (see `multiline_declarations`).
 pub fn format_text(
     text: &str,
@@ -330,6 +405,7 @@ fn format_text_noting_repairs(
     let lines = logical_lines(text)?;
     let ranges = &lines.ranges;
     let items = top_level_items(text, &lines)?;
+    let error_index = ErrorIndex::new(errors);
     let mut out = Output {
         text: String::with_capacity(text.len() + text.len() / 8),
         ..Output::default()
@@ -387,7 +463,7 @@ fn format_text_noting_repairs(
                         out.line(&text[ranges[line].clone()]);
                     }
                 } else {
-                    render_block(text, ranges, &block, &mut out);
+                    render_block(text, ranges, &block, &error_index, &mut out);
                 }
                 after_block = true;
             }

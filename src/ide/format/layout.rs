@@ -2,7 +2,7 @@
 //! Prisma's order, block attributes at the end, comments where Prisma puts them.
 
 use super::Output;
-use super::lines::{BlockLines, Keyword, is_whole_block_comment, split_comment};
+use super::lines::{BlockLines, ErrorIndex, Keyword, is_whole_block_comment, split_comment};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -92,10 +92,16 @@ struct Scratch<'a> {
 const INDENT: &str = "  ";
 const NO_CELL: Cow<'static, str> = Cow::Borrowed("");
 
+/// Lays out `block`; its lines that a syntax error touches (`errors`) are kept as written, in
+/// their place: the layout's reading of them is a guess, and re-spacing them could change
+/// how the grammar recovers (`url = :"x://"` reads `//"` as a comment, `url = : "x://"`
+/// does not). Not the legacy forms of a field the layout rewrites as Prisma does (`name:
+/// Type`, `[Type]`), when those are the line's only errors.
 pub(super) fn render_block(
     text: &str,
     lines: &[Range<usize>],
     block: &BlockLines,
+    errors: &ErrorIndex<'_>,
     out: &mut Output,
 ) {
     let start = out.text.len();
@@ -114,11 +120,22 @@ pub(super) fn render_block(
     // How many comment lines came right before the current row (in the original order).
     let mut comments_above = 0;
     for line in block.body.clone() {
-        let row = classify(
-            block.keyword,
-            text[lines[line].clone()].trim_start(),
-            &mut scratch,
-        );
+        let range = &lines[line];
+        let written = text[range.clone()].trim_start();
+        let as_written = errors.touches(range)
+            && !written.trim().is_empty()
+            && !(matches!(
+                block.keyword,
+                Keyword::Model | Keyword::View | Keyword::Type
+            ) && legacy_region(written).is_some_and(|region| {
+                let offset = range.end - written.len();
+                errors.all_within(range, &(offset + region.start..offset + region.end))
+            }));
+        let row = if as_written {
+            Row::Other(written.trim_end())
+        } else {
+            classify(block.keyword, written, &mut scratch)
+        };
         match row {
             Row::BlockAttribute(attribute, comment) => {
                 let mut comments = Vec::new();
@@ -326,6 +343,25 @@ fn field<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     };
     scratch.repaired |= scratch.legacy;
     Some(row)
+}
+
+/// Where a field's line (trimmed at the start) is written in a legacy form the layout
+/// rewrites: from a `:` after the name to the end of a `[Type]` type (`name: Type`, `name
+/// [Type]`, `name: [Type]`), as offsets in the line.
+fn legacy_region(line: &str) -> Option<Range<usize>> {
+    let (_, mut rest) = leading_name(line)?;
+    let offset = |rest: &str| line.len() - rest.len();
+    let mut region: Option<Range<usize>> = None;
+    if let Some(after) = rest.strip_prefix(':') {
+        region = Some(offset(rest)..offset(rest) + 1);
+        rest = after.trim_start();
+    }
+    if rest.starts_with('[') {
+        let end = offset(rest) + rest.find(']')? + 1;
+        let start = region.map_or(offset(rest), |colon| colon.start);
+        region = Some(start..end);
+    }
+    region
 }
 
 /// The attribute column: the attributes in Prisma's order (stable), one space apart. When

@@ -164,6 +164,51 @@ pub(super) fn has_unbalanced_line(text: &str, lines: &[Range<usize>], block: &Bl
     })
 }
 
+/// The byte ranges of a file's syntax errors, to ask which lines they touch.
+pub(super) struct ErrorIndex<'a> {
+    /// Sorted by start.
+    errors: &'a [Range<usize>],
+    /// The last byte each error and the ones before it reach (a zero-width error reaches its
+    /// own position).
+    reach: Vec<usize>,
+}
+
+impl<'a> ErrorIndex<'a> {
+    /// `errors` sorted by start.
+    pub fn new(errors: &'a [Range<usize>]) -> Self {
+        let mut reach = Vec::with_capacity(errors.len());
+        let mut furthest = 0;
+        for error in errors {
+            furthest = furthest.max(error.end.saturating_sub(1).max(error.start));
+            reach.push(furthest);
+        }
+        ErrorIndex { errors, reach }
+    }
+
+    /// Whether an error touches the line `line` (its text, or the position of its line
+    /// break: a missing `)` at the end of a line is an error of that line).
+    pub fn touches(&self, line: &Range<usize>) -> bool {
+        let before = self.errors.partition_point(|error| error.start <= line.end);
+        before > 0 && self.reach[before - 1] >= line.start
+    }
+
+    /// Whether every error that touches `line` lies within `region`.
+    pub fn all_within(&self, line: &Range<usize>, region: &Range<usize>) -> bool {
+        let before = self.errors.partition_point(|error| error.start <= line.end);
+        for index in (0..before).rev() {
+            if self.reach[index] < line.start {
+                break;
+            }
+            let error = &self.errors[index];
+            let touches = error.end.saturating_sub(1).max(error.start) >= line.start;
+            if touches && !(region.start <= error.start && error.end <= region.end) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Keyword {
     Model,
@@ -385,6 +430,21 @@ mod tests {
             kinds("model A {\n} model B {\n  id Int\nmodel C {\n}\n"),
             vec!["<unclosed>"]
         );
+    }
+
+    #[test]
+    fn errors_touch_the_lines_they_cover() {
+        let errors = [2..3, 10..10, 20..31];
+        let index = ErrorIndex::new(&errors);
+        let touched: Vec<bool> = [0..2, 3..9, 10..15, 16..19, 25..26, 31..40, 41..50]
+            .iter()
+            .map(|line| index.touches(line))
+            .collect();
+        assert_eq!(touched, [true, false, true, false, true, false, false]);
+        // A missing `)` at the end of a line (zero width, at its line break) is of that line.
+        assert!(ErrorIndex::new(&[9..9, 40..41]).touches(&(3..9)));
+        assert!(index.all_within(&(20..30), &(18..31)));
+        assert!(!index.all_within(&(20..30), &(21..31)));
     }
 
     #[test]

@@ -89,6 +89,11 @@ impl Output {
 /// are not comments are kept as written. A file of nothing but blanks and line breaks is left
 /// as it is.
 ///
+/// The result is the formatting of the text with `\n` line breaks (what it is written with),
+/// so it is the same whichever line breaks the file has. The grammar's error recovery weighs
+/// the bytes it skips, and a `\r\n` is one byte more than a `\n`: a file with syntax errors
+/// that reads differently with other line breaks is refused (`Refusal::LineBreaks`).
+///
 /// The relations are completed (see `relations.rs`) only in a schema that reads without
 /// error, as Prisma does, and only when the completed schema has no error the original does
 /// not have: Prisma adds fields that clash, pair with the wrong field or break a one-to-one
@@ -98,6 +103,14 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
     if is_blank(text) {
         return Ok(text.clone());
     }
+    let original = schema;
+    let normalized;
+    let schema = if text.contains('\r') {
+        normalized = schema.with_texts(&[(file, normalize_line_breaks(text.clone()))]);
+        &normalized
+    } else {
+        schema
+    };
     if schema.syntax_errors(file).is_empty() {
         return format_readable(schema, file);
     }
@@ -105,6 +118,10 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
         return Err(Refusal::Unclosed);
     }
     let errors = errors_of(schema);
+    if !reads_alike_with_any_line_breaks(original, schema, file, &errors) {
+        return Err(Refusal::LineBreaks);
+    }
+    let text = &schema.file(file).text;
     let formatted = lay_out(schema, file)?;
     if &formatted == text {
         return Ok(formatted);
@@ -112,14 +129,20 @@ pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
     // A file with syntax errors reads as the grammar's error recovery makes of it, which may
     // depend on the layout (tree-sitter weighs the bytes it skips): the laid-out text must
     // read without new errors, and with its errors where the layout leaves it as it is
-    // (else formatting it again would lay out other blocks).
-    // Comments too: where a string is not closed, the grammar may read a `/*` inside it as
-    // the start of a comment that the layout, reading a string, re-spaces.
+    // (else formatting it again would lay out other blocks); with the same comments (where
+    // a string is not closed, the grammar may read a `/*` inside it as the start of a
+    // comment that the layout, reading a string, changes); and alike with other line breaks
+    // (else formatting it again would refuse it).
     let edited = schema.with_texts(&[(file, formatted.clone())]);
     let stable = lay_out(&edited, file).as_ref() == Ok(&formatted);
-    if !stable
-        || adds_errors(&errors, &errors_of(&edited))
+    if !stable {
+        return Err(Refusal::UnstableErrors);
+    }
+    let edited_errors = errors_of(&edited);
+    if adds_errors(&errors, &edited_errors)
         || comments_of(schema.file(file)) != comments_of(edited.file(file))
+        || (!edited.syntax_errors(file).is_empty()
+            && !reads_alike_with_any_line_breaks(&edited, &edited, file, &edited_errors))
     {
         return Err(Refusal::UnstableErrors);
     }
@@ -159,6 +182,21 @@ fn lay_out_noting_repairs(schema: &Schema, file: FileId) -> Result<(String, bool
     let errors = error_ranges(schema, file);
     let multiline = multiline_declarations(schema, file);
     format_text_noting_repairs(&schema.file(file).text, &errors, &multiline)
+}
+
+/// Whether `file` (with syntax errors) has the same errors with `\n` line breaks
+/// (`normalized`, whose errors are `expected`), as written (`original`), and with `\r\n`
+/// line breaks: then its formatting, which reads the file with `\n`, adds no error to any of
+/// them. (A lone `\r` is read as `\n`: `syntax::parse`.)
+fn reads_alike_with_any_line_breaks(
+    original: &Schema,
+    normalized: &Schema,
+    file: FileId,
+    expected: &ErrorCounts,
+) -> bool {
+    let crlf = normalized.with_texts(&[(file, normalized.file(file).text.replace('\n', "\r\n"))]);
+    let same = |schema: &Schema| errors_of(schema) == *expected;
+    same(&crlf) && (std::ptr::eq(original, normalized) || same(original))
 }
 
 /// The comments of a file as the grammar reads them, sorted: `//` comments without trailing

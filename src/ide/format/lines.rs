@@ -30,6 +30,11 @@ pub enum Refusal {
     /// original does not have, or with errors elsewhere, so that formatting it again would
     /// change it again (the grammar's recovery can depend on the layout).
     UnstableErrors,
+    /// A file with syntax errors that reads differently with other line breaks (`\r\n`
+    /// instead of `\n`): the grammar's error recovery weighs the bytes it skips. Formatting
+    /// writes `\n`, so it could add errors to the file as written, or format it differently
+    /// from the same text with other line breaks.
+    LineBreaks,
 }
 
 impl Refusal {
@@ -39,6 +44,9 @@ impl Refusal {
             Refusal::Unclosed => "a block or comment is never closed",
             Refusal::UnstableErrors => {
                 "its syntax errors would read differently once laid out; fix them first"
+            }
+            Refusal::LineBreaks => {
+                "its syntax errors read differently with other line breaks; fix them first"
             }
         }
     }

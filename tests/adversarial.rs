@@ -5,8 +5,9 @@
 
 mod common;
 
-use prisma_analyzer::analysis::{self, Options, Severity, fixes};
+use prisma_analyzer::analysis::{self, Options, Severity};
 use prisma_analyzer::cli::{OutputFormat, render};
+use prisma_analyzer::ide::fixes;
 use prisma_analyzer::ide::{self, ActionRequest};
 use prisma_analyzer::model::{FileId, Schema, Span};
 use prisma_analyzer::syntax::PositionEncoding;

@@ -9,8 +9,9 @@
 mod common;
 
 use prisma_analyzer::analysis::advisor::{AdvisorSettings, Level};
-use prisma_analyzer::analysis::{self, Options, Severity, fixes};
+use prisma_analyzer::analysis::{self, Options, Severity};
 use prisma_analyzer::cli::{OutputFormat, render};
+use prisma_analyzer::ide::fixes;
 use prisma_analyzer::model::Schema;
 
 fn errors(name: &str, text: &str) -> Vec<String> {
@@ -64,7 +65,7 @@ fn fixtures() {
         }
         for diagnostic in &diagnostics {
             for fix in &diagnostic.fixes {
-                let fixed = fixes::apply_edits(&text, &fix.edits)
+                let fixed = analysis::fixes::apply_edits(&text, &fix.edits)
                     .unwrap_or_else(|| panic!("{stem}: overlapping edits in {:?}", fix.title));
                 output.push_str(&format!(
                     "\n== {} ({:?}) for {} at {}\n{}",

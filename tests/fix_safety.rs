@@ -18,22 +18,14 @@
 
 mod common;
 
-use prisma_analyzer::analysis::advisor::{AdvisorSettings, Level, rules};
-use prisma_analyzer::analysis::{
-    self, Applicability, Diagnostic, Options, Severity, TextEdit, fixes,
-};
-use prisma_analyzer::cli::resolve_paths;
+use common::cases::{Case, Files, folder_cases, local_cases, variants};
+use prisma_analyzer::analysis::advisor::{AdvisorSettings, rules};
+use prisma_analyzer::analysis::{self, Applicability, Diagnostic, Options, Severity, TextEdit};
+use prisma_analyzer::ide::fixes;
 use prisma_analyzer::model::{Schema, SourceFile};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
-
-type Files = Vec<(String, String)>;
-
-struct Case {
-    name: String,
-    files: Files,
-}
+use std::path::Path;
 
 fn build(files: &[(String, String)]) -> Schema {
     Schema::new(
@@ -42,48 +34,6 @@ fn build(files: &[(String, String)]) -> Schema {
             .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
             .collect(),
     )
-}
-
-/// The default options, and every advisor rule on (those off by default as warnings).
-fn variants() -> Vec<(&'static str, Options)> {
-    let mut all_on = AdvisorSettings::default();
-    for rule in rules::RULES {
-        if rule.default == Level::Off {
-            all_on
-                .levels
-                .insert(rule.code.as_str().to_string(), Level::On(Severity::Warning));
-        }
-    }
-    // The tenant rules need the schema's tenant key: two keys common in the corpus.
-    let tenant = |key: &str, model: &str| AdvisorSettings {
-        tenant_key: key.to_string(),
-        tenant_model: model.to_string(),
-        ..all_on.clone()
-    };
-    vec![
-        ("defaults", Options::default()),
-        (
-            "every rule on, tenants are teams",
-            Options {
-                advisor: std::sync::Arc::new(tenant("teamId", "Team")),
-                ..Options::default()
-            },
-        ),
-        (
-            "every rule on, tenants are organizations",
-            Options {
-                advisor: std::sync::Arc::new(tenant("organizationId", "Organization")),
-                ..Options::default()
-            },
-        ),
-        (
-            "every rule on",
-            Options {
-                advisor: std::sync::Arc::new(all_on),
-                ..Options::default()
-            },
-        ),
-    ]
 }
 
 /// Our validator's errors, each as `code: message` with numbers blanked (a message that
@@ -124,58 +74,6 @@ fn new_errors(before: &[String], after: &[String]) -> Vec<String> {
     new
 }
 
-/// The schemas under `folder` as `check` splits them, named relative to `root`.
-fn folder_cases(folder: &Path, root: &Path) -> Vec<Case> {
-    let (inputs, errors) = resolve_paths(&[folder.to_path_buf()]);
-    assert!(errors.is_empty(), "{errors:?}");
-    inputs
-        .iter()
-        .map(|input| {
-            let files: Files = input
-                .files
-                .iter()
-                .map(|path| {
-                    let name = path.strip_prefix(root).unwrap_or(path);
-                    let text = std::fs::read_to_string(path).expect("a UTF-8 schema");
-                    (name.to_string_lossy().into_owned(), text)
-                })
-                .collect();
-            Case {
-                name: files[0].0.clone(),
-                files,
-            }
-        })
-        .collect()
-}
-
-/// The examples, the advice fixtures (each file a schema) and this test's own fixtures:
-/// validation mistakes with safe fixes, in one file and across the files of a schema.
-fn local_cases() -> Vec<Case> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<PathBuf> = common::prisma_files(&root.join("examples"));
-    paths.extend(common::prisma_files(&common::fixtures_dir().join("advice")));
-    let mut cases: Vec<Case> = paths
-        .into_iter()
-        .map(|path| {
-            let name = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .into_owned();
-            let text = std::fs::read_to_string(&path).expect("readable");
-            Case {
-                name: name.clone(),
-                files: vec![(name, text)],
-            }
-        })
-        .collect();
-    cases.extend(folder_cases(
-        &common::fixtures_dir().join("fix-safety"),
-        root,
-    ));
-    cases
-}
-
 /// Applies one fix's edits to the files they name.
 fn apply(files: &[(String, String)], edits: &[TextEdit]) -> Option<Files> {
     files
@@ -183,7 +81,7 @@ fn apply(files: &[(String, String)], edits: &[TextEdit]) -> Option<Files> {
         .enumerate()
         .map(|(index, (name, text))| {
             let edits = edits.iter().filter(|e| e.span.file.0 as usize == index);
-            fixes::apply_edits(text, edits).map(|fixed| (name.clone(), fixed))
+            analysis::fixes::apply_edits(text, edits).map(|fixed| (name.clone(), fixed))
         })
         .collect()
 }
@@ -697,7 +595,8 @@ fn added_opposite_relation_fields_make_the_schema_valid() {
         .collect();
     assert_eq!(our_errors(&fixed), Vec::<String>::new(), "{}", fixed[0].1);
     for wanted in [
-        "  posts Post[]\n",
+        // Laid out with the other fields (`ide::fixes`).
+        "  posts   Post[]\n",
         "  profile Profile?\n",
         "  reviews Review[] @relation(\"Reviews\")\n",
     ] {

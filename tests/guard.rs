@@ -21,7 +21,7 @@ mod common;
 
 use common::lsp::{LspClient, lsp_offset, lsp_position};
 use common::mutate::{FRAGMENTS, Rng, floor_boundary, mutate};
-use common::properties::{check_everything, fix_violation, format_violation};
+use common::properties::{check_everything, fix_violation, format_text, format_violation};
 use prisma_analyzer::analysis;
 use prisma_analyzer::model::Schema;
 use serde_json::json;
@@ -94,6 +94,10 @@ fn mutants_hold_through_check_format_and_fix() {
             let mut problems: Vec<String> = format_violation(&mutant).into_iter().collect();
             if with_fix {
                 problems.extend(fix_violation(&mutant));
+                // Formatted first, its fixes must leave it formatted.
+                if let Some(formatted) = format_text(&mutant).filter(|f| *f != mutant) {
+                    problems.extend(fix_violation(&formatted));
+                }
             }
             problems
         }));

@@ -709,7 +709,8 @@ fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
     assert_eq!(index_fix["diagnostics"][0]["code"], "tenant/missing-index");
     assert_eq!(
         index_fix["edit"]["changes"][uri.as_str()][0]["newText"],
-        "  @@index([tenantId])\n"
+        // After a blank line, as `prisma format` puts block attributes.
+        "\n  @@index([tenantId])\n"
     );
     // Scaffolding and row-level security are offered anywhere in the schema.
     let kinds_and_titles: Vec<(String, String)> = actions

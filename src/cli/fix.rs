@@ -1,10 +1,11 @@
 //! `check --fix` and `check --diff`: every safe fix of a schema (see
-//! [`crate::analysis::fixes::fix_all`]), shown as a diff or written back. Each schema's
+//! [`crate::ide::fixes::fix_all`]), shown as a diff or written back. Each schema's
 //! changed files are written atomically and all together or not at all: every new text is
 //! first written to a temporary file beside the file it replaces (with its permissions),
 //! and only when all are written are they renamed over the originals.
 
-use crate::analysis::{Options, fixes};
+use crate::analysis::Options;
+use crate::ide::fixes;
 use crate::model::SourceFile;
 use crate::workspace::InputError;
 use std::fs;

@@ -1,5 +1,5 @@
 //! Layer 5 (batch side): the `prisma-analyzer` command line. A thin adapter: it finds and
-//! reads schemas, runs [`crate::analysis::check`] (and [`crate::analysis::fixes`] for
+//! reads schemas, runs [`crate::analysis::check`] (and [`crate::ide::fixes`] for
 //! `--fix`), and prints the result; `rule` explains a code, `rls` prints the advisor's
 //! row-level-security SQL.
 

@@ -96,7 +96,7 @@ pub fn code_actions(
                 title: fix.title.clone(),
                 kind: ActionKind::QuickFix,
                 diagnostic: Some(index),
-                edits: fix.edits.clone(),
+                edits: super::fixes::laid_out_in(schema, &fix.edits),
                 new_file: None,
                 preferred: position == 0 && fix.applicability == Applicability::Safe,
             });

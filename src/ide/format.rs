@@ -423,6 +423,58 @@ pub fn format_block(
     None
 }
 
+/// The byte ranges of the top-level blocks of `text` (or runs of them kept as written, see
+/// `TopItem::Verbatim`), each from the start of its first line to the end of its closing line
+/// (line break excluded), in order; `None` when a block or
+/// `/* … */` comment is never closed. What a fix's edits are laid out by (`ide::fixes`).
+pub fn block_ranges(text: &str) -> Option<Vec<Range<usize>>> {
+    let lines = logical_lines(text).ok()?;
+    let items = top_level_items(text, &lines).ok()?;
+    Some(
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                TopItem::Block(block) => {
+                    Some(lines.ranges[block.header].start..lines.ranges[block.end_line].end)
+                }
+                // Kept as written (a `}` that shares its line): once edited, it may lay out.
+                TopItem::Verbatim(kept) => {
+                    Some(lines.ranges[kept.start].start..lines.ranges[kept.end - 1].end)
+                }
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// The text of one block (as `block_ranges` cuts it) laid out as `prisma format` lays it
+/// out, with the line breaks it is written with; `None` when it does not read as exactly one
+/// block without syntax errors (then a fix's result there stays as the fix wrote it).
+pub fn lay_out_block(text: &str) -> Option<String> {
+    let normalized = normalize_line_breaks(text.to_string());
+    let schema = Schema::parse("block.prisma", normalized.as_str());
+    let file = FileId(0);
+    if !schema.syntax_errors(file).is_empty() || schema.file_model(file).blocks.len() != 1 {
+        return None;
+    }
+    let multiline = multiline_declarations(&schema, file);
+    let mut laid_out = format_text(&normalized, &[], &multiline).ok()?;
+    laid_out.pop();
+    Some(match line_break_of(text) {
+        "\n" => laid_out,
+        other => laid_out.replace('\n', other),
+    })
+}
+
+/// The line break `text` is written with (its first one; `\n` when it has none).
+fn line_break_of(text: &str) -> &'static str {
+    match memchr::memchr2(b'\n', b'\r', text.as_bytes()).map(|at| &text.as_bytes()[at..]) {
+        Some([b'\r', b'\n', ..]) => "\r\n",
+        Some([b'\r', ..]) => "\r",
+        _ => "\n",
+    }
+}
+
 /// Formats one file's text; `errors` are the byte ranges of its syntax errors (sorted by
 /// start), `multiline`
 /// those of its declarations that run over several lines (see `multiline_declarations`).

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod completion;
 mod document_links;
+pub mod fixes;
 pub mod format;
 mod hover;
 mod inlay_hints;

@@ -1,8 +1,9 @@
 //! Properties every input must keep through `check`, `format` and `--fix`, shared by the
 //! format property test and the standing guard (tests/guard.rs).
 
-use prisma_analyzer::analysis::{self, Options, Severity, fixes};
+use prisma_analyzer::analysis::{self, Options, Severity};
 use prisma_analyzer::cli::{OutputFormat, render};
+use prisma_analyzer::ide::fixes;
 use prisma_analyzer::ide::format_file;
 use prisma_analyzer::model::{FileId, Schema};
 use std::collections::BTreeSet;
@@ -49,8 +50,8 @@ pub fn error_count(text: &str) -> usize {
         .count()
 }
 
-/// What is wrong with fixing `input`, if anything: fixing adds an error, or fixing the
-/// result again changes it.
+/// What is wrong with fixing `input`, if anything: fixing adds an error, leaves a formatted
+/// file unformatted, or fixing the result again changes it.
 pub fn fix_violation(input: &str) -> Option<String> {
     let options = Options::default();
     let once = fixes::fix_all(
@@ -63,6 +64,19 @@ pub fn fix_violation(input: &str) -> Option<String> {
         return Some(format!(
             "fixing added errors ({before} → {after}) with {:?}:\n{fixed}",
             once.applied
+        ));
+    }
+    // A fix that repairs the last syntax error lets `format` complete relations, as Prisma's
+    // formatter does once a schema reads: that is the formatter's doing, not the fix's layout.
+    let repaired = error_codes(input).1 && !error_codes(fixed).1;
+    if !repaired
+        && format_text(input).as_deref() == Some(input)
+        && format_text(fixed).as_ref() != Some(fixed)
+    {
+        return Some(format!(
+            "fixing a formatted file left it unformatted with {:?}:\n{fixed}\nformatted:\n{}",
+            once.applied,
+            format_text(fixed).unwrap_or_default()
         ));
     }
     let twice = fixes::fix_all(&[("schema.prisma".to_string(), fixed.clone())], &options);

@@ -1130,7 +1130,7 @@ fn generated_length(default: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::analysis::advisor::{AdvisorSettings, Level};
-    use crate::analysis::{self, Options, Severity, codes, fixes};
+    use crate::analysis::{self, Options, Severity, codes};
 
     /// `model/missing-timestamps` is off by default: switched on, its fixes add the fields
     /// (mapped like the model's) and validate; fixing twice changes nothing.
@@ -1182,11 +1182,13 @@ model Tag { id Int @id }
                 "`Tag` has no `createdAt` or `updatedAt`; add them",
             ]
         );
-        let fixed = fixes::fix_all(&[("s.prisma".to_string(), text.to_string())], &options);
+        let fixed =
+            crate::ide::fixes::fix_all(&[("s.prisma".to_string(), text.to_string())], &options);
         let fixed = &fixed.texts[0];
-        assert!(fixed.contains("  title String\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}"), "{fixed}");
+        // Laid out as `format` lays out the blocks (`ide::fixes`).
+        assert!(fixed.contains("  title     String\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}"), "{fixed}");
         assert!(fixed.contains("  createdAt DateTime @default(now()) @map(\"created_at\")\n  updatedAt DateTime @default(now()) @updatedAt @map(\"updated_at\")\n}"), "{fixed}");
-        assert!(fixed.contains("model Tag { id Int @id \n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}"), "{fixed}");
+        assert!(fixed.contains("model Tag { id Int @id\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n}"), "{fixed}");
         let after =
             analysis::check_with(&Schema::parse("s.prisma", fixed.clone()), options.clone());
         assert!(
@@ -1195,7 +1197,8 @@ model Tag { id Int @id }
             ),
             "{after:?}"
         );
-        let again = fixes::fix_all(&[("s.prisma".to_string(), fixed.clone())], &options);
+        let again =
+            crate::ide::fixes::fix_all(&[("s.prisma".to_string(), fixed.clone())], &options);
         assert_eq!(&again.texts[0], fixed);
     }
 

@@ -153,6 +153,11 @@ pub const DB_PARTIAL_INDEX: Code = Code("db/partial-index");
 // Codes of the database-aware advice (`database/`).
 pub const DB_UNAVAILABLE: Code = Code("db/unavailable");
 
+// Codes of the advisor's rules added later (`advisor/`): listed at the end of `ALL`, so that
+// the rule indexes of earlier SARIF reports stay valid.
+pub const ADVICE_DUPLICATE_UNIQUE: Code = Code("index/duplicate-unique");
+pub const ADVICE_IMPLIED_UNIQUE: Code = Code("index/implied-unique");
+
 pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_UNEXPECTED,
@@ -659,5 +664,13 @@ pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_TOO_DEEP,
         "values (lists, function calls, objects) nested more than 64 levels deep; nothing deeper is read",
+    ),
+    (
+        ADVICE_DUPLICATE_UNIQUE,
+        "advice: a unique constraint over the same fields as the primary key or another unique constraint of the model",
+    ),
+    (
+        ADVICE_IMPLIED_UNIQUE,
+        "advice: a composite unique constraint that another key implies (it contains a field unique on its own, or repeats a key in another order)",
     ),
 ];

@@ -7,6 +7,7 @@
 //! lands in a broken block.
 
 pub mod conventions;
+mod duplicate_unique;
 pub mod edits;
 mod index;
 pub mod rls;
@@ -85,6 +86,7 @@ pub(super) fn advise(
     soft_delete::check(&advisor, out);
     tenant::check(&advisor, out);
     types::check(&advisor, out);
+    duplicate_unique::check(&advisor, out);
 }
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay

@@ -208,6 +208,28 @@ pub const RULES: &[Rule] = &[
         example: "@@index([email])\n// the database has `User_email_idx` ... WHERE deleted_at IS NULL; fixed:\n@@index([email], where: { deletedAt: null })",
         fix: None,
     },
+    Rule {
+        code: ADVICE_DUPLICATE_UNIQUE,
+        // Certain: the constraint enforces nothing its twin does not.
+        default: WARNING,
+        checks: "A `@unique` or `@@unique` over the same fields, in the same order, as the model's `@id`, `@@id` or another unique constraint: `@unique` on the id field (`id String @id @unique`), `@@unique([a, b])` beside `@@id([a, b])`, `@unique` beside `@@unique([email], map: ...)` (the later of two unique constraints is reported). Left alone: constraints with `where:`, `length:` or `clustered: true`, two constraints with one generated name (Prisma rejects them), and MongoDB (Prisma rejects an id that is also unique there). The same fields in another order are `index/implied-unique`'s; `index/redundant` reports `@@index`es, this rule unique constraints only.",
+        why: "Each unique constraint is a unique index that the database updates on every insert and on every change of its columns: a repeated one costs writes and disk and enforces nothing more. For `@id @unique` Prisma creates `User_id_key` beside the primary key `User_pkey`.",
+        example: "model User {\n  id String @id @unique @default(cuid())\n}\n// fixed:\nmodel User {\n  id String @id @default(cuid())\n}",
+        fix: Some(
+            "removes the repeated constraint: safe when the client keeps every `findUnique` input (the covering key has the same input name, so `findUnique({ where: { id } })` still works) and the constraint has no `map:` (raw SQL may name it), unsafe otherwise",
+        ),
+    },
+    Rule {
+        code: ADVICE_IMPLIED_UNIQUE,
+        // Often kept on purpose, for its compound `findUnique` input.
+        default: HINT,
+        checks: "A composite `@@unique` whose uniqueness another key of the model implies: it contains a field unique on its own (its `@id` or `@unique`, or a one-field `@@unique`: `email @unique` and `@@unique([email, name])`), or it lists the fields of the `@@id` or of another unique constraint in another order. Left alone: constraints a relation needs (another model's `references:`, this model's one-to-one over exactly those fields), Auth.js's `@@unique([identifier, token])` (its adapter looks tokens up by that input), constraints over the tenant key of a multi-tenant schema (there the field unique on its own is the suspect: `tenant/global-unique`), constraints with `where:`, `length:` or `clustered: true`, constraints an `@@index` over the same list repeats (`index/redundant` reports that index first), and MongoDB.",
+        why: "No two rows share the unique field, so none share the whole list: the composite constraint enforces nothing and its unique index costs every write. Its index may still serve queries (as an `@@index` would); and since Prisma 5, `findUnique({ where: { id, teamId } })` takes a unique field with other filters, so a compound input (`id_teamId`) is no longer needed for such lookups.",
+        example: "model User {\n  id    Int    @id\n  email String @unique\n  name  String\n  @@unique([email, name])\n}\n// fixed (if queries need the index):\nmodel User {\n  id    Int    @id\n  email String @unique\n  name  String\n  @@index([email, name])\n}",
+        fix: Some(
+            "makes it an `@@index` (without its `name:`, which would name an `@@index` in the database); unsafe: the compound `findUnique` input goes away",
+        ),
+    },
 ];
 
 /// The rule of an advisor code.

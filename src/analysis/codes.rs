@@ -157,6 +157,10 @@ pub const DB_UNAVAILABLE: Code = Code("db/unavailable");
 // the rule indexes of earlier SARIF reports stay valid.
 pub const ADVICE_DUPLICATE_UNIQUE: Code = Code("index/duplicate-unique");
 pub const ADVICE_IMPLIED_UNIQUE: Code = Code("index/implied-unique");
+pub const ADVICE_UNINDEXED_REFERENCE: Code = Code("index/unindexed-reference");
+pub const ADVICE_MISSING_RELATION: Code = Code("integrity/missing-relation");
+pub const ADVICE_DELETE_BLOCKED: Code = Code("integrity/delete-blocked");
+pub const ADVICE_DUPLICATE_LINK: Code = Code("integrity/duplicate-link");
 
 pub const ALL: &[(Code, &str)] = &[
     (
@@ -672,5 +676,21 @@ pub const ALL: &[(Code, &str)] = &[
     (
         ADVICE_IMPLIED_UNIQUE,
         "advice: a composite unique constraint that another key implies (it contains a field unique on its own, or repeats a key in another order)",
+    ),
+    (
+        ADVICE_UNINDEXED_REFERENCE,
+        "advice: a field that holds another model's ids without a relation, and no index starts with it",
+    ),
+    (
+        ADVICE_MISSING_RELATION,
+        "advice: a field that holds another model's ids without a relation, so no foreign key checks them",
+    ),
+    (
+        ADVICE_DELETE_BLOCKED,
+        "advice: a required relation left at the default `onDelete` blocks deleting a parent whose rows are meant to be deleted",
+    ),
+    (
+        ADVICE_DUPLICATE_LINK,
+        "advice: a link table (or an external identity) with no unique constraint over the pair it links",
     ),
 ];

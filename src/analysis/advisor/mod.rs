@@ -10,6 +10,8 @@ pub mod conventions;
 mod duplicate_unique;
 pub mod edits;
 mod index;
+mod integrity;
+mod references;
 pub mod rls;
 pub mod rules;
 pub mod scaffold;
@@ -87,6 +89,8 @@ pub(super) fn advise(
     tenant::check(&advisor, out);
     types::check(&advisor, out);
     duplicate_unique::check(&advisor, out);
+    references::check(&advisor, out);
+    integrity::check(&advisor, out);
 }
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay

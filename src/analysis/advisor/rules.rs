@@ -230,6 +230,44 @@ pub const RULES: &[Rule] = &[
             "makes it an `@@index` (without its `name:`, which would name an `@@index` in the database); unsafe: the compound `findUnique` input goes away",
         ),
     },
+    Rule {
+        code: ADVICE_UNINDEXED_REFERENCE,
+        default: WARNING,
+        checks: "A scalar field named and typed like a foreign key that no relation holds and no index starts with: its name less `Id`/`ID`/`_id` is a model of the schema (`userId` → `User`, `contact_book_id` → `ContactBook`, `team_id` → `teams`), and its type is that model's one-field id type (an ObjectId for an ObjectId). Left alone: a model's own name (`Account.accountId` is the provider's id), ids of other systems (`stripeCustomerId`: no model `StripeCustomer`; a doc comment that says external, Stripe, provider, API), polymorphic references (`resourceId` beside `resourceType`), fields with a literal default (`@default(0)` names no row), `sessionId` pointing at a sign-in library's session, lists, and append-only logs (`AuditLog`, `…History`), which keep ids of rows that may be gone and are read by time. A tenant key without an index is left to `tenant/missing-index`. Everywhere, MongoDB and `relationMode = \"prisma\"` included.",
+        why: "The database indexes nothing it does not know to be a key: every lookup by such a field, and every join written by hand over it, scans the whole table. (With a relation, `index/missing-fk-index` would say the same.)",
+        example: "model Email {\n  id       String @id\n  domainId Int\n}\n// fixed:\nmodel Email {\n  id       String @id\n  domainId Int\n  @@index([domainId])\n}",
+        fix: Some(
+            "adds `@@index([field])`; unsafe (not applied by `check --fix`): the reference is read from a name, and an index costs every write",
+        ),
+    },
+    Rule {
+        code: ADVICE_MISSING_RELATION,
+        default: HINT,
+        checks: "The same fields as `index/unindexed-reference` (named and typed like a foreign key to a model of the schema, held by no relation), when an index starts with them: the advice left is the relation. Only with foreign keys: not on MongoDB, not with `relationMode = \"prisma\"`. Reported once per field (the missing index first).",
+        why: "Without a relation the database does not check that the row exists: a typo or a race stores an id that names nothing, and deleting the row leaves its ids dangling. Some schemas leave foreign keys out on purpose (very large or partitioned tables, data loaded out of order): then suppress the hint.",
+        example: "model Snapshot {\n  id          String @id\n  workspaceId String\n  @@index([workspaceId])\n}\n// better:\nmodel Snapshot {\n  id          String    @id\n  workspaceId String\n  workspace   Workspace @relation(fields: [workspaceId], references: [id], onDelete: Cascade)\n  @@index([workspaceId])\n}",
+        fix: None,
+    },
+    Rule {
+        code: ADVICE_DELETE_BLOCKED,
+        default: INFO,
+        checks: "A required relation (the relation field and its foreign-key fields required) with no `onDelete`, to a model whose rows are meant to be deleted: another relation to that model says what happens when it is deleted (`onDelete: Cascade`, `SetNull` or `SetDefault` written out), or the model is itself deleted by a cascade from its own parent. Prisma's default for a required relation is `Restrict` (`NoAction` on SQL Server; emulated the same way with `relationMode = \"prisma\"` and on MongoDB). An `onDelete` written out, `Restrict` included, is a decision and is left alone; so are optional relations (their default sets null). The relation that scopes a row to its tenant is left to `tenant/no-cascade` while that rule is on, and the tenant model's own relations (a tenant is never deleted as a side effect of deleting its owner).",
+        why: "Once such a child row exists, deleting the parent fails (`Foreign key constraint violated`), although the other relations say it is deleted: an account deletion that works in tests fails for the first user who wrote a comment.",
+        example: "model Post {\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n}\nmodel Comment {\n  author   User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n// fixed:\nmodel Comment {\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n}",
+        fix: Some(
+            "adds `onDelete: Cascade`, or writes the default (`onDelete: Restrict`; `NoAction` on SQL Server) to say deletes are refused on purpose; both unsafe (the choice is the owner's), the refusal first for records of money or events (`Invoice`, `OrderItem`, `Payout`, `Commission`, `Booking`, ...). No cascade where SQL Server or `relationMode = \"prisma\"` checks cascades for cycles and `onUpdate` stops them",
+        ),
+    },
+    Rule {
+        code: ADVICE_DUPLICATE_LINK,
+        default: INFO,
+        checks: "A model that links two models, with no `@id`, `@@id`, `@unique` or `@@unique` over the pair (or part of it), and none over the pair and more (`[userId, teamId, role]`, two links that differ on purpose): a link table has exactly two relations, both required, with their foreign keys in it, no list of other rows, and no other column than an id, timestamps, who did it (`createdBy`), flags, enums and a `role`, `status` or `type`. Not a link: a side named for an actor (`impersonatedBy`: a row per event), items and entries (`OrderItem`, `LedgerEntry`, where a pair repeats as a quantity), a `position` or `quantity` column. Also an external identity: a model named like an account, identity, login, OAuth or SSO with a provider and the provider's id of an account (`provider` and `providerAccountId`, `providerId` and `accountId`, ...) and no unique constraint over both.",
+        why: "Without a unique constraint the same link is stored twice by a double click or a retried request: a user in a team twice, a count off by one, and for an external identity, one provider account signed in to two users.",
+        example: "model TeamUser {\n  id     String @id\n  teamId String\n  userId String\n  team   Team   @relation(fields: [teamId], references: [id])\n  user   User   @relation(fields: [userId], references: [id])\n}\n// fixed:\nmodel TeamUser {\n  id     String @id\n  teamId String\n  userId String\n  team   Team   @relation(fields: [teamId], references: [id])\n  user   User   @relation(fields: [userId], references: [id])\n  @@unique([teamId, userId])\n}",
+        fix: Some(
+            "adds `@@unique([...])` over the pair; unsafe (not applied by `check --fix`): rows that already repeat a pair make the migration fail",
+        ),
+    },
 ];
 
 /// The rule of an advisor code.

@@ -11,6 +11,7 @@ mod duplicate_unique;
 pub mod edits;
 mod index;
 mod integrity;
+mod money;
 mod references;
 pub mod rls;
 pub mod rules;

@@ -140,7 +140,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_FLOAT_MONEY,
         default: WARNING,
-        checks: "A `Float` field whose name says money, by its words (`price`, `unitPrice`, `amount`, `cost`, `balance`, `fee`, `salary`, `revenue`, `tax`, `total`, `grandTotal`, ...), not a ratio or count of it (`taxRate`, `returnOnAdSpend`, `totalCount`; `latitude`, `taxonomy` are other words). On MongoDB, which has no `Decimal` in Prisma, the advice is integer cents.",
+        checks: "A `Float` field that holds money: by the words of its name (`price`, `unitPrice`, `amount`, `cost`, `balance`, `fee`, `salary`, `revenue`, `tax`, `total`, `grandTotal`, `valuation`, `adSpend`, `netWorth`, `mrr`, `deposit`, ...), a generic name in a model about money (`AccountBalance.value`, `Payment.sum`; not beside a `type` or a percentage), or its doc comment or the comment after it (\"monetary value\", `// in USD`, `// in cents`); not a ratio, share, duration, count or score (`taxRate`, `returnOnAdSpend`, `totalCount`, `amountOfTime`, `tokenBudget`, `pointsBalance`; a comment that says percent, rate, \"in decimals\" or gives a quotient, `// totalSales / clicks`; `latitude`, `taxonomy` are other words). On MongoDB, which has no `Decimal` in Prisma, the advice is integer cents.",
         why: "Binary floating point cannot hold most decimal fractions exactly: sums of prices lose cents.",
         example: "price Float\n// fixed:\nprice Decimal",
         fix: Some(

@@ -152,7 +152,7 @@ fn check_float_money(
     field: &Field,
     out: &mut Vec<Diagnostic>,
 ) {
-    if !names_money(&field.name.text) {
+    if !super::money::holds_money(advisor.schema, block, field) {
         return;
     }
     let Some(ty) = &field.r#type else {

@@ -161,6 +161,8 @@ pub const ADVICE_UNINDEXED_REFERENCE: Code = Code("index/unindexed-reference");
 pub const ADVICE_MISSING_RELATION: Code = Code("integrity/missing-relation");
 pub const ADVICE_DELETE_BLOCKED: Code = Code("integrity/delete-blocked");
 pub const ADVICE_DUPLICATE_LINK: Code = Code("integrity/duplicate-link");
+pub const ADVICE_CASE_SENSITIVE_EMAIL: Code = Code("types/case-sensitive-email");
+pub const ADVICE_NUMBER_AS_STRING: Code = Code("types/number-as-string");
 
 pub const ALL: &[(Code, &str)] = &[
     (
@@ -692,5 +694,13 @@ pub const ALL: &[(Code, &str)] = &[
     (
         ADVICE_DUPLICATE_LINK,
         "advice: a link table (or an external identity) with no unique constraint over the pair it links",
+    ),
+    (
+        ADVICE_CASE_SENSITIVE_EMAIL,
+        "advice: a unique email compared case-sensitively on PostgreSQL; use `@db.Citext` or lower-case it",
+    ),
+    (
+        ADVICE_NUMBER_AS_STRING,
+        "advice: a `String` field whose name says it holds a number (a count, a size, an amount)",
     ),
 ];

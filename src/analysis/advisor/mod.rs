@@ -18,6 +18,7 @@ pub mod rules;
 pub mod scaffold;
 mod settings;
 mod soft_delete;
+mod strings;
 mod templates;
 mod tenant;
 mod types;
@@ -92,6 +93,7 @@ pub(super) fn advise(
     duplicate_unique::check(&advisor, out);
     references::check(&advisor, out);
     integrity::check(&advisor, out);
+    strings::check(&advisor, out);
 }
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay

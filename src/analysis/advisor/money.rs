@@ -199,7 +199,7 @@ fn value_may_be_a_ratio(block: &Block) -> bool {
 
 /// Whether `phrase` occurs in `text` as whole words (`rate` in "the rate", not in
 /// "generated").
-fn has_phrase(text: &str, phrase: &str) -> bool {
+pub(super) fn has_phrase(text: &str, phrase: &str) -> bool {
     let is_word = |c: char| c.is_ascii_alphanumeric();
     text.match_indices(phrase).any(|(at, _)| {
         let before = text[..at].chars().next_back();
@@ -263,7 +263,7 @@ fn model_is_about_money(block: &Block) -> bool {
 }
 
 /// The field's doc comment and the comment after it on its line, in lower case.
-fn comments(schema: &Schema, field: &Field) -> String {
+pub(super) fn comments(schema: &Schema, field: &Field) -> String {
     let mut text = field
         .doc
         .as_deref()

@@ -268,6 +268,24 @@ pub const RULES: &[Rule] = &[
             "adds `@@unique([...])` over the pair; unsafe (not applied by `check --fix`): rows that already repeat a pair make the migration fail",
         ),
     },
+    Rule {
+        code: ADVICE_CASE_SENSITIVE_EMAIL,
+        default: HINT,
+        checks: "On PostgreSQL, a `String` field named like an email address (`email`, `emailAddress`, `contactEmail`, `billing_email`; not `emailVerified`, `emailToken`, `normalizedEmail`) under a unique constraint or the id (`@unique`, `@id`, or in a `@@unique`/`@@id`), not stored as `@db.Citext`, with no comment saying it is lower-cased or normalised. Silent on CockroachDB (no `citext`), MySQL and SQL Server (case-insensitive collations by default), SQLite (its `NOCASE` collation cannot be declared in the schema) and MongoDB.",
+        why: "PostgreSQL compares `text` byte for byte: `Alice@example.com` and `alice@example.com` pass the unique constraint as two accounts, and a sign-in that looks the address up as typed misses the account. `citext` compares case-insensitively (enable it with `extensions = [citext]` under the `postgresqlExtensions` preview feature, or in a migration); otherwise lower-case addresses in the application before every write and lookup.",
+        example: "email String @unique\n// better:\nemail String @unique @db.Citext",
+        fix: Some(
+            "adds `@db.Citext` (in place of a `@db.Text`, `@db.VarChar` or `@db.Char`); unsafe (not applied by `check --fix`): the column type changes, and the `citext` extension must exist first",
+        ),
+    },
+    Rule {
+        code: ADVICE_NUMBER_AS_STRING,
+        default: HINT,
+        checks: "A `String` field whose name says it holds a number: a count (`count`, `viewCount`, `quantity`, `numberOfGuests`, `numPages`), a storage size (`fileSize`, `db_size`), a quantity with its unit (`sizeInBytes`, `durationMs`, `priceCents`), or any quantity word (`total`, `size`, `percent`, `duration`, `age`, `weight`, `price`, `amount`, ...) with a number as its default (`@default(\"0\")`; money not on MongoDB, where Prisma has no `Decimal` and text keeps amounts exact). Left alone: identifiers, codes and formatted text (`phoneNumber`, `zipCode`, `sizeUnit`, `amountCurrency`, `sizeLabel`, `priceId`, `version`), user-interface values (`lineHeight`, `fontSize`, `iconWeight`), headcounts asked as ranges (`employeeCount`, `companySize`), a bare `size`, `age`, `duration` or `price` (`\"XL\"`, `\"25-34\"`, `\"3 months\"`, `\"Free\"`), `@db.Text` columns, and fields whose comment says deprecated, a format, a range or a label.",
+        why: "Text sorts `\"10\"` before `\"9\"`, cannot be summed or compared as a number in a query, and takes any value (`\"\"`, `\"1,5\"`, `\"n/a\"`): every reader parses it and handles what does not parse.",
+        example: "quantity String\n// better:\nquantity Int",
+        fix: None,
+    },
 ];
 
 /// The rule of an advisor code.

@@ -240,6 +240,15 @@ impl<'a, 'k> Model<'a, 'k> {
         if shape != Shape::Same && self.has_index_like(key) {
             return;
         }
+        // A compound input named for the client (`name:`), or a comment beside the
+        // constraint (`// used for upserts via prisma`), says it is kept on purpose.
+        if shape != Shape::Same
+            && key.on_field.is_none()
+            && (key.attribute.argument("name", None).is_some()
+                || has_comment_beside(self.advisor.schema, key.attribute))
+        {
+            return;
+        }
         let schema = self.advisor.schema;
         // The key itself, as written: its model is named by the key that covers it.
         let written = match key.on_field {
@@ -417,4 +426,23 @@ fn written_attribute(schema: &Schema, key: &Key<'_>) -> String {
         .and_then(|argument| argument.value.as_ref())
         .map_or_else(String::new, |value| schema.text(value.span()).to_string());
     format!("@@{}({list})", key.attribute.name.text)
+}
+
+/// Whether a `//` comment follows the attribute on its line or fills the line above it.
+fn has_comment_beside(schema: &Schema, attribute: &Attribute) -> bool {
+    let text = &schema.file(attribute.span.file).text;
+    let (start, end) = (attribute.span.start as usize, attribute.span.end as usize);
+    let after = text.get(end..).unwrap_or_default();
+    let rest_of_line = after.split(['\n', '\r']).next().unwrap_or_default();
+    if rest_of_line.trim_start().starts_with("//") {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or_default();
+    // The attribute's own line up to it, then the line above.
+    let mut lines = before.rsplit('\n');
+    let own = lines.next().unwrap_or_default();
+    own.trim().is_empty()
+        && lines
+            .next()
+            .is_some_and(|above| above.trim_start().starts_with("//"))
 }

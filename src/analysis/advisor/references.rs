@@ -147,7 +147,7 @@ fn reference<'a>(
     if std::ptr::eq(target, block) {
         return None;
     }
-    if is_sign_in_session(target) || doc_says_external(field) {
+    if is_sign_in_session(target) || doc_says_external(schema, field) {
         return None;
     }
     let id = single_id(target)?;
@@ -173,13 +173,10 @@ fn is_sign_in_session(block: &Block) -> bool {
         && (has("expires") || has("expiresAt") || has("expires_at"))
 }
 
-/// A doc comment that says the id comes from elsewhere ("Browserbase context ID from their
-/// API", "the Stripe price").
-fn doc_says_external(field: &Field) -> bool {
-    let Some(doc) = field.doc.as_deref() else {
-        return false;
-    };
-    let doc = doc.to_ascii_lowercase();
+/// A doc comment, or the comment after the field, that says the id comes from elsewhere
+/// ("Browserbase context ID from their API", "the Stripe price", `// Label ID (Gmail)`).
+fn doc_says_external(schema: &Schema, field: &Field) -> bool {
+    let comments = super::money::comments(schema, field);
     [
         "external",
         "third-party",
@@ -190,9 +187,15 @@ fn doc_says_external(field: &Field) -> bool {
         "upstream",
         "remote",
         "their ",
+        "gmail",
+        "outlook",
+        "google",
+        "microsoft",
+        "github",
+        "slack",
     ]
     .iter()
-    .any(|word| doc.contains(word))
+    .any(|word| comments.contains(word))
 }
 
 /// The field of a model's one-field id (`@id`); `None` for a composite id.

@@ -2,11 +2,14 @@
 //! (as the CLI prints them), then each fix as a diff, then every safe fix applied together.
 //! Every fix, alone and all together, must leave a schema our validator accepts when it
 //! accepted the original, and fixing twice must change nothing the second time.
-//! Fixtures named `*_clean.prisma` must have no finding at all.
+//! Fixtures named `*_clean.prisma` must have no finding at all. A fixture may switch rules
+//! on or off with a line `// levels: model/id-default=hint, index=off` (for rules off by
+//! default).
 
 mod common;
 
-use prisma_analyzer::analysis::{self, Severity, fixes};
+use prisma_analyzer::analysis::advisor::{AdvisorSettings, Level};
+use prisma_analyzer::analysis::{self, Options, Severity, fixes};
 use prisma_analyzer::cli::{OutputFormat, render};
 use prisma_analyzer::model::Schema;
 
@@ -17,6 +20,25 @@ fn errors(name: &str, text: &str) -> Vec<String> {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| format!("{}: {}", d.code, d.message))
         .collect()
+}
+
+/// The options a fixture asks for in its `// levels:` lines.
+fn options_of(text: &str) -> Options {
+    let mut settings = AdvisorSettings::default();
+    for line in text.lines() {
+        let Some(levels) = line.trim().strip_prefix("// levels:") else {
+            continue;
+        };
+        for entry in levels.split(',') {
+            let (code, level) = entry.split_once('=').expect("code=level");
+            let level = Level::from_name(level).expect("a level");
+            settings.levels.insert(code.trim().to_string(), level);
+        }
+    }
+    Options {
+        advisor: std::sync::Arc::new(settings),
+        ..Options::default()
+    }
 }
 
 #[test]
@@ -33,7 +55,8 @@ fn fixtures() {
         let name = format!("{stem}.prisma");
         let text = std::fs::read_to_string(&path).expect("readable fixture");
         let schema = Schema::parse(name.clone(), text.clone());
-        let diagnostics = analysis::check(&schema);
+        let options = options_of(&text);
+        let diagnostics = analysis::check_with(&schema, options.clone());
         let valid_before = errors(&name, &text).is_empty();
         let mut output = render(OutputFormat::Human, &[(schema, diagnostics.clone())], false);
         if stem.ends_with("clean") {
@@ -62,7 +85,7 @@ fn fixtures() {
             }
         }
         let files = [(name.clone(), text.clone())];
-        let once = fixes::fix_all(&files, &analysis::Options::default());
+        let once = fixes::fix_all(&files, &options);
         output.push_str(&format!(
             "\n== all safe fixes ({})\n{}",
             once.applied.len(),
@@ -76,10 +99,7 @@ fn fixtures() {
                 once.texts[0]
             );
         }
-        let again = fixes::fix_all(
-            &[(name.clone(), once.texts[0].clone())],
-            &analysis::Options::default(),
-        );
+        let again = fixes::fix_all(&[(name.clone(), once.texts[0].clone())], &options);
         assert_eq!(
             again.texts[0], once.texts[0],
             "{stem}: fixing twice changed the schema again: {:?}",

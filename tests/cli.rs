@@ -414,7 +414,7 @@ model User {
   id     Int     @id
   active Boolean @default(TRUE)
   name   String  @db.VarChar(20,)
-  // a comment stays as it is
+  // a comment stays as it is (emails are stored lower-cased)
   email  String
 
   @@unique([email], map: \"users_email\",)
@@ -1053,4 +1053,51 @@ fn format_writes_formatted_files_and_check_only_lists_them() {
         stderr(&refused)
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+}
+
+/// `--statistics`: findings per rule, most first, with level and how many a fix resolves;
+/// the same as JSON; refused with formats that are not reports for people or programs.
+#[test]
+fn statistics_count_findings_per_rule() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let output = run_in(&examples, &["check", "saas.prisma", "--statistics"]);
+    let text = stdout(&output);
+    assert_eq!(code(&output), 0, "{text}");
+    let counts: Vec<usize> = text
+        .lines()
+        .filter(|line| line.ends_with(']'))
+        .filter_map(|line| line.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(counts.windows(2).all(|pair| pair[0] >= pair[1]), "{text}");
+    assert!(text.contains("index/missing-fk-index"), "{text}");
+    assert!(text.contains("fixable]"), "{text}");
+    let full = run_in(&examples, &["check", "saas.prisma", "--format", "json"]);
+    let total =
+        serde_json::from_str::<serde_json::Value>(&stdout(&full)).expect("json")["diagnostics"]
+            .as_array()
+            .map_or(0, Vec::len);
+    assert!(
+        text.ends_with(&format!("{total} findings from {} rules\n", counts.len())),
+        "{text}"
+    );
+
+    let json = run_in(
+        &examples,
+        &["check", "saas.prisma", "--statistics", "--format", "json"],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("a JSON array");
+    let summed: u64 = rows
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|row| row["count"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(summed as usize, total);
+
+    let refused = run_in(
+        &examples,
+        &["check", "saas.prisma", "--statistics", "--format", "sarif"],
+    );
+    assert_eq!(code(&refused), 2);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not sarif"));
 }

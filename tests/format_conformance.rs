@@ -346,3 +346,96 @@ fn block_comments_in_blocks_keep_their_lines() {
     assert_eq!(format_one(&once).as_ref(), Ok(&once));
     insta::assert_snapshot!(once);
 }
+
+/// What the standing guard (`tests/guard.rs`) found breaking a property of formatting,
+/// minimized, with the cause each stands for. Every case, with `\n`, `\r\n` and lone `\r`
+/// line breaks, keeps every property (idempotent, no new error, comments kept) and formats
+/// alike whatever its line breaks; the results are a snapshot.
+#[test]
+fn guard_findings_keep_the_format_properties() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "relations are not completed in a schema that does not read: a repeated argument",
+            "model User {\n  id   Int    @id\n  post Post[]\n}\n\nmodel Post {\n  id     Int  @id\n  userId Int\n  user   User @relation(fields: [userId], references: , references: [id])\n}\n",
+        ),
+        (
+            "... an argument without its value",
+            "model User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id     Int  @id\n  userId Int\n  user   User @relation(fields: , references: [id])\n}\n",
+        ),
+        (
+            "... a self-relation with arguments without values",
+            "model Human {\n  id      Int     @id\n  sonId   Int?\n  son     Human?  @relation(fields: , references: , fields: [humanId], references: [id])\n  humans  Human[]\n  humanId Int?\n}\n",
+        ),
+        (
+            "... a model named like a scalar type",
+            "model Int {\n  id   Int   @id\n  post Post?\n}\n\nmodel Post {\n  id Int @id\n}\n",
+        ),
+        (
+            "... a misspelt argument (after the legacy `id:` is repaired)",
+            "model Blog {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id:    Int   @id\n  blogId Int?\n  blog   Blog? @relation(post2s: [blogId], references: [id])\n}\n",
+        ),
+        (
+            "... a misspelt attribute (after the legacy `id:` is repaired)",
+            "model User {\n  id:  Int   @id\n  post Post?\n}\n\nmodel Post {\n  id     Int   @id\n  userId Int?\n  user   User? @updatedAt(fields: [userId], references: [id])\n}\n",
+        ),
+        (
+            "... `@id` with the arguments of `@relation` (after a legacy repair)",
+            "model Human {\n  id:   Int @id\n  sonId Int?\n  son   Human? @id(fields: [sonId], references: [id])\n}\n",
+        ),
+        (
+            "a legacy repair and the completion it allows, in one run",
+            "model User {\n  id: Int @id\n}\n\nmodel Post {\n  id     Int @id\n  author User\n}\n",
+        ),
+        (
+            "a legacy type modifier (`Post[]!`) repaired and the completion it allows, in one run",
+            "model User {\n  id    Int    @id\n  posts Post[]!\n}\n\nmodel Post {\n  id   Int  @id\n  user User\n}\n",
+        ),
+        (
+            "a block closed on the line that opens the next one: both kept as written",
+            "model Blog {\n  id Int @id\n  @@map(\"blog\")\n} model Tag {\n  id Int @id\n  @@map(\"tag\")\n}\n",
+        ),
+        (
+            "a block attribute over two lines: its block kept as written",
+            "model Invitation {\n  id    Int @id\n  email String\n\n  @@unique([id, email])\n  @@index\n([email])\n}\n",
+        ),
+        (
+            "a line with a syntax error kept as written (re-spaced, it reads a string where `//` began a comment)",
+            "datasource pg {\n  provider = \"postgres\"\n  url      = :\"postgresql://\"\n}\n",
+        ),
+        (
+            "a string never closed, whose `/*` the grammar reads as a comment: refused",
+            "A @map(\"a/* a\nenum Colors {\n\n  RED\n}\n// b */\n",
+        ),
+        (
+            "syntax errors that read differently with `\\r\\n`: refused",
+            "datasource db {\n  provider = \"sqlite\"\n}\n  url      = envtype (\"DATABASE_URL\")\n}\n\ngenerator client {\n}\n",
+        ),
+        (
+            "a layout whose syntax errors would read differently with `\\r\\n`: refused",
+            "model n{\n}@d\nerId    String\n  expiresAt DateTime\n  createdAt DateTime @default(now())\n  updatedAt DateTime @default(now()) @updatedAt\n  user      User     @relation(references: [id], fields: [userId], onDelete: Cascade)\n\n  @@map(\"s}\n\nmodel{}",
+        ),
+    ];
+    let mut results = Vec::new();
+    for (cause, input) in cases {
+        let expected = format_one(input);
+        for variant in [
+            input.to_string(),
+            input.replace('\n', "\r\n"),
+            input.replace('\n', "\r"),
+        ] {
+            assert_eq!(
+                common::properties::format_violation(&variant),
+                None,
+                "{cause}: {variant:?}"
+            );
+            let formatted =
+                format_one(&variant).map(|text| text.replace("\r\n", "\n").replace('\r', "\n"));
+            assert_eq!(formatted, expected, "{cause}: {variant:?}");
+        }
+        results.push(match expected {
+            Ok(text) => format!("# {cause}\n{text}"),
+            Err(refusal) => format!("# {cause}\nrefused: {refusal:?}\n"),
+        });
+    }
+    insta::assert_snapshot!(results.join("\n"));
+}

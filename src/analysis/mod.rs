@@ -137,6 +137,12 @@ impl Analyzer {
     /// What Prisma's validation finds (no advice), sorted by position. The language server
     /// publishes this at once and the advice when it is ready (see `advise`).
     pub fn validate(&mut self, schema: &Schema) -> Vec<Diagnostic> {
+        self.validate_in_stages(schema).diagnostics
+    }
+
+    /// `validate`, and whether the schema reads without error (Prisma's first stage): what
+    /// Prisma's formatter requires before it completes relations.
+    pub fn validate_in_stages(&mut self, schema: &Schema) -> Validation {
         let context = Context::new(schema, &self.options);
         let (type_names, semantic_key) = declaration_fingerprints(schema, &context);
         // The fixes of unknown types offer a composite type only where the provider has
@@ -322,7 +328,8 @@ impl Analyzer {
         let mut diagnostics = findings.reading;
         // Like Prisma, validate only what reads without error: validation findings on a
         // schema that does not read are mostly consequences of the reading errors.
-        if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        let reads = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+        if reads {
             diagnostics.append(&mut findings.validation);
             self.relations.run(
                 schema,
@@ -336,8 +343,17 @@ impl Analyzer {
         advisor::apply_levels(&self.options.advisor, &mut diagnostics);
         suppression::apply(schema, &mut diagnostics);
         sort_by_position(&mut diagnostics);
-        diagnostics
+        Validation { diagnostics, reads }
     }
+}
+
+/// What `Analyzer::validate_in_stages` found.
+pub struct Validation {
+    /// As `Analyzer::validate` returns them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the schema reads without error (then `diagnostics` includes the validation
+    /// stage's findings).
+    pub reads: bool,
 }
 
 /// The design advisor's findings (spec/ADVISOR_RULES.md) at the user's levels, without the

@@ -9,6 +9,7 @@ mod format;
 mod output;
 mod rule;
 mod sarif;
+mod statistics;
 
 use crate::analysis::{self, Diagnostic, Severity};
 use crate::model::{Schema, SourceFile};
@@ -115,6 +116,10 @@ struct CheckArgs {
     /// cannot be read is one `db/unavailable` warning; the static analysis still runs.
     #[arg(long, value_name = "URL|env")]
     database_url: Option<String>,
+    /// Print how many findings each rule has (with their level and how many a safe fix
+    /// resolves) instead of the findings: what dominates the report. Human or JSON output.
+    #[arg(long, conflicts_with = "diff")]
+    statistics: bool,
     /// Read the database that the project's prisma-analyzer.toml names (`database-url`).
     /// Without it (or PRISMA_ANALYZER_ALLOW_PROJECT_DATABASE_URL=1), a project's file never
     /// makes the check connect anywhere.
@@ -435,8 +440,18 @@ fn run_check(args: &CheckArgs) -> u8 {
         output::plural(fixed),
         output::plural(fixed_files)
     );
+    if args.statistics && !matches!(args.format, OutputFormat::Human | OutputFormat::Json) {
+        let name = args
+            .format
+            .to_possible_value()
+            .map(|value| value.get_name().to_string())
+            .unwrap_or_default();
+        eprintln!("error: --statistics prints human or JSON output, not {name}");
+        return EXIT_USAGE;
+    }
     let rendered = match mode {
         Mode::Diff => diff,
+        _ if args.statistics => statistics::render(args.format, &checked),
         Mode::Fix if args.format == OutputFormat::Human => {
             format!("{}{summary}\n", render(args.format, &checked, styled))
         }

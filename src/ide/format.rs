@@ -36,14 +36,15 @@ mod layout;
 mod lines;
 mod relations;
 
-use crate::analysis::{self, Code, Severity};
-use crate::model::{FileId, Schema};
+use crate::analysis::{self, Code, Diagnostic, Severity};
+use crate::model::{FileId, Schema, SourceFile};
 use layout::{render_block, render_block_comment};
 pub use lines::Refusal;
-use lines::{TopItem, has_unbalanced_line, logical_lines, top_level_items};
+use lines::{ErrorIndex, TopItem, has_unbalanced_line, logical_lines, top_level_items};
 use relations::{Insertion, insert_all, relation_insertions};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The formatted text, line by line, in one buffer (formatting a large schema is mostly
 /// moving bytes: one allocation per line would dominate).
@@ -53,6 +54,9 @@ pub(super) struct Output {
     lines: usize,
     /// Whether the last line written is empty.
     last_empty: bool,
+    /// Whether a field written in a legacy form (`name: Type`, `[Type]`, `Type!`) was
+    /// rewritten: the text may read differently (without those errors).
+    pub repaired: bool,
 }
 
 impl Output {
@@ -80,50 +84,218 @@ impl Output {
 
 /// The formatted text of `file`, or why it is not formatted: a block or comment that is
 /// never closed (where it ends would be a guess), or, in a file with syntax errors, a layout
-/// under which they would read differently. Blocks with syntax errors inside are kept byte
-/// for byte, and lines outside any block that are not comments are kept as written. A file
-/// of nothing but blanks and line breaks is left as it is.
+/// under which they would read differently. Blocks with syntax errors inside, or with a
+/// declaration that runs over lines, are kept byte for byte, and lines outside any block that
+/// are not comments are kept as written. A file of nothing but blanks and line breaks is left
+/// as it is.
 ///
-/// The relations are completed (see `relations.rs`) only when the completed schema has no
-/// error the original does not have: Prisma adds fields that clash, pair with the wrong
-/// field or break a one-to-one relation, and formatting must never make a schema worse.
+/// The result is the formatting of the text with `\n` line breaks (what it is written with),
+/// so it is the same whichever line breaks the file has. The grammar's error recovery weighs
+/// the bytes it skips, and a `\r\n` is one byte more than a `\n`: a file with syntax errors
+/// that reads differently with other line breaks is refused (`Refusal::LineBreaks`).
+///
+/// The relations are completed (see `relations.rs`) only in a schema that reads without
+/// error, as Prisma does, and only when the completed schema has no error the original does
+/// not have: Prisma adds fields that clash, pair with the wrong field or break a one-to-one
+/// relation, and formatting must never make a schema worse.
 pub fn format_file(schema: &Schema, file: FileId) -> Result<String, Refusal> {
-    let source = schema.file(file);
-    if is_blank(&source.text) {
-        return Ok(source.text.clone());
+    let text = &schema.file(file).text;
+    if is_blank(text) {
+        return Ok(text.clone());
+    }
+    let original = schema;
+    let normalized;
+    let schema = if text.contains('\r') {
+        normalized = schema.with_texts(&[(file, normalize_line_breaks(text.clone()))]);
+        &normalized
+    } else {
+        schema
+    };
+    if schema.syntax_errors(file).is_empty() {
+        return format_readable(schema, file);
     }
     if schema.file_model(file).blocks.iter().any(|b| !b.closed) {
         return Err(Refusal::Unclosed);
     }
-    let errors = error_ranges(schema, file);
-    if errors.is_empty()
-        && let Some(completed) = completed_relations(schema, file)
-    {
-        return format_text(&completed, &[]);
+    let errors = errors_of(schema);
+    if !reads_alike_with_any_line_breaks(original, schema, file, &errors) {
+        return Err(Refusal::LineBreaks);
     }
-    let formatted = format_text(&source.text, &errors)?;
+    let text = &schema.file(file).text;
+    let formatted = lay_out(schema, file)?;
+    if &formatted == text {
+        return Ok(formatted);
+    }
     // A file with syntax errors reads as the grammar's error recovery makes of it, which may
     // depend on the layout (tree-sitter weighs the bytes it skips): the laid-out text must
     // read without new errors, and with its errors where the layout leaves it as it is
-    // (else formatting it again would lay out other blocks).
-    if !errors.is_empty() && formatted != source.text {
-        let edited = schema.with_texts(&[(file, formatted.clone())]);
-        let stable =
-            format_text(&formatted, &error_ranges(&edited, file)).as_ref() == Ok(&formatted);
-        if !stable || adds_errors(schema, &edited) {
-            return Err(Refusal::UnstableErrors);
-        }
+    // (else formatting it again would lay out other blocks); with the same comments (where
+    // a string is not closed, the grammar may read a `/*` inside it as the start of a
+    // comment that the layout, reading a string, changes); and alike with other line breaks
+    // (else formatting it again would refuse it).
+    let edited = schema.with_texts(&[(file, formatted.clone())]);
+    let stable = lay_out(&edited, file).as_ref() == Ok(&formatted);
+    if !stable {
+        return Err(Refusal::UnstableErrors);
+    }
+    let edited_errors = errors_of(&edited);
+    if adds_errors(&errors, &edited_errors)
+        || comments_of(schema.file(file)) != comments_of(edited.file(file))
+        || (!edited.syntax_errors(file).is_empty()
+            && !reads_alike_with_any_line_breaks(&edited, &edited, file, &edited_errors))
+    {
+        return Err(Refusal::UnstableErrors);
+    }
+    // The layout repaired every syntax error (the legacy `name: Type`): the schema may now
+    // read, and its relations are completed as they would be the next time.
+    if edited.syntax_errors(file).is_empty() {
+        return format_readable(&edited, file);
     }
     Ok(formatted)
 }
 
-/// The byte ranges of the syntax errors of `file`.
+/// The formatting of a file without syntax errors: its relations completed when they can be,
+/// then laid out.
+fn format_readable(schema: &Schema, file: FileId) -> Result<String, Refusal> {
+    if let Some(completed) = completed_relations(schema, file) {
+        return lay_out(&completed, file);
+    }
+    let (laid_out, repaired) = lay_out_noting_repairs(schema, file)?;
+    if repaired {
+        // A legacy form the grammar reads (`Type[]!`) was rewritten: the schema may read
+        // now, and its relations are completed as they would be the next time.
+        let edited = schema.with_texts(&[(file, laid_out.clone())]);
+        if let Some(completed) = completed_relations(&edited, file) {
+            return lay_out(&completed, file);
+        }
+    }
+    Ok(laid_out)
+}
+
+/// The laid-out text of `file` (no relation completed).
+fn lay_out(schema: &Schema, file: FileId) -> Result<String, Refusal> {
+    lay_out_noting_repairs(schema, file).map(|(text, _)| text)
+}
+
+/// `lay_out`, and whether it rewrote a field written in a legacy form.
+fn lay_out_noting_repairs(schema: &Schema, file: FileId) -> Result<(String, bool), Refusal> {
+    let errors = error_ranges(schema, file);
+    let multiline = multiline_declarations(schema, file);
+    format_text_noting_repairs(&schema.file(file).text, &errors, &multiline)
+}
+
+/// Whether `file` (with syntax errors) has the same errors with `\n` line breaks
+/// (`normalized`, whose errors are `expected`), as written (`original`), and with `\r\n`
+/// line breaks: then its formatting, which reads the file with `\n`, adds no error to any of
+/// them. (A lone `\r` is read as `\n`: `syntax::parse`.)
+fn reads_alike_with_any_line_breaks(
+    original: &Schema,
+    normalized: &Schema,
+    file: FileId,
+    expected: &ErrorCounts,
+) -> bool {
+    let crlf = normalized.with_texts(&[(file, normalized.file(file).text.replace('\n', "\r\n"))]);
+    let same = |schema: &Schema| errors_of(schema) == *expected;
+    same(&crlf) && (std::ptr::eq(original, normalized) || same(original))
+}
+
+/// The comments of a file as the grammar reads them, sorted: `//` comments without trailing
+/// blanks, `/* … */` ones by their lines of text (without the frame, which the layout may
+/// redraw: see `render_block_comment`).
+fn comments_of(source: &SourceFile) -> Vec<String> {
+    static KINDS: OnceLock<[u16; 3]> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let language = crate::syntax::language();
+        ["comment", "doc_comment", "block_comment"]
+            .map(|kind| language.id_for_node_kind(kind, true))
+    });
+    let mut comments = Vec::new();
+    let mut cursor = source.tree.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if kinds.contains(&node.kind_id()) {
+            let text = source.text.get(node.byte_range()).unwrap_or_default();
+            comments.push(if node.kind_id() == kinds[2] {
+                comment_lines(text)
+            } else {
+                text.trim_end().to_string()
+            });
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    comments.sort_unstable();
+    comments
+}
+
+/// The lines of text of a `/* … */` comment: each without the frame (`/*`, `*/`, a leading
+/// `*`) and blanks around it, without blank first and last lines.
+fn comment_lines(comment: &str) -> String {
+    let inner = comment
+        .strip_prefix("/*")
+        .and_then(|c| c.strip_suffix("*/"))
+        .unwrap_or(comment);
+    let lines: Vec<&str> = crate::syntax::split_lines(inner)
+        .map(|line| {
+            let line = line.trim();
+            line.strip_prefix('*').unwrap_or(line).trim()
+        })
+        .collect();
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |l| l + 1);
+    lines[first..last].join("\n")
+}
+
+/// The byte ranges of the syntax errors of `file`, sorted by start.
 fn error_ranges(schema: &Schema, file: FileId) -> Vec<Range<usize>> {
-    schema
+    let mut ranges: Vec<Range<usize>> = schema
         .syntax_errors(file)
         .into_iter()
         .map(|error| error.range.clone())
-        .collect()
+        .collect();
+    ranges.sort_by_key(|range| range.start);
+    ranges
+}
+
+/// The byte ranges of the declarations of `file` (fields, enum values, properties, block
+/// attributes) that run over several lines: the grammar reads a line break inside brackets,
+/// even between an attribute and its arguments, but a line-by-line layout would pull such a
+/// declaration apart (move `@@index` away from the `([a])` on the next line).
+fn multiline_declarations(schema: &Schema, file: FileId) -> Vec<Range<usize>> {
+    let text = schema.file(file).text.as_bytes();
+    let mut ranges = Vec::new();
+    for block in &schema.file_model(file).blocks {
+        let spans = block
+            .fields
+            .iter()
+            .map(|field| field.span)
+            .chain(block.enum_values.iter().map(|value| value.span))
+            .chain(block.properties.iter().map(|property| property.span))
+            .chain(block.attributes.iter().map(|attribute| attribute.span));
+        for span in spans {
+            let range = span.start as usize..span.end as usize;
+            if text
+                .get(range.clone())
+                .is_some_and(|bytes| memchr::memchr2(b'\n', b'\r', bytes).is_some())
+            {
+                ranges.push(range);
+            }
+        }
+    }
+    // By position, for `runs_over_lines`.
+    ranges.sort_by_key(|range| range.start);
+    ranges
 }
 
 /// Whether `text` holds nothing but blanks and line breaks. Prisma writes such a file as
@@ -134,11 +306,17 @@ fn is_blank(text: &str) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
-/// The text of `file` with the relation pieces Prisma's formatter adds, when there are any
-/// here and the schema completed that way (in every file) has no new error.
-fn completed_relations(schema: &Schema, file: FileId) -> Option<String> {
+/// The schema with the relation pieces Prisma's formatter adds to `file`, when there are any
+/// here, the schema reads without error (Prisma completes nothing otherwise: a misspelt or
+/// repeated argument would be completed again at every run) and the schema completed that
+/// way (in every file) has no new error.
+fn completed_relations(schema: &Schema, file: FileId) -> Option<Schema> {
     let insertions = relation_insertions(schema);
     if !insertions.iter().any(|i| i.file == file) {
+        return None;
+    }
+    let validation = analysis::Analyzer::default().validate_in_stages(schema);
+    if !validation.reads {
         return None;
     }
     let mut completed: Vec<(FileId, String)> = Vec::new();
@@ -148,37 +326,45 @@ fn completed_relations(schema: &Schema, file: FileId) -> Option<String> {
             completed.push((id, insert_all(&schema.file(id).text, &here)?));
         }
     }
-    if adds_errors(schema, &schema.with_texts(&completed)) {
-        return None;
-    }
-    completed
-        .into_iter()
-        .find(|(id, _)| *id == file)
-        .map(|(_, text)| text)
+    let completed = schema.with_texts(&completed);
+    let before = error_counts(validation.diagnostics);
+    (!adds_errors(&before, &errors_of(&completed))).then_some(completed)
 }
 
-/// Whether `edited` (the schema with new texts for some files) has an error (code and
-/// message) the original does not have. Not when the new texts repaired every syntax error
-/// (the legacy `name: Type`, `Type!` and `[Type]` rewritten): Prisma validates only what
-/// reads without error, so the errors that appear then were there all along, hidden.
-fn adds_errors(schema: &Schema, edited: &Schema) -> bool {
-    let errors = |schema: &Schema| -> FxHashSet<(Code, String)> {
-        analysis::Analyzer::default()
-            .validate(schema)
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| (d.code, d.message))
-            .collect()
-    };
-    let syntax = |errors: &FxHashSet<(Code, String)>| {
+/// How many times each error (code and message) is reported.
+type ErrorCounts = FxHashMap<(Code, String), usize>;
+
+fn error_counts(diagnostics: Vec<Diagnostic>) -> ErrorCounts {
+    let mut counts = ErrorCounts::default();
+    for diagnostic in diagnostics {
+        if diagnostic.severity == Severity::Error {
+            *counts
+                .entry((diagnostic.code, diagnostic.message))
+                .or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn errors_of(schema: &Schema) -> ErrorCounts {
+    error_counts(analysis::Analyzer::default().validate(schema))
+}
+
+/// Whether the schema with new texts for some files (whose errors are `after`) has an error
+/// (code and message) more often than the original (whose errors are `before`). Not when
+/// the new texts repaired every syntax error (the legacy `name: Type`, `Type!` and `[Type]`
+/// rewritten): Prisma validates only what reads without error, so the errors that appear
+/// then were there all along, hidden.
+fn adds_errors(before: &ErrorCounts, after: &ErrorCounts) -> bool {
+    let syntax = |errors: &ErrorCounts| {
         errors
-            .iter()
+            .keys()
             .any(|(code, _)| code.as_str().starts_with("syntax/"))
     };
-    let before = errors(schema);
-    let after = errors(edited);
-    let added = after.iter().any(|error| !before.contains(error));
-    let repaired = syntax(&before) && !syntax(&after);
+    let added = after
+        .iter()
+        .any(|(error, count)| before.get(error).is_none_or(|had| had < count));
+    let repaired = syntax(before) && !syntax(after);
     added && !repaired
 }
 
@@ -195,6 +381,7 @@ pub fn format_block(
         return None;
     }
     let errors = error_ranges(schema, file);
+    let multiline = multiline_declarations(schema, file);
     let lines = logical_lines(&source.text).ok()?;
     let ranges = &lines.ranges;
     let items = top_level_items(&source.text, &lines).ok()?;
@@ -203,18 +390,29 @@ pub fn format_block(
             let range = ranges[block.header].start..ranges[block.end_line].end;
             if range.start <= offset && offset <= range.end {
                 let broken = overlaps(&range, &errors);
-                if broken && has_unbalanced_line(&source.text, ranges, &block) {
+                if (broken && has_unbalanced_line(&source.text, ranges, &block))
+                    || runs_over_lines(&range, &multiline, ranges)
+                {
                     return None;
                 }
                 let mut out = Output::default();
-                render_block(&source.text, ranges, &block, &mut out);
+                render_block(
+                    &source.text,
+                    ranges,
+                    &block,
+                    &ErrorIndex::new(&errors),
+                    &mut out,
+                );
                 let mut rendered = normalize_line_breaks(out.text);
                 rendered.pop();
                 if broken {
                     // Its lines may read differently once laid out (see `format_file`).
                     let mut edited = source.text.clone();
                     edited.replace_range(range.clone(), &rendered);
-                    if adds_errors(schema, &schema.with_texts(&[(file, edited)])) {
+                    let edited = schema.with_texts(&[(file, edited)]);
+                    if adds_errors(&errors_of(schema), &errors_of(&edited))
+                        || comments_of(source) != comments_of(edited.file(file))
+                    {
                         return None;
                     }
                 }
@@ -225,11 +423,27 @@ pub fn format_block(
     None
 }
 
-/// Formats one file's text; `errors` are the byte ranges of its syntax errors.
-pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusal> {
+/// Formats one file's text; `errors` are the byte ranges of its syntax errors (sorted by
+/// start), `multiline`
+/// those of its declarations that run over several lines (see `multiline_declarations`).
+pub fn format_text(
+    text: &str,
+    errors: &[Range<usize>],
+    multiline: &[Range<usize>],
+) -> Result<String, Refusal> {
+    format_text_noting_repairs(text, errors, multiline).map(|(text, _)| text)
+}
+
+/// `format_text`, and whether it rewrote a field written in a legacy form.
+fn format_text_noting_repairs(
+    text: &str,
+    errors: &[Range<usize>],
+    multiline: &[Range<usize>],
+) -> Result<(String, bool), Refusal> {
     let lines = logical_lines(text)?;
     let ranges = &lines.ranges;
     let items = top_level_items(text, &lines)?;
+    let error_index = ErrorIndex::new(errors);
     let mut out = Output {
         text: String::with_capacity(text.len() + text.len() / 8),
         ..Output::default()
@@ -280,18 +494,21 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusa
             }
             TopItem::Block(block) => {
                 let range = ranges[block.header].start..ranges[block.end_line].end;
-                if overlaps(&range, errors) && has_unbalanced_line(text, ranges, &block) {
+                if (overlaps(&range, errors) && has_unbalanced_line(text, ranges, &block))
+                    || runs_over_lines(&range, multiline, ranges)
+                {
                     for line in block.header..=block.end_line {
                         out.line(&text[ranges[line].clone()]);
                     }
                 } else {
-                    render_block(text, ranges, &block, &mut out);
+                    render_block(text, ranges, &block, &error_index, &mut out);
                 }
                 after_block = true;
             }
         }
         after_other = is_other || (after_other && is_blank);
     }
+    let repaired = out.repaired;
     let mut result = normalize_line_breaks(out.text);
     // No blank lines at the end, one final line break.
     while result.ends_with("\n\n") {
@@ -300,7 +517,7 @@ pub fn format_text(text: &str, errors: &[Range<usize>]) -> Result<String, Refusa
     if result.is_empty() {
         result.push('\n');
     }
-    Ok(result)
+    Ok((result, repaired))
 }
 
 /// `type Name = …`: a type alias, which Prisma's formatter writes without its line break
@@ -326,6 +543,21 @@ fn normalize_line_breaks(text: String) -> String {
     }
 }
 
+/// Whether a declaration of `multiline` (sorted) inside the block `range` starts and ends on
+/// different logical lines (a line with a `/* … */` comment over several lines is one).
+fn runs_over_lines(
+    range: &Range<usize>,
+    multiline: &[Range<usize>],
+    lines: &[Range<usize>],
+) -> bool {
+    let line_of = |offset: usize| lines.partition_point(|line| line.end < offset);
+    let first = multiline.partition_point(|declaration| declaration.start < range.start);
+    multiline[first..]
+        .iter()
+        .take_while(|declaration| declaration.start < range.end)
+        .any(|declaration| line_of(declaration.start) != line_of(declaration.end))
+}
+
 fn overlaps(range: &Range<usize>, errors: &[Range<usize>]) -> bool {
     errors
         .iter()
@@ -337,7 +569,7 @@ mod tests {
     use super::*;
 
     fn format(text: &str) -> String {
-        format_text(text, &[]).unwrap_or_default()
+        format_text(text, &[], &[]).unwrap_or_default()
     }
 
     #[test]

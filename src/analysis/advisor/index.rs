@@ -634,13 +634,18 @@ impl<'a, 'k> Model<'a, 'k> {
                 },
                 new_text: format!(", where: {condition}"),
             };
-            diagnostic.with_fix(safe_fix(
-                format!(
+            // Unsafe: a partial index serves only the queries that filter on the marker, and
+            // whether every query of this index does is the application's to know (on real
+            // schemas, reviewers judged most of these debatable), so `check --fix` never
+            // applies it.
+            diagnostic.with_fix(crate::analysis::Fix {
+                title: format!(
                     "Make `{}` partial: `where: {condition}`",
                     self.written_index(key, None)
                 ),
-                vec![insert],
-            ))
+                edits: vec![insert],
+                applicability: crate::analysis::Applicability::Unsafe,
+            })
         } else {
             let diagnostic = match self.enable_partial_indexes(key, &condition) {
                 Some(fix) => diagnostic.with_fix(fix),

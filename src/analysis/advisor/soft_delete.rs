@@ -154,13 +154,78 @@ pub(crate) fn add_marker(
     ))
 }
 
-/// Whether the model should not be soft-deleted: exempt by configuration, a join table, an
-/// append-only log, or rows an authentication library creates and deletes itself.
+/// Whether the model should not be soft-deleted: exempt by configuration, a join table, or
+/// rows nobody restores (see `never_restored`).
 fn exempt(advisor: &Advisor<'_>, block: &Block) -> bool {
     advisor.settings.is_soft_delete_exempt(&block.name.text)
         || conventions::is_join_table(advisor.schema, block)
         || conventions::is_append_only_log(block)
         || is_ephemeral(block)
+        || never_restored(block)
+        || is_singleton(block)
+        || is_association(advisor.schema, block)
+}
+
+/// An association: two or more required relations and no content of its own (a vote, a
+/// role assignment, a link between two records), created and removed with the link.
+fn is_association(schema: &crate::model::Schema, block: &Block) -> bool {
+    block
+        .fields
+        .iter()
+        .filter(|f| is_required_reference(f) && is_relation_field(schema, f))
+        .count()
+        >= 2
+        && !holds_content(block)
+}
+
+/// Words of the models that contain others (users, organizations, projects): the application
+/// reaches their rows through them, so a soft-deleted container hides its children already,
+/// and their rows need no marker of their own.
+const CONTAINER_WORDS: &[&str] = &[
+    "user",
+    "users",
+    "account",
+    "accounts",
+    "member",
+    "customer",
+    "customers",
+    "profile",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "org",
+    "orgs",
+    "workspace",
+    "workspaces",
+    "team",
+    "teams",
+    "project",
+    "projects",
+    "tenant",
+    "tenants",
+    "company",
+    "companies",
+    "environment",
+    "environments",
+    "space",
+    "spaces",
+    "site",
+    "sites",
+];
+
+fn is_container(name: &str) -> bool {
+    name_words(name)
+        .last()
+        .is_some_and(|w| CONTAINER_WORDS.contains(&w.as_str()))
+}
+
+/// Whether a marker says "deleted" rather than "archived": an archived row's children stay
+/// readable with it, so they are no evidence of a missing marker.
+fn marks_deletion(marker: &Field) -> bool {
+    !name_words(&marker.name.text)
+        .iter()
+        .any(|w| w.starts_with("archive"))
 }
 
 /// Sessions, verification and reset tokens, OAuth accounts: rows that expire or are replaced,
@@ -174,12 +239,174 @@ fn is_ephemeral(block: &Block) -> bool {
     ) || (block.field("provider").is_some() && block.field("providerAccountId").is_some())
 }
 
-/// The share of the eligible models that must have a marker (one in `CONVENTION_SHARE`: a
-/// quarter), and how many at least, before the others are told to follow: a convention is
-/// what many models do, not what one model does (in the corpus of real schemas, soft delete
-/// on 1 model of 60 is a feature of that model; on 17 of 43 it is the schema's convention).
-const CONVENTION_SHARE: usize = 4;
-const CONVENTION_MODELS: usize = 2;
+/// Words of a model's name that say its rows are never soft-deleted: records kept as they are
+/// (ledgers, payments, versions, runs, metrics), configuration, invitations (accepted or
+/// revoked, never restored), memberships (a member is removed and invited again), partitions
+/// and notifications. On real schemas reviewers rejected every suggestion to soft-delete them.
+const NEVER_RESTORED_WORDS: &[&str] = &[
+    "ledger",
+    "journal",
+    "transaction",
+    "transactions",
+    "payment",
+    "payments",
+    "payout",
+    "payouts",
+    "invoice",
+    "invoices",
+    "charge",
+    "charges",
+    "refund",
+    "refunds",
+    "receipt",
+    "receipts",
+    "credit",
+    "credits",
+    "order",
+    "orders",
+    "subscription",
+    "subscriptions",
+    "version",
+    "versions",
+    "revision",
+    "revisions",
+    "snapshot",
+    "snapshots",
+    "run",
+    "runs",
+    "execution",
+    "executions",
+    "attempt",
+    "attempts",
+    "delivery",
+    "deliveries",
+    "job",
+    "jobs",
+    "queue",
+    "stat",
+    "stats",
+    "statistic",
+    "statistics",
+    "metric",
+    "metrics",
+    "usage",
+    "usages",
+    "counter",
+    "analytics",
+    "rollup",
+    "config",
+    "configs",
+    "configuration",
+    "configurations",
+    "setting",
+    "settings",
+    "preference",
+    "preferences",
+    "option",
+    "options",
+    "flag",
+    "flags",
+    "invite",
+    "invites",
+    "invitation",
+    "invitations",
+    "member",
+    "members",
+    "membership",
+    "memberships",
+    "assignment",
+    "assignments",
+    "partition",
+    "partitions",
+    "notification",
+    "notifications",
+    "error",
+    "errors",
+];
+
+fn never_restored(block: &Block) -> bool {
+    name_words(&block.name.text)
+        .iter()
+        .any(|word| NEVER_RESTORED_WORDS.contains(&word.as_str()))
+}
+
+/// A singleton: its id defaults to a constant (`id Int @id @default(1)`), so it has one row.
+fn is_singleton(block: &Block) -> bool {
+    block.fields.iter().any(|field| {
+        field.attribute("id").is_some()
+            && matches!(
+                conventions::default_value(field),
+                Some(Expression::Number { .. } | Expression::String { .. })
+            )
+    })
+}
+
+/// Names of fields that hold what users write (not keys, flags or bookkeeping).
+const CONTENT_FIELDS: &[&str] = &[
+    "title",
+    "name",
+    "body",
+    "content",
+    "text",
+    "description",
+    "note",
+    "notes",
+    "message",
+    "comment",
+    "summary",
+    "subject",
+    "html",
+    "markdown",
+    "caption",
+];
+
+/// Whether the model holds user content: a `String` or `Json` field named like it.
+fn holds_content(block: &Block) -> bool {
+    block.fields.iter().any(|field| {
+        matches!(type_name(field), Some("String" | "Json"))
+            && name_words(&field.name.text)
+                .last()
+                .is_some_and(|w| CONTENT_FIELDS.contains(&w.as_str()))
+    })
+}
+
+/// Whether the relation's foreign key is unique in the model: a one-to-one, whose row is part
+/// of its parent's and is read through it.
+fn is_one_to_one(block: &Block, relation: &Field) -> bool {
+    let mut fields = relation_scalar_fields(relation);
+    fields.sort_unstable();
+    if let [single] = fields.as_slice()
+        && block
+            .field(single)
+            .is_some_and(|f| f.attribute("unique").is_some() || f.attribute("id").is_some())
+    {
+        return true;
+    }
+    block
+        .attributes
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "unique" | "id"))
+        .any(|a| {
+            let mut key = conventions::field_list(a, "fields", Some(0));
+            key.sort_unstable();
+            key == fields
+        })
+}
+
+/// Whether the relation deletes the child rows with their parent (`onDelete: Cascade`).
+fn cascades(relation: &Field) -> bool {
+    relation
+        .attribute("relation")
+        .and_then(|r| r.argument("onDelete", None))
+        .and_then(|a| a.value.as_ref())
+        .is_some_and(|v| matches!(v, Expression::Constant(action) if action.text == "Cascade"))
+}
+
+/// Whether the relation field holds a required foreign key (not optional, not a list, with
+/// `fields:`).
+fn is_required_reference(field: &Field) -> bool {
+    !is_optional(field) && !is_list(field) && !relation_scalar_fields(field).is_empty()
+}
 
 pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     let missing = advisor.enabled(ADVICE_SOFT_DELETE_MISSING);
@@ -206,9 +433,6 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     if marked.is_empty() {
         return;
     }
-    // The models that could have a marker: the marked ones and those not exempt.
-    unmarked.retain(|block| !exempt(advisor, block));
-    let eligible = marked.len() + unmarked.len();
     if wrong_type {
         for (block, marker) in &marked {
             check_marker_type(advisor, block, marker, out);
@@ -222,10 +446,7 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let established =
-        marked.len() >= CONVENTION_MODELS && marked.len() * CONVENTION_SHARE >= eligible;
-    if missing && established && !unmarked.is_empty() {
-        let convention = convention(advisor);
+    if missing {
         // Soft delete is an update: where the soft-deleted models keep an `updatedAt`, a
         // model without one is never updated (an insert-only record: a build, a commit,
         // event data), so never soft-deleted either.
@@ -234,9 +455,15 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
         };
         let insert_only =
             marked.iter().filter(|(block, _)| updated(block)).count() * 2 > marked.len();
+        unmarked.retain(|block| !exempt(advisor, block) && (!insert_only || updated(block)));
+        if unmarked.is_empty() {
+            return;
+        }
+        let convention = convention(advisor);
+        let parents = Parents::new(advisor, &marked);
         for block in unmarked {
-            if !insert_only || updated(block) {
-                check_missing(advisor, &convention, block, marked.len(), out);
+            if let Some(evidence) = parents.evidence(advisor, block) {
+                report_missing(advisor, &convention, block, &evidence, out);
             }
         }
     }
@@ -246,29 +473,150 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
 // soft-delete/missing
 // ---------------------------------------------------------------------------------------------
 
-fn check_missing(
+/// Why a model without a marker should have one.
+enum Evidence<'a> {
+    /// It holds user content and belongs to a soft-deleted parent (not a container: a user,
+    /// an organization, a project) through a relation that cascades deletes: the schema
+    /// means the rows to go with the parent, and a soft delete of the parent leaves them live.
+    CascadingParent {
+        relation: &'a Field,
+        parent: &'a str,
+    },
+    /// It holds user content under a parent whose other children are soft-deleted (at least
+    /// half of them, and at least `SIBLINGS`).
+    Siblings {
+        parent: &'a str,
+        siblings: Vec<&'a str>,
+    },
+}
+
+/// How many soft-deleted siblings make a convention under one parent: one is a feature of
+/// that model.
+const SIBLINGS: usize = 2;
+
+/// For each model, the models whose rows belong to it through a required relation, and
+/// which models are soft-deleted.
+struct Parents<'a> {
+    soft_deleted: FxHashSet<&'a str>,
+    /// Parent model → the names of its required children that are not exempt.
+    children: FxHashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Parents<'a> {
+    fn new(advisor: &Advisor<'a>, marked: &[(&'a Block, &'a Field)]) -> Self {
+        let soft_deleted: FxHashSet<&str> = marked
+            .iter()
+            .filter(|(_, marker)| marks_deletion(marker))
+            .map(|(b, _)| b.name.text.as_str())
+            .collect();
+        let mut children: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for block in advised_models(advisor.schema) {
+            let name = block.name.text.as_str();
+            if !soft_deleted.contains(name) && exempt(advisor, block) {
+                continue;
+            }
+            for field in block.fields.iter().filter(|f| is_required_reference(f)) {
+                if let Some(parent) = type_name(field).filter(|p| *p != name) {
+                    let list = children.entry(parent).or_default();
+                    if !list.contains(&name) {
+                        list.push(name);
+                    }
+                }
+            }
+        }
+        Parents {
+            soft_deleted,
+            children,
+        }
+    }
+
+    fn evidence(&self, advisor: &Advisor<'a>, block: &'a Block) -> Option<Evidence<'a>> {
+        let name = block.name.text.as_str();
+        let relations = || {
+            block.fields.iter().filter(|f| {
+                is_required_reference(f)
+                    && !is_one_to_one(block, f)
+                    && type_name(f).is_some_and(|p| p != name)
+                    && is_relation_field(advisor.schema, f)
+            })
+        };
+        // Rows without content of their own (filters, quotas, settings of the parent) are
+        // read through their parent only.
+        if !holds_content(block) {
+            return None;
+        }
+        if let Some(relation) = relations().find(|f| {
+            cascades(f)
+                && type_name(f).is_some_and(|p| self.soft_deleted.contains(p) && !is_container(p))
+        }) {
+            return Some(Evidence::CascadingParent {
+                relation,
+                parent: type_name(relation)?,
+            });
+        }
+        relations().find_map(|relation| {
+            let parent = type_name(relation)?;
+            let others: Vec<&str> = self
+                .children
+                .get(parent)?
+                .iter()
+                .copied()
+                .filter(|c| *c != name)
+                .collect();
+            let siblings: Vec<&str> = others
+                .iter()
+                .copied()
+                .filter(|c| self.soft_deleted.contains(c))
+                .collect();
+            (siblings.len() >= SIBLINGS && siblings.len() * 2 >= others.len())
+                .then_some(Evidence::Siblings { parent, siblings })
+        })
+    }
+}
+
+fn report_missing(
     advisor: &Advisor<'_>,
     convention: &Convention,
     block: &Block,
-    marked: usize,
+    evidence: &Evidence<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(diagnostic) = advisor.diagnostic(
-        ADVICE_SOFT_DELETE_MISSING,
-        block.name.span,
-        format!(
-            "`{}` has no soft-delete marker, unlike {marked} other models of the schema; add `{}`",
-            block.name.text,
-            convention.declaration()
+    let name = block.name.text.as_str();
+    let marker = convention.declaration();
+    let message = match evidence {
+        Evidence::CascadingParent { relation, parent } => format!(
+            "`{name}` belongs to `{parent}`, which is soft-deleted, through `{}` with `onDelete: Cascade`: a deleted `{parent}` no longer takes its `{name}` rows with it, and they stay live; add `{marker}` and set it with the parent's (or read `{name}` only through live `{parent}` rows)",
+            relation.name.text
         ),
-    ) else {
+        Evidence::Siblings { parent, siblings } => {
+            let mut names: Vec<String> =
+                siblings.iter().take(3).map(|s| format!("`{s}`")).collect();
+            if siblings.len() > 3 {
+                names.push(format!("{} more", siblings.len() - 3));
+            }
+            let listed = match names.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            format!(
+                "`{name}` holds user content under `{parent}` beside {listed}, which {} soft-deleted: deleting one of those can be undone, deleting a `{name}` cannot; add `{marker}` if it should be restorable too",
+                if siblings.len() == 1 { "is" } else { "are" }
+            )
+        }
+    };
+    let Some(diagnostic) = advisor.diagnostic(ADVICE_SOFT_DELETE_MISSING, block.name.span, message)
+    else {
         return;
     };
+    // Unsafe: whether rows should be restorable is the application's decision, and the
+    // marker does nothing until every query filters on it.
     out.push(match add_marker(advisor, convention, block) {
-        Some(edit) => diagnostic.with_fix(safe_fix(
-            format!("Add `{}` to `{}`", convention.name, block.name.text),
-            vec![edit],
-        )),
+        Some(edit) => diagnostic.with_fix(Fix {
+            title: format!("Add `{}` to `{name}`", convention.name),
+            edits: vec![edit],
+            applicability: Applicability::Unsafe,
+        }),
         None => diagnostic,
     });
 }
@@ -454,14 +802,44 @@ fn is_generated(field: &Field) -> bool {
     )
 }
 
-/// Random values (tokens, hashes, uuids) are never reused either.
-fn holds_random_values(field: &Field) -> bool {
-    name_words(&field.name.text).last().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "token" | "hash" | "uuid" | "guid" | "ulid" | "nonce" | "secret" | "digest"
-        )
-    })
+/// Hashes and digests are reused only with the same content: on their own they hold no
+/// business value a new row would want back.
+fn holds_digest(field: &Field) -> bool {
+    name_words(&field.name.text)
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "hash" | "digest"))
+}
+
+/// Whether the column holds a value no new row ever takes again: a generated key
+/// (`@default(uuid())`), a random one by its name (`token`, `uid`, `nonce`, `secret`,
+/// `apiKey`, `idempotencyKey`, an iCal `uid`), or a reference to an object of another system
+/// (`externalRef`, `externalId`), which an import should find and restore, deleted or not,
+/// rather than insert again. One such column makes the whole constraint conflict-free.
+fn never_reused(field: &Field) -> bool {
+    if is_generated(field) {
+        return true;
+    }
+    let words = name_words(&field.name.text);
+    let Some(last) = words.last().map(String::as_str) else {
+        return false;
+    };
+    let before_last = words
+        .len()
+        .checked_sub(2)
+        .and_then(|i| words.get(i))
+        .map(String::as_str);
+    matches!(
+        last,
+        "token" | "uuid" | "guid" | "ulid" | "uid" | "uids" | "nonce" | "secret"
+    ) || (last == "key"
+        && matches!(
+            before_last,
+            Some("api" | "idempotency" | "access" | "secret" | "license")
+        ))
+        // Not a bare `ref`: a git ref or a document's reference number comes back.
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "external" | "idempotency"))
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -503,10 +881,8 @@ fn check_unique_conflicts(
                 || f.path == marker.name.text
                 || primary.contains(f.path)
                 || is_relation_field(advisor.schema, f.field)
-        }) || key
-            .fields
-            .iter()
-            .all(|f| is_generated(f.field) || holds_random_values(f.field))
+        }) || key.fields.iter().any(|f| never_reused(f.field))
+            || key.fields.iter().all(|f| holds_digest(f.field))
             // One identifier (`customerId`, `externalId`) names one thing, which does not
             // come back after its row is deleted.
             || (names.len() == 1 && is_identifier(names[0]))

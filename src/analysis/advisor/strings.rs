@@ -5,7 +5,8 @@
 use super::conventions::{
     advised_models, field_list, is_list, name_words, relation_scalar_fields, type_name,
 };
-use super::money::{comments, has_phrase};
+use super::money::has_phrase;
+use super::types::field_comments;
 use super::{Advisor, edits};
 use crate::analysis::codes::{ADVICE_CASE_SENSITIVE_EMAIL, ADVICE_NUMBER_AS_STRING};
 use crate::analysis::{Applicability, Diagnostic, Fix};
@@ -117,7 +118,8 @@ fn check_email(advisor: &Advisor<'_>, block: &Block, field: &Field, out: &mut Ve
         return;
     }
     // A comment may say the application lower-cases the address before storing it.
-    let comments = comments(advisor.schema, field);
+    // The doc comment, the comment after the field and the comment lines above it.
+    let comments = field_comments(advisor.schema, field).to_ascii_lowercase();
     if [
         "lowercase",
         "lower case",
@@ -455,7 +457,8 @@ fn check_number(advisor: &Advisor<'_>, block: &Block, field: &Field, out: &mut V
     let Some(ty) = number_kind(&words, default, mongo) else {
         return;
     };
-    let comments = comments(advisor.schema, field);
+    // The doc comment, the comment after the field and the comment lines above it.
+    let comments = field_comments(advisor.schema, field).to_ascii_lowercase();
     if TEXT_PHRASES.iter().any(|p| has_phrase(&comments, p)) || has_digit_range(&comments) {
         return;
     }

@@ -34,8 +34,9 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             match ty {
                 "Decimal" if money => check_money_native_type(advisor, field, out),
                 "Float" if float_money => check_float_money(advisor, block, field, out),
-                "String" if secrets => {
-                    check_plaintext_secret(advisor, block, library.flatten(), field, out);
+                "String" | "Bytes" if secrets => {
+                    let bytes = ty == "Bytes";
+                    check_plaintext_secret(advisor, block, library.flatten(), field, bytes, out);
                 }
                 _ => {}
             }
@@ -235,6 +236,9 @@ const SECRET_WORDS: &[&str] = &[
     "password",
     "passwd",
     "passphrase",
+    "passcode",
+    "pass",
+    "pwd",
     "secret",
     "token",
     "ssn",
@@ -246,16 +250,28 @@ const SECRET_WORDS: &[&str] = &[
     "credentials",
 ];
 
-/// Runs of words that do (`apiKey`, `cardNumber`, `taxId`).
+/// Runs of words that do (`apiKey`, `cardNumber`, `taxId`). `key` alone does not: it is the
+/// key of a key-value table as often as key material.
 const SECRET_PHRASES: &[&[&str]] = &[
     &["api", "key"],
     &["secret", "key"],
     &["private", "key"],
     &["private", "ssh", "key"],
+    &["ssh", "key"],
     &["access", "key"],
     &["signing", "key"],
     &["encryption", "key"],
+    &["decryption", "key"],
     &["master", "key"],
+    &["hmac", "key"],
+    &["jwt", "key"],
+    &["client", "key"],
+    &["auth", "key"],
+    &["license", "key"],
+    &["totp", "key"],
+    &["totp", "seed"],
+    &["otp", "seed"],
+    &["mfa", "seed"],
     &["card", "number"],
     &["credit", "card"],
     &["tax", "id"],
@@ -271,7 +287,8 @@ const SECRET_PHRASES: &[&[&str]] = &[
 ];
 
 /// Words that say the value is protected or is not the secret itself (`passwordHash`,
-/// `encryptedSsn`, `apiKeyId`, `tokenType`, `passwordHint`).
+/// `encryptedSsn`, `apiKeyId`, `tokenType`, `passwordHint`, `tokenUsage`, `obfuscatedToken`,
+/// `secretRef`, `vaultPath`, `publicKey`).
 const NOT_SECRET_WORDS: &[&str] = &[
     "hash",
     "hashed",
@@ -282,10 +299,14 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "digest",
     "cipher",
     "ciphertext",
+    "sealed",
     "salt",
     "hint",
     "masked",
     "mask",
+    "obfuscated",
+    "redacted",
+    "truncated",
     "last4",
     "last",
     "prefix",
@@ -293,6 +314,7 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "preview",
     "partial",
     "display",
+    "fingerprint",
     "id",
     "ids",
     "type",
@@ -303,6 +325,12 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "method",
     "name",
     "count",
+    "usage",
+    "usages",
+    "used",
+    "quota",
+    "max",
+    "min",
     "at",
     "expires",
     "expiry",
@@ -317,14 +345,20 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "label",
     "policy",
     "public",
+    "pub",
     "publishable",
     "sync",
     "page",
     "cursor",
     "limit",
     "ref",
+    "reference",
     "path",
     "vault",
+    "kms",
+    "arn",
+    "store",
+    "manager",
     "env",
     "idempotency",
     "lease",
@@ -332,8 +366,14 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "scopes",
 ];
 
-/// The secret a field name speaks of (`apiKey`, `password`), or `None`.
-pub(crate) fn names_secret(name: &str) -> Option<String> {
+/// The secret a field name speaks of (`api key`, `password`), or `None`.
+#[cfg(test)]
+fn names_secret(name: &str) -> Option<String> {
+    find_secret(name).map(|(secret, _)| secret.join(" "))
+}
+
+/// The secret's words in a field name, and the other words around them.
+fn find_secret(name: &str) -> Option<(Vec<String>, Vec<String>)> {
     // Most names hold none of the words: say so without splitting them into words. A secret
     // word, or the first word of a secret phrase, appears in the lower-cased name as is.
     let lower = name.to_ascii_lowercase();
@@ -343,7 +383,7 @@ pub(crate) fn names_secret(name: &str) -> Option<String> {
     if !first_words.any(|word| lower.contains(word)) {
         return None;
     }
-    let words = name_words(name);
+    let mut words = name_words(name);
     let mut found: Option<(usize, usize)> = None;
     'search: for start in 0..words.len() {
         for phrase in SECRET_PHRASES {
@@ -358,14 +398,230 @@ pub(crate) fn names_secret(name: &str) -> Option<String> {
         }
     }
     let (start, len) = found?;
-    let other = words[..start].iter().chain(&words[start + len..]);
-    if other
-        .clone()
-        .any(|w| NOT_SECRET_WORDS.contains(&w.as_str()))
-    {
+    let secret: Vec<String> = words.drain(start..start + len).collect();
+    if words.iter().any(|w| NOT_SECRET_WORDS.contains(&w.as_str())) {
         return None;
     }
-    Some(words[start..start + len].join(" "))
+    Some((secret, words))
+}
+
+/// What the application does with a secret, which decides how it may be stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SecretUse {
+    /// The server only compares what a client presents (the application's own passwords,
+    /// the API keys and reset or invitation tokens it issues): a hash is enough.
+    Verified,
+    /// The application must read it back to act (a password of another system, an access or
+    /// refresh token, a TOTP seed, a signing or encryption key, an OAuth client secret): a
+    /// hash would not do; encrypt it at rest or keep it in a secret store.
+    Used,
+    /// A sensitive identifier (SSN, IBAN, card number, tax id): encrypt it, or keep only
+    /// what is shown.
+    Identifier,
+    /// A card security code, which may not be kept after authorisation at all (PCI DSS).
+    CardCode,
+}
+
+/// Words (of the field's other words, or of the model's name) that name another system, whose
+/// password or key the application must present to it.
+const SYSTEM_WORDS: &[&str] = &[
+    "smtp",
+    "imap",
+    "pop",
+    "pop3",
+    "mail",
+    "mailer",
+    "mailbox",
+    "db",
+    "database",
+    "datasource",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mongo",
+    "mongodb",
+    "redis",
+    "registry",
+    "docker",
+    "ftp",
+    "sftp",
+    "ssh",
+    "proxy",
+    "ldap",
+    "vpn",
+    "wifi",
+    "server",
+    "root",
+    "admin",
+    "app",
+    "service",
+    "bot",
+    "sasl",
+    "rabbitmq",
+    "amqp",
+    "s3",
+    "minio",
+    "keystore",
+    "truststore",
+    "certificate",
+    "cert",
+    "pfx",
+    "wallet",
+    "bind",
+    "integration",
+    "integrations",
+    "connection",
+    "connector",
+    "credential",
+    "credentials",
+    "provider",
+    "destination",
+    "source",
+    "webhook",
+    "webhooks",
+    "channel",
+    "host",
+    "instance",
+    "cluster",
+    "storage",
+    "bucket",
+    "transport",
+    "oauth",
+    "client",
+    "github",
+    "gitlab",
+    "slack",
+    "discord",
+    "telegram",
+    "stripe",
+    "openai",
+    "twilio",
+    "sendgrid",
+    "resend",
+    "aws",
+    "gcp",
+    "azure",
+    // A service's default or initial password, which the application sets and shows.
+    "default",
+    "initial",
+];
+
+/// Words that make a token or a key one the application issues and only compares.
+const ISSUED_WORDS: &[&str] = &[
+    "reset",
+    "verification",
+    "verify",
+    "confirm",
+    "confirmation",
+    "invite",
+    "invitation",
+    "magic",
+    "login",
+    "activation",
+    "unsubscribe",
+    "share",
+    "sharing",
+    "recovery",
+    "session",
+    "csrf",
+    "otp",
+    "one",
+    "personal",
+];
+
+/// Who must read the secret back (see `SecretUse`), from its words, the other words of the
+/// field name and the model's name.
+fn secret_use(secret: &[String], others: &[String], model: &str) -> SecretUse {
+    let secret: Vec<&str> = secret.iter().map(String::as_str).collect();
+    let model_words = name_words(model);
+    let mentions = |list: &[&str]| {
+        others
+            .iter()
+            .chain(&model_words)
+            .any(|w| list.contains(&w.as_str()))
+    };
+    match secret.as_slice() {
+        ["cvv" | "cvc"] => SecretUse::CardCode,
+        ["ssn" | "iban"]
+        | ["card", "number"]
+        | ["credit", "card"]
+        | ["tax", _]
+        | ["social", "security"]
+        | ["national", "id"]
+        | ["passport", "number"]
+        | ["bank", "account"]
+        | ["routing", "number"] => SecretUse::Identifier,
+        // Codes a user types back once.
+        ["recovery" | "backup", "codes"] => SecretUse::Verified,
+        // Key material, seeds and signing secrets are used to sign, decrypt or compute.
+        [.., "key"] if !matches!(secret[0], "api" | "access" | "license" | "auth" | "client") => {
+            SecretUse::Used
+        }
+        ["mnemonic" | "credential" | "credentials"] | [_, "seed"] | ["seed", "phrase"] => {
+            SecretUse::Used
+        }
+        ["password" | "passwd" | "passphrase" | "passcode" | "pass" | "pwd"] => {
+            if mentions(SYSTEM_WORDS) {
+                SecretUse::Used
+            } else {
+                SecretUse::Verified
+            }
+        }
+        ["secret"] => {
+            // A TOTP seed (`twoFactorSecret`), a webhook's signing secret, an OAuth client's
+            // secret held to call the provider: used. The secret of a client of the
+            // application's own OAuth server is only compared.
+            let own_oauth_server = model_words.iter().any(|w| w == "oauth")
+                && model_words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "client" | "app" | "application"));
+            if own_oauth_server || mentions(ISSUED_WORDS) {
+                SecretUse::Verified
+            } else {
+                SecretUse::Used
+            }
+        }
+        // Tokens and API keys: the ones the application issues and compares, else those it
+        // holds to call another system.
+        _ => {
+            // The application's own keys: unqualified, or qualified by whom it issued them
+            // to (`userApiKey`); `mailgunApiKey` is another system's.
+            let own = |w: &String| {
+                matches!(
+                    w.as_str(),
+                    "api" | "user" | "personal" | "my" | "own" | "account" | "project" | "team"
+                )
+            };
+            let own_api_key = (secret == ["api", "key"] && others.iter().all(own))
+                || (secret == ["token"] && !others.is_empty() && others.iter().all(own));
+            if mentions(ISSUED_WORDS) {
+                SecretUse::Verified
+            } else if mentions(SYSTEM_WORDS) {
+                SecretUse::Used
+            } else if own_api_key {
+                SecretUse::Verified
+            } else {
+                // A bare `token`, an `accessToken`, a `refreshToken`: held to call another
+                // system.
+                SecretUse::Used
+            }
+        }
+    }
+}
+
+/// The secret as the message names it: `a password` for `smtpPass`, `a TOTP seed` for
+/// `twoFactorSecret`, `recovery codes`, `an API key`.
+fn describe_secret(secret: &[String], others: &[String]) -> String {
+    let joined = secret.join(" ");
+    let totp = others
+        .iter()
+        .any(|w| matches!(w.as_str(), "totp" | "otp" | "mfa" | "factor" | "2fa"));
+    match joined.as_str() {
+        "pass" | "pwd" | "passwd" => "a password".to_string(),
+        "secret" if totp => "a TOTP seed".to_string(),
+        plural if plural.ends_with('s') => plural.to_string(),
+        _ => with_article(&joined),
+    }
 }
 
 /// `an API key`, `a password`, `an SSN`: the secret's words as people write them.
@@ -373,14 +629,17 @@ fn with_article(secret: &str) -> String {
     let written: Vec<String> = secret
         .split(' ')
         .map(|word| match word {
-            "api" | "ssn" | "iban" | "cvv" | "cvc" | "ssh" => word.to_ascii_uppercase(),
+            "api" | "ssn" | "iban" | "cvv" | "cvc" | "ssh" | "hmac" | "jwt" | "totp" | "otp"
+            | "mfa" => word.to_ascii_uppercase(),
             _ => word.to_string(),
         })
         .collect();
     let written = written.join(" ");
-    // A vowel sound: a vowel, or an acronym read letter by letter from `S` (`an SSN`).
+    // A vowel sound: a vowel, or an acronym read letter by letter from `S` or `H` (`an SSN`,
+    // `an HMAC key`).
     let an = written.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
-        || written.starts_with("SS");
+        || written.starts_with("SS")
+        || written.starts_with("HM");
     format!("{} {written}", if an { "an" } else { "a" })
 }
 
@@ -425,43 +684,132 @@ fn auth_library_model(block: &Block) -> Option<&'static [&'static str]> {
     None
 }
 
+/// The comments that describe a field: its doc comment, the `//` lines directly above it and
+/// the comment after it on its line.
+pub(super) fn field_comments(schema: &Schema, field: &Field) -> String {
+    let mut comments = field.doc.clone().unwrap_or_default();
+    let text = schema.file(field.span.file).text.as_str();
+    if let Some(rest) = text.get(field.declaration_end() as usize..) {
+        let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+        if let Some((_, comment)) = line.split_once("//") {
+            comments.push('\n');
+            comments.push_str(comment);
+        }
+    }
+    let mut end = crate::syntax::line_start(text, field.name.span.start as usize);
+    while end > 0 {
+        let start = crate::syntax::line_start(text, end - 1);
+        let Some(line) = text.get(start..end) else {
+            break;
+        };
+        let Some(comment) = line.trim().strip_prefix("//") else {
+            break;
+        };
+        comments.push('\n');
+        comments.push_str(comment);
+        end = start;
+    }
+    comments
+}
+
+/// Whether a comment says the value is hashed or encrypted, or kept elsewhere (`/// bcrypt`,
+/// `// encrypted with the tenant's key`, `/// SHA-256`, `/// in Vault`). Not "encryption",
+/// which describes what an encryption key is for.
+fn says_protected(comments: &str) -> bool {
+    comments
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(str::to_ascii_lowercase)
+        .any(|word| {
+            const PREFIXES: &[&str] = &[
+                "hash", "cipher", "digest", "bcrypt", "argon", "scrypt", "pbkdf", "sealed",
+            ];
+            PREFIXES.iter().any(|p| word.starts_with(p))
+                || (word.starts_with("encrypt") && word != "encryption")
+                || (word.starts_with("sha") && word[3..].chars().all(|c| c.is_ascii_digit()))
+                || matches!(word.as_str(), "kms" | "vault" | "secretsmanager")
+        })
+}
+
+/// Whether a password column is sized for a bcrypt hash (`@db.VarChar(60)`, `@db.Char(60)`):
+/// 60 characters is what bcrypt writes, and no one limits a clear password to exactly that.
+fn sized_for_bcrypt(advisor: &Advisor<'_>, field: &Field) -> bool {
+    let Some((name, attribute)) = native_type(advisor, field) else {
+        return false;
+    };
+    matches!(name, "VarChar" | "Char" | "NVarChar" | "NChar")
+        && matches!(
+            attribute.arguments().first().and_then(|a| a.value.as_ref()),
+            Some(Expression::Number { text, .. }) if text == "60"
+        )
+}
+
 fn check_plaintext_secret(
     advisor: &Advisor<'_>,
     block: &Block,
     library: Option<&[&str]>,
     field: &Field,
+    bytes: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let name = field.name.text.as_str();
     if library.is_some_and(|fields| fields.contains(&name)) {
         return;
     }
-    let Some(secret) = names_secret(name) else {
+    let Some((secret, others)) = find_secret(name) else {
         return;
     };
-    // The column's name or the doc comment may say what the field name does not
-    // (`secret String @map("secret_hash")`, `/// encrypted`).
+    // The column's name may say what the field name does not (`@map("secret_hash")`).
     let column = conventions::column_name(field);
-    if column != name && names_secret(column).is_none() {
+    if column != name && find_secret(column).is_none() {
         return;
     }
-    if field.doc.as_deref().is_some_and(|doc| {
-        let doc = doc.to_ascii_lowercase();
-        ["hash", "encrypt", "cipher", "digest"]
-            .iter()
-            .any(|word| doc.contains(word))
-    }) {
+    // A value Prisma generates (`@default(cuid())`) is issued by the application, which then
+    // only compares it.
+    let generated = matches!(
+        conventions::default_value(field),
+        Some(Expression::Function { name, .. })
+            if matches!(name.text.as_str(), "cuid" | "uuid" | "nanoid" | "ulid")
+    );
+    let usage = match secret_use(&secret, &others, &block.name.text) {
+        SecretUse::Used if generated => SecretUse::Verified,
+        usage => usage,
+    };
+    // Bytes hold key material and seeds; a verified secret in bytes is a hash already.
+    if bytes && usage != SecretUse::Used {
         return;
     }
-    if let Some(diagnostic) = advisor.diagnostic(
-        ADVICE_PLAINTEXT_SECRET,
-        field.name.span,
-        format!(
-            "`{}.{name}` is named like {} but nothing says it is hashed or encrypted; store a hash (or encrypt it in the application) and say so in its name (`{name}Hash`)",
-            block.name.text,
-            with_article(&secret)
+    let is_password = matches!(
+        secret.first().map(String::as_str),
+        Some("password" | "passwd" | "passphrase" | "passcode" | "pass" | "pwd")
+    );
+    if (usage == SecretUse::Verified && is_password && sized_for_bcrypt(advisor, field))
+        || says_protected(&field_comments(advisor.schema, field))
+    {
+        return;
+    }
+    let what = describe_secret(&secret, &others);
+    let model = &block.name.text;
+    let message = match usage {
+        SecretUse::Verified => format!(
+            "`{model}.{name}` is named like {what}, which the application only compares, and nothing says it is hashed: store a hash ({}) and say so in its name (`{name}Hash`)",
+            if is_password {
+                "bcrypt or argon2"
+            } else {
+                "SHA-256 of a random value is enough"
+            }
         ),
-    ) {
+        SecretUse::Used => format!(
+            "`{model}.{name}` is named like {what}, which the application must read back to use, and nothing says it is encrypted: a hash will not do; encrypt it at rest (or keep it in a secret store and store a reference) and say so in its name or doc comment"
+        ),
+        SecretUse::Identifier => format!(
+            "`{model}.{name}` is named like {what} and nothing says it is encrypted: encrypt it in the application, or keep only what is shown (the last four digits)"
+        ),
+        SecretUse::CardCode => format!(
+            "`{model}.{name}` is named like a card security code, which may not be stored after authorisation (PCI DSS): remove it"
+        ),
+    };
+    if let Some(diagnostic) = advisor.diagnostic(ADVICE_PLAINTEXT_SECRET, field.name.span, message)
+    {
         out.push(diagnostic);
     }
 }
@@ -614,7 +962,7 @@ fn check_id_default(
     if generator.is_none() && !object_id {
         return;
     }
-    if is_parent_id(advisor.schema, block, field) {
+    if is_parent_id(advisor.schema, block, field) || id_from_elsewhere(block) {
         return;
     }
     let Some(diagnostic) = advisor.diagnostic(
@@ -628,19 +976,66 @@ fn check_id_default(
         return;
     };
 
-    let fix = id_default_for(advisor, field, generator).map(|default| {
-        safe_fix(
-            format!("Add `@default({default})` to `{}.{name}`", block.name.text),
-            vec![edits::append_field_attribute(
-                field,
-                &format!("@default({default})"),
-            )],
-        )
+    // Unsafe: an id without a default is most often given on purpose (an id from Stripe or
+    // an authentication library, a deterministic one), and a default would hide the inserts
+    // that forget it.
+    let fix = id_default_for(advisor, field, generator).map(|default| Fix {
+        title: format!("Add `@default({default})` to `{}.{name}`", block.name.text),
+        edits: vec![edits::append_field_attribute(
+            field,
+            &format!("@default({default})"),
+        )],
+        applicability: Applicability::Unsafe,
     });
     out.push(match fix {
         Some(fix) => diagnostic.with_fix(fix),
         None => diagnostic,
     });
+}
+
+/// Words of a model's name that say its ids come from another system or are chosen on
+/// purpose: billing objects (Stripe's `sub_…`, `cus_…`), credentials of authentication
+/// libraries (a passkey's id is the authenticator's credential id), configuration and
+/// partitions (keyed by name or by range).
+const ASSIGNED_ID_WORDS: &[&str] = &[
+    "stripe",
+    "subscription",
+    "subscriptions",
+    "customer",
+    "customers",
+    "price",
+    "prices",
+    "product",
+    "products",
+    "invoice",
+    "invoices",
+    "charge",
+    "payment",
+    "payments",
+    "passkey",
+    "passkeys",
+    "authenticator",
+    "authenticators",
+    "credential",
+    "credentials",
+    "webauthn",
+    "config",
+    "configuration",
+    "setting",
+    "settings",
+    "partition",
+    "partitions",
+];
+
+/// Whether the model's ids are assigned by the application or another system by its name
+/// (see `ASSIGNED_ID_WORDS`), or the model is a library's table (`mastra_threads`,
+/// `jackson_store`: lower-case with a prefix), whose library assigns its ids.
+fn id_from_elsewhere(block: &Block) -> bool {
+    let name = block.name.text.as_str();
+    name.starts_with(|c: char| c.is_ascii_lowercase()) && name.contains('_')
+        || name_words(name)
+            .iter()
+            .any(|w| ASSIGNED_ID_WORDS.contains(&w.as_str()))
 }
 
 /// Whether the id is also a relation's foreign key: a one-to-one that shares its parent's id,

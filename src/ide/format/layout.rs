@@ -2,7 +2,7 @@
 //! Prisma's order, block attributes at the end, comments where Prisma puts them.
 
 use super::Output;
-use super::lines::{BlockLines, Keyword, is_whole_block_comment, split_comment};
+use super::lines::{BlockLines, ErrorIndex, Keyword, is_whole_block_comment, split_comment};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -83,15 +83,25 @@ struct Scratch<'a> {
     text: String,
     /// The attributes of the current line.
     attributes: Vec<Cow<'a, str>>,
+    /// Whether the current line is a field in a legacy form (`name: Type`, `[Type]`,
+    /// `Type!`), and whether a line laid out so far was.
+    legacy: bool,
+    repaired: bool,
 }
 
 const INDENT: &str = "  ";
 const NO_CELL: Cow<'static, str> = Cow::Borrowed("");
 
+/// Lays out `block`; its lines that a syntax error touches (`errors`) are kept as written, in
+/// their place: the layout's reading of them is a guess, and re-spacing them could change
+/// how the grammar recovers (`url = :"x://"` reads `//"` as a comment, `url = : "x://"`
+/// does not). Not the legacy forms of a field the layout rewrites as Prisma does (`name:
+/// Type`, `[Type]`), when those are the line's only errors.
 pub(super) fn render_block(
     text: &str,
     lines: &[Range<usize>],
     block: &BlockLines,
+    errors: &ErrorIndex<'_>,
     out: &mut Output,
 ) {
     let start = out.text.len();
@@ -110,11 +120,22 @@ pub(super) fn render_block(
     // How many comment lines came right before the current row (in the original order).
     let mut comments_above = 0;
     for line in block.body.clone() {
-        let row = classify(
-            block.keyword,
-            text[lines[line].clone()].trim_start(),
-            &mut scratch,
-        );
+        let range = &lines[line];
+        let written = text[range.clone()].trim_start();
+        let as_written = errors.touches(range)
+            && !written.trim().is_empty()
+            && !(matches!(
+                block.keyword,
+                Keyword::Model | Keyword::View | Keyword::Type
+            ) && legacy_region(written).is_some_and(|region| {
+                let offset = range.end - written.len();
+                errors.all_within(range, &(offset + region.start..offset + region.end))
+            }));
+        let row = if as_written {
+            Row::Other(written.trim_end())
+        } else {
+            classify(block.keyword, written, &mut scratch)
+        };
         match row {
             Row::BlockAttribute(attribute, comment) => {
                 let mut comments = Vec::new();
@@ -201,6 +222,7 @@ pub(super) fn render_block(
     }
     // `}`, with the comment that may follow it as written.
     out.line(text[lines[block.end_line].clone()].trim());
+    out.repaired |= scratch.repaired;
 }
 
 fn indented_line(out: &mut Output, line: &str) {
@@ -303,24 +325,43 @@ fn leading_name(line: &str) -> Option<(&str, &str)> {
 fn field<'a>(line: &'a str, scratch: &mut Scratch<'a>) -> Option<Row<'a>> {
     let (name, rest) = leading_name(line)?;
     // The legacy `name: Type` form.
+    scratch.legacy = rest.starts_with(':');
     let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
-    if rest.is_empty() || rest.starts_with("//") {
+    let row = if rest.is_empty() || rest.starts_with("//") {
         let comment = (!rest.trim().is_empty()).then_some(rest);
-        return Some(Row::cells(
-            [Cow::Borrowed(name), NO_CELL, NO_CELL],
-            1,
+        Row::cells([Cow::Borrowed(name), NO_CELL, NO_CELL], 1, comment)
+    } else {
+        let (field_type, rest) = field_type(rest, scratch)?;
+        let (attributes, comment) = attribute_list(rest, scratch)?;
+        let attributes = attribute_cell(attributes, &mut scratch.attributes, field_attribute_rank);
+        let count = if attributes.is_empty() { 2 } else { 3 };
+        Row::cells(
+            [Cow::Borrowed(name), field_type, attributes],
+            count,
             comment,
-        ));
+        )
+    };
+    scratch.repaired |= scratch.legacy;
+    Some(row)
+}
+
+/// Where a field's line (trimmed at the start) is written in a legacy form the layout
+/// rewrites: from a `:` after the name to the end of a `[Type]` type (`name: Type`, `name
+/// [Type]`, `name: [Type]`), as offsets in the line.
+fn legacy_region(line: &str) -> Option<Range<usize>> {
+    let (_, mut rest) = leading_name(line)?;
+    let offset = |rest: &str| line.len() - rest.len();
+    let mut region: Option<Range<usize>> = None;
+    if let Some(after) = rest.strip_prefix(':') {
+        region = Some(offset(rest)..offset(rest) + 1);
+        rest = after.trim_start();
     }
-    let (field_type, rest) = field_type(rest, scratch)?;
-    let (attributes, comment) = attribute_list(rest, scratch)?;
-    let attributes = attribute_cell(attributes, &mut scratch.attributes, field_attribute_rank);
-    let count = if attributes.is_empty() { 2 } else { 3 };
-    Some(Row::cells(
-        [Cow::Borrowed(name), field_type, attributes],
-        count,
-        comment,
-    ))
+    if rest.starts_with('[') {
+        let end = offset(rest) + rest.find(']')? + 1;
+        let start = region.map_or(offset(rest), |colon| colon.start);
+        region = Some(start..end);
+    }
+    region
 }
 
 /// The attribute column: the attributes in Prisma's order (stable), one space apart. When
@@ -374,6 +415,7 @@ fn field_type<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Option<(Cow<'a, s
         if base.is_empty() || !base.chars().all(|c| is_name_char(c) || c == '.') {
             return None;
         }
+        scratch.legacy = true;
         return Some((
             Cow::Owned(format!("{base}[]")),
             inner[close + 1..].trim_start(),
@@ -405,6 +447,7 @@ fn field_type<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Option<(Cow<'a, s
         rest = &rest[1..];
     } else if let Some(after) = rest.strip_prefix('!') {
         as_written = false;
+        scratch.legacy = true;
         rest = after;
     }
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {

@@ -13,8 +13,11 @@ use std::ops::Range;
 pub(super) struct Lines {
     pub ranges: Vec<Range<usize>>,
     /// How many `{` are open at the end of each logical line (outside strings and
-    /// comments; a stray `}` closes nothing): where each block ends.
+    /// comments; a stray `}` closes nothing).
     pub depth_after: Vec<usize>,
+    /// The fewest `{` open at any point of each logical line: a block ends on the line
+    /// where its `{` is closed, whatever follows on that line (`} model B {`).
+    pub depth_min: Vec<usize>,
 }
 
 /// Why a file is not formatted.
@@ -27,6 +30,11 @@ pub enum Refusal {
     /// original does not have, or with errors elsewhere, so that formatting it again would
     /// change it again (the grammar's recovery can depend on the layout).
     UnstableErrors,
+    /// A file with syntax errors that reads differently with other line breaks (`\r\n`
+    /// instead of `\n`): the grammar's error recovery weighs the bytes it skips. Formatting
+    /// writes `\n`, so it could add errors to the file as written, or format it differently
+    /// from the same text with other line breaks.
+    LineBreaks,
 }
 
 impl Refusal {
@@ -36,6 +44,9 @@ impl Refusal {
             Refusal::Unclosed => "a block or comment is never closed",
             Refusal::UnstableErrors => {
                 "its syntax errors would read differently once laid out; fix them first"
+            }
+            Refusal::LineBreaks => {
+                "its syntax errors read differently with other line breaks; fix them first"
             }
         }
     }
@@ -47,10 +58,12 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     let bytes = text.as_bytes();
     let mut ranges = Vec::new();
     let mut depth_after = Vec::new();
+    let mut depth_min = Vec::new();
     let mut start = 0;
     let mut index = 0;
     let mut in_string = false;
     let mut braces = 0usize;
+    let mut fewest = 0usize;
     while index < bytes.len() {
         match bytes[index] {
             // `\n`, `\r\n` and a lone `\r` end a line (the `\r` of a pair waits for its `\n`).
@@ -64,6 +77,8 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
                 };
                 ranges.push(start..end);
                 depth_after.push(braces);
+                depth_min.push(fewest);
+                fewest = braces;
                 start = index + 1;
             }
             // An escape covers the next character, but never the line break.
@@ -92,7 +107,10 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
             }
             b'{' => braces += 1,
             // A stray `}` closes nothing; it is kept as written.
-            b'}' => braces = braces.saturating_sub(1),
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                fewest = fewest.min(braces);
+            }
             _ => {}
         }
         index += 1;
@@ -103,10 +121,12 @@ pub(super) fn logical_lines(text: &str) -> Result<Lines, Refusal> {
     if start < text.len() {
         ranges.push(start..text.len());
         depth_after.push(braces);
+        depth_min.push(fewest);
     }
     Ok(Lines {
         ranges,
         depth_after,
+        depth_min,
     })
 }
 
@@ -152,6 +172,51 @@ pub(super) fn has_unbalanced_line(text: &str, lines: &[Range<usize>], block: &Bl
     })
 }
 
+/// The byte ranges of a file's syntax errors, to ask which lines they touch.
+pub(super) struct ErrorIndex<'a> {
+    /// Sorted by start.
+    errors: &'a [Range<usize>],
+    /// The last byte each error and the ones before it reach (a zero-width error reaches its
+    /// own position).
+    reach: Vec<usize>,
+}
+
+impl<'a> ErrorIndex<'a> {
+    /// `errors` sorted by start.
+    pub fn new(errors: &'a [Range<usize>]) -> Self {
+        let mut reach = Vec::with_capacity(errors.len());
+        let mut furthest = 0;
+        for error in errors {
+            furthest = furthest.max(error.end.saturating_sub(1).max(error.start));
+            reach.push(furthest);
+        }
+        ErrorIndex { errors, reach }
+    }
+
+    /// Whether an error touches the line `line` (its text, or the position of its line
+    /// break: a missing `)` at the end of a line is an error of that line).
+    pub fn touches(&self, line: &Range<usize>) -> bool {
+        let before = self.errors.partition_point(|error| error.start <= line.end);
+        before > 0 && self.reach[before - 1] >= line.start
+    }
+
+    /// Whether every error that touches `line` lies within `region`.
+    pub fn all_within(&self, line: &Range<usize>, region: &Range<usize>) -> bool {
+        let before = self.errors.partition_point(|error| error.start <= line.end);
+        for index in (0..before).rev() {
+            if self.reach[index] < line.start {
+                break;
+            }
+            let error = &self.errors[index];
+            let touches = error.end.saturating_sub(1).max(error.start) >= line.start;
+            if touches && !(region.start <= error.start && error.end <= region.end) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Keyword {
     Model,
@@ -180,8 +245,9 @@ pub(super) enum TopItem {
     BlockComment(usize),
     Other(usize),
     Block(BlockLines),
-    /// A block whose closing `}` shares its line with other text (`id Int @id }`): the
-    /// line-by-line layout cannot place it, so its lines are kept as written.
+    /// A block whose closing `}` shares its line with other text (`id Int @id }`, or `}
+    /// model B {` and the lines up to where that block is closed): the line-by-line layout
+    /// cannot place it, so its lines are kept as written.
     Verbatim(Range<usize>),
 }
 
@@ -232,7 +298,7 @@ pub(super) fn top_level_items(text: &str, lines: &Lines) -> Result<Vec<TopItem>,
             let header = index;
             let open = lines.depth_after[header];
             let mut end = header + 1;
-            while end < ranges.len() && lines.depth_after[end] >= open {
+            while end < ranges.len() && lines.depth_min[end] >= open {
                 if block_header(&text[ranges[end].clone()]).is_some() {
                     return Err(Refusal::Unclosed);
                 }
@@ -241,7 +307,21 @@ pub(super) fn top_level_items(text: &str, lines: &Lines) -> Result<Vec<TopItem>,
             if end == ranges.len() {
                 return Err(Refusal::Unclosed);
             }
-            if is_closing_line(text[ranges[end].clone()].trim()) {
+            if lines.depth_after[end] >= open {
+                // The block is closed before the end of the line, which opens another
+                // (`} model B {`): both are kept as written, up to where that one is closed.
+                end += 1;
+                while end < ranges.len() && lines.depth_after[end] >= open {
+                    if block_header(&text[ranges[end].clone()]).is_some() {
+                        return Err(Refusal::Unclosed);
+                    }
+                    end += 1;
+                }
+                if end == ranges.len() {
+                    return Err(Refusal::Unclosed);
+                }
+                items.push(TopItem::Verbatim(header..end + 1));
+            } else if is_closing_line(text[ranges[end].clone()].trim()) {
                 items.push(TopItem::Block(BlockLines {
                     keyword,
                     keyword_text,
@@ -323,6 +403,56 @@ mod tests {
             lines("model A {\n a String @default(\"{\") // {\n}\n}\n"),
             vec!["model A {", " a String @default(\"{\") // {", "}", "}"]
         );
+    }
+
+    #[test]
+    fn a_block_ends_where_its_brace_is_closed() {
+        let kinds = |text: &str| -> Vec<String> {
+            let Ok(lines) = logical_lines(text) else {
+                return vec!["<unclosed>".to_string()];
+            };
+            let Ok(items) = top_level_items(text, &lines) else {
+                return vec!["<unclosed>".to_string()];
+            };
+            items
+                .iter()
+                .map(|item| match item {
+                    TopItem::Block(block) => format!("block {}..={}", block.header, block.end_line),
+                    TopItem::Verbatim(lines) => format!("verbatim {lines:?}"),
+                    TopItem::Blank => "blank".to_string(),
+                    _ => "other".to_string(),
+                })
+                .collect()
+        };
+        // `} model B {`: both blocks as written, up to where B is closed.
+        assert_eq!(
+            kinds("model A {\n  id Int\n} model B {\n  id Int\n}\n\nmodel C {\n}\n"),
+            vec!["verbatim 0..5", "blank", "block 6..=7"]
+        );
+        assert_eq!(
+            kinds("model A {\n  id Int }\nmodel C {\n}\n"),
+            vec!["verbatim 0..2", "block 2..=3"]
+        );
+        // B is never closed.
+        assert_eq!(
+            kinds("model A {\n} model B {\n  id Int\nmodel C {\n}\n"),
+            vec!["<unclosed>"]
+        );
+    }
+
+    #[test]
+    fn errors_touch_the_lines_they_cover() {
+        let errors = [2..3, 10..10, 20..31];
+        let index = ErrorIndex::new(&errors);
+        let touched: Vec<bool> = [0..2, 3..9, 10..15, 16..19, 25..26, 31..40, 41..50]
+            .iter()
+            .map(|line| index.touches(line))
+            .collect();
+        assert_eq!(touched, [true, false, true, false, true, false, false]);
+        // A missing `)` at the end of a line (zero width, at its line break) is of that line.
+        assert!(ErrorIndex::new(&[9..9, 40..41]).touches(&(3..9)));
+        assert!(index.all_within(&(20..30), &(18..31)));
+        assert!(!index.all_within(&(20..30), &(21..31)));
     }
 
     #[test]

@@ -14,7 +14,9 @@ if "--sample" in sys.argv:
 out = subprocess.run([binary, "check", corpus, "--format", "json"], capture_output=True, text=True).stdout
 report = json.loads(out)
 advice_prefixes = ("index/missing-fk-index", "index/redundant", "index/composite-order",
-                   "index/soft-delete-partial", "soft-delete/", "tenant/", "types/", "security/", "model/")
+                   "index/soft-delete-partial", "soft-delete/", "tenant/", "types/", "security/", "model/",
+                   "index/duplicate-unique", "index/implied-unique", "index/unindexed-reference",
+                   "integrity/")
 schemas = collections.defaultdict(set)
 models = collections.defaultdict(set)
 findings = collections.defaultdict(list)

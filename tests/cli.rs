@@ -414,7 +414,7 @@ model User {
   id     Int     @id
   active Boolean @default(TRUE)
   name   String  @db.VarChar(20,)
-  // a comment stays as it is
+  // a comment stays as it is (emails are stored lower-cased)
   email  String
 
   @@unique([email], map: \"users_email\",)

@@ -153,6 +153,17 @@ pub const DB_PARTIAL_INDEX: Code = Code("db/partial-index");
 // Codes of the database-aware advice (`database/`).
 pub const DB_UNAVAILABLE: Code = Code("db/unavailable");
 
+// Codes of the advisor's rules added later (`advisor/`): listed at the end of `ALL`, so that
+// the rule indexes of earlier SARIF reports stay valid.
+pub const ADVICE_DUPLICATE_UNIQUE: Code = Code("index/duplicate-unique");
+pub const ADVICE_IMPLIED_UNIQUE: Code = Code("index/implied-unique");
+pub const ADVICE_UNINDEXED_REFERENCE: Code = Code("index/unindexed-reference");
+pub const ADVICE_MISSING_RELATION: Code = Code("integrity/missing-relation");
+pub const ADVICE_DELETE_BLOCKED: Code = Code("integrity/delete-blocked");
+pub const ADVICE_DUPLICATE_LINK: Code = Code("integrity/duplicate-link");
+pub const ADVICE_CASE_SENSITIVE_EMAIL: Code = Code("types/case-sensitive-email");
+pub const ADVICE_NUMBER_AS_STRING: Code = Code("types/number-as-string");
+
 pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_UNEXPECTED,
@@ -659,5 +670,37 @@ pub const ALL: &[(Code, &str)] = &[
     (
         SYNTAX_TOO_DEEP,
         "values (lists, function calls, objects) nested more than 64 levels deep; nothing deeper is read",
+    ),
+    (
+        ADVICE_DUPLICATE_UNIQUE,
+        "advice: a unique constraint over the same fields as the primary key or another unique constraint of the model",
+    ),
+    (
+        ADVICE_IMPLIED_UNIQUE,
+        "advice: a composite unique constraint that another key implies (it contains a field unique on its own, or repeats a key in another order)",
+    ),
+    (
+        ADVICE_UNINDEXED_REFERENCE,
+        "advice: a field that holds another model's ids without a relation, and no index starts with it",
+    ),
+    (
+        ADVICE_MISSING_RELATION,
+        "advice: a field that holds another model's ids without a relation, so no foreign key checks them",
+    ),
+    (
+        ADVICE_DELETE_BLOCKED,
+        "advice: a required relation left at the default `onDelete` blocks deleting a parent whose rows are meant to be deleted",
+    ),
+    (
+        ADVICE_DUPLICATE_LINK,
+        "advice: a link table (or an external identity) with no unique constraint over the pair it links",
+    ),
+    (
+        ADVICE_CASE_SENSITIVE_EMAIL,
+        "advice: a unique email compared case-sensitively on PostgreSQL; use `@db.Citext` or lower-case it",
+    ),
+    (
+        ADVICE_NUMBER_AS_STRING,
+        "advice: a `String` field whose name says it holds a number (a count, a size, an amount)",
     ),
 ];

@@ -62,14 +62,20 @@ pub fn advised_models(schema: &Schema) -> impl Iterator<Item = &Block> {
 }
 
 /// Whether the advisor looks at the block (see `advised_models`): a model that reads
-/// without syntax errors (a line break inside an attribute counts: Prisma rejects it) and is
-/// not `@@ignore`d.
+/// without syntax errors (a line break inside an attribute counts: Prisma rejects it), is
+/// not `@@ignore`d, and is not a database view declared as a model (`/// @view`, a
+/// convention of schemas older than Prisma's `view` blocks: no index or foreign key
+/// can be added to it).
 pub fn is_advised(block: &Block) -> bool {
     block.kind == BlockKind::Model
         && block.syntax_errors.is_empty()
         && !block.multiline_attribute
         && block.closed
         && block.attributes_named("ignore").next().is_none()
+        && !block
+            .doc
+            .as_deref()
+            .is_some_and(|doc| doc.lines().any(|line| line.trim() == "@view"))
 }
 
 /// The model's soft-delete marker: its first field named like one of the configured markers.

@@ -7,13 +7,18 @@
 //! lands in a broken block.
 
 pub mod conventions;
+mod duplicate_unique;
 pub mod edits;
 mod index;
+mod integrity;
+mod money;
+mod references;
 pub mod rls;
 pub mod rules;
 pub mod scaffold;
 mod settings;
 mod soft_delete;
+mod strings;
 mod templates;
 mod tenant;
 mod types;
@@ -85,6 +90,10 @@ pub(super) fn advise(
     soft_delete::check(&advisor, out);
     tenant::check(&advisor, out);
     types::check(&advisor, out);
+    duplicate_unique::check(&advisor, out);
+    references::check(&advisor, out);
+    integrity::check(&advisor, out);
+    strings::check(&advisor, out);
 }
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay

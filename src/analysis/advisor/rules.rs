@@ -147,7 +147,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: ADVICE_FLOAT_MONEY,
         default: WARNING,
-        checks: "A `Float` field whose name says money, by its words (`price`, `unitPrice`, `amount`, `cost`, `balance`, `fee`, `salary`, `revenue`, `tax`, `total`, `grandTotal`, ...), not a ratio or count of it (`taxRate`, `returnOnAdSpend`, `totalCount`; `latitude`, `taxonomy` are other words). On MongoDB, which has no `Decimal` in Prisma, the advice is integer cents.",
+        checks: "A `Float` field that holds money: by the words of its name (`price`, `unitPrice`, `amount`, `cost`, `balance`, `fee`, `salary`, `revenue`, `tax`, `total`, `grandTotal`, `valuation`, `adSpend`, `netWorth`, `mrr`, `deposit`, ...), a generic name in a model about money (`AccountBalance.value`, `Payment.sum`; not beside a `type` or a percentage), or its doc comment or the comment after it (\"monetary value\", `// in USD`, `// in cents`); not a ratio, share, duration, count or score (`taxRate`, `returnOnAdSpend`, `totalCount`, `amountOfTime`, `tokenBudget`, `pointsBalance`; a comment that says percent, rate, \"in decimals\" or gives a quotient, `// totalSales / clicks`; `latitude`, `taxonomy` are other words). On MongoDB, which has no `Decimal` in Prisma, the advice is integer cents.",
         why: "Binary floating point cannot hold most decimal fractions exactly: sums of prices lose cents.",
         example: "price Float\n// fixed:\nprice Decimal",
         fix: Some(
@@ -215,6 +215,84 @@ pub const RULES: &[Rule] = &[
         checks: "With a database to compare against: a partial index (`CREATE INDEX ... WHERE ...`) in a model's table that the schema does not declare with `where:` (the `partialIndexes` preview feature), whether the schema declares it without `where:` or not at all.",
         why: "Prisma Migrate diffs the schema against the database: its next migration drops an index the schema does not declare, or rebuilds it over every row.",
         example: "@@index([email])\n// the database has `User_email_idx` ... WHERE deleted_at IS NULL; fixed:\n@@index([email], where: { deletedAt: null })",
+        fix: None,
+    },
+    Rule {
+        code: ADVICE_DUPLICATE_UNIQUE,
+        // Certain: the constraint enforces nothing its twin does not.
+        default: WARNING,
+        checks: "A `@unique` or `@@unique` over the same fields, in the same order, as the model's `@id`, `@@id` or another unique constraint: `@unique` on the id field (`id String @id @unique`), `@@unique([a, b])` beside `@@id([a, b])`, `@unique` beside `@@unique([email], map: ...)` (the later of two unique constraints is reported). Left alone: constraints with `where:`, `length:` or `clustered: true`, two constraints with one generated name (Prisma rejects them), and MongoDB (Prisma rejects an id that is also unique there). The same fields in another order are `index/implied-unique`'s; `index/redundant` reports `@@index`es, this rule unique constraints only.",
+        why: "Each unique constraint is a unique index that the database updates on every insert and on every change of its columns: a repeated one costs writes and disk and enforces nothing more. For `@id @unique` Prisma creates `User_id_key` beside the primary key `User_pkey`.",
+        example: "model User {\n  id String @id @unique @default(cuid())\n}\n// fixed:\nmodel User {\n  id String @id @default(cuid())\n}",
+        fix: Some(
+            "removes the repeated constraint: safe when the client keeps every `findUnique` input (the covering key has the same input name, so `findUnique({ where: { id } })` still works) and the constraint has no `map:` (raw SQL may name it), unsafe otherwise",
+        ),
+    },
+    Rule {
+        code: ADVICE_IMPLIED_UNIQUE,
+        // Often kept on purpose, for its compound `findUnique` input.
+        default: HINT,
+        checks: "A composite `@@unique` whose uniqueness another key of the model implies: it contains a field unique on its own (its `@id` or `@unique`, or a one-field `@@unique`: `email @unique` and `@@unique([email, name])`), or it lists the fields of the `@@id` or of another unique constraint in another order. Left alone: constraints a relation needs (another model's `references:`, this model's one-to-one over exactly those fields), Auth.js's `@@unique([identifier, token])` (its adapter looks tokens up by that input), constraints over the tenant key of a multi-tenant schema (there the field unique on its own is the suspect: `tenant/global-unique`), constraints with `where:`, `length:` or `clustered: true`, constraints an `@@index` over the same list repeats (`index/redundant` reports that index first), constraints kept on purpose (a compound input named for the client with `name:`, or a `//` comment beside the constraint or on the line above), and MongoDB.",
+        why: "No two rows share the unique field, so none share the whole list: the composite constraint enforces nothing and its unique index costs every write. Its index may still serve queries (as an `@@index` would); and since Prisma 5, `findUnique({ where: { id, teamId } })` takes a unique field with other filters, so a compound input (`id_teamId`) is no longer needed for such lookups.",
+        example: "model User {\n  id    Int    @id\n  email String @unique\n  name  String\n  @@unique([email, name])\n}\n// fixed (if queries need the index):\nmodel User {\n  id    Int    @id\n  email String @unique\n  name  String\n  @@index([email, name])\n}",
+        fix: Some(
+            "makes it an `@@index` (keeping `map:`); unsafe: the compound `findUnique` input goes away",
+        ),
+    },
+    Rule {
+        code: ADVICE_UNINDEXED_REFERENCE,
+        default: WARNING,
+        checks: "A scalar field named and typed like a foreign key that no relation holds and no index starts with: its name less `Id`/`ID`/`_id` is a model of the schema (`userId` → `User`, `contact_book_id` → `ContactBook`, `team_id` → `teams`), and its type is that model's one-field id type (an ObjectId for an ObjectId). Left alone: a model's own name (`Account.accountId` is the provider's id), ids of other systems (`stripeCustomerId`: no model `StripeCustomer`; a doc comment or the comment after the field that says external, Stripe, provider, API, Gmail, ...), polymorphic references (`resourceId` beside `resourceType`), fields with a literal default (`@default(0)` names no row), `sessionId` pointing at a sign-in library's session, lists, and append-only logs (`AuditLog`, `…History`), which keep ids of rows that may be gone and are read by time. A tenant key without an index is left to `tenant/missing-index`. Everywhere, MongoDB and `relationMode = \"prisma\"` included.",
+        why: "The database indexes nothing it does not know to be a key: every lookup by such a field, and every join written by hand over it, scans the whole table. (With a relation, `index/missing-fk-index` would say the same.)",
+        example: "model Email {\n  id       String @id\n  domainId Int\n}\n// fixed:\nmodel Email {\n  id       String @id\n  domainId Int\n  @@index([domainId])\n}",
+        fix: Some(
+            "adds `@@index([field])`; unsafe (not applied by `check --fix`): the reference is read from a name, and an index costs every write",
+        ),
+    },
+    Rule {
+        code: ADVICE_MISSING_RELATION,
+        default: HINT,
+        checks: "The same fields as `index/unindexed-reference` (named and typed like a foreign key to a model of the schema, held by no relation), when an index starts with them: the advice left is the relation. Only with foreign keys: not on MongoDB, not with `relationMode = \"prisma\"`. Reported once per field (the missing index first).",
+        why: "Without a relation the database does not check that the row exists: a typo or a race stores an id that names nothing, and deleting the row leaves its ids dangling. Some schemas leave foreign keys out on purpose (very large or partitioned tables, data loaded out of order): then suppress the hint.",
+        example: "model Snapshot {\n  id          String @id\n  workspaceId String\n  @@index([workspaceId])\n}\n// better:\nmodel Snapshot {\n  id          String    @id\n  workspaceId String\n  workspace   Workspace @relation(fields: [workspaceId], references: [id], onDelete: Cascade)\n  @@index([workspaceId])\n}",
+        fix: None,
+    },
+    Rule {
+        code: ADVICE_DELETE_BLOCKED,
+        default: INFO,
+        checks: "A required relation (the relation field and its foreign-key fields required) with no `onDelete`, to a model whose rows are meant to be deleted: another relation to that model says what happens when it is deleted (`onDelete: Cascade`, `SetNull` or `SetDefault` written out), or the model is itself deleted by a cascade from its own parent. Prisma's default for a required relation is `Restrict` (`NoAction` on SQL Server; emulated the same way with `relationMode = \"prisma\"` and on MongoDB). An `onDelete` written out, `Restrict` included, is a decision and is left alone; so are optional relations (their default sets null). The relation that scopes a row to its tenant is left to `tenant/no-cascade` while that rule is on, and the tenant model's own relations (a tenant is never deleted as a side effect of deleting its owner).",
+        why: "Once such a child row exists, deleting the parent fails (`Foreign key constraint violated`), although the other relations say it is deleted: an account deletion that works in tests fails for the first user who wrote a comment.",
+        example: "model Post {\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n}\nmodel Comment {\n  author   User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n// fixed:\nmodel Comment {\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId Int\n}",
+        fix: Some(
+            "adds `onDelete: Cascade`, or writes the default (`onDelete: Restrict`; `NoAction` on SQL Server) to say deletes are refused on purpose; both unsafe (the choice is the owner's), the refusal first for records of money or events (`Invoice`, `OrderItem`, `Payout`, `Commission`, `Booking`, ...). No cascade where SQL Server or `relationMode = \"prisma\"` checks cascades for cycles and `onUpdate` stops them",
+        ),
+    },
+    Rule {
+        code: ADVICE_DUPLICATE_LINK,
+        default: INFO,
+        checks: "A model that links two models, with no `@id`, `@@id`, `@unique` or `@@unique` over the pair (or part of it), and none over the pair and more (`[userId, teamId, role]`, two links that differ on purpose): a link table has exactly two relations, both required, with their foreign keys in it, no list of other rows, and no other column than an id, timestamps, who did it (`createdBy`), flags, enums and a `role`, `status` or `type`. Not a link: a side named for an actor (`impersonatedBy`: a row per event), items and entries (`OrderItem`, `LedgerEntry`, where a pair repeats as a quantity), a `position` or `quantity` column. Also an external identity: a model named like an account, identity, login, OAuth or SSO with a provider and the provider's id of an account (`provider` and `providerAccountId`, `providerId` and `accountId`, ...) and no unique constraint over both.",
+        why: "Without a unique constraint the same link is stored twice by a double click or a retried request: a user in a team twice, a count off by one, and for an external identity, one provider account signed in to two users.",
+        example: "model TeamUser {\n  id     String @id\n  teamId String\n  userId String\n  team   Team   @relation(fields: [teamId], references: [id])\n  user   User   @relation(fields: [userId], references: [id])\n}\n// fixed:\nmodel TeamUser {\n  id     String @id\n  teamId String\n  userId String\n  team   Team   @relation(fields: [teamId], references: [id])\n  user   User   @relation(fields: [userId], references: [id])\n  @@unique([teamId, userId])\n}",
+        fix: Some(
+            "adds `@@unique([...])` over the pair; unsafe (not applied by `check --fix`): rows that already repeat a pair make the migration fail",
+        ),
+    },
+    Rule {
+        code: ADVICE_CASE_SENSITIVE_EMAIL,
+        default: HINT,
+        checks: "On PostgreSQL, a `String` field named like an email address (`email`, `emailAddress`, `contactEmail`, `billing_email`; not `emailVerified`, `emailToken`, `normalizedEmail`) under a unique constraint or the id (`@unique`, `@id`, or in a `@@unique`/`@@id`), not stored as `@db.Citext`, with no comment saying it is lower-cased or normalised. Silent on CockroachDB (no `citext`), MySQL and SQL Server (case-insensitive collations by default), SQLite (its `NOCASE` collation cannot be declared in the schema) and MongoDB.",
+        why: "PostgreSQL compares `text` byte for byte: `Alice@example.com` and `alice@example.com` pass the unique constraint as two accounts, and a sign-in that looks the address up as typed misses the account. `citext` compares case-insensitively (enable it with `extensions = [citext]` under the `postgresqlExtensions` preview feature, or in a migration); otherwise lower-case addresses in the application before every write and lookup.",
+        example: "email String @unique\n// better:\nemail String @unique @db.Citext",
+        fix: Some(
+            "adds `@db.Citext` (in place of a `@db.Text`, `@db.VarChar` or `@db.Char`); unsafe (not applied by `check --fix`): the column type changes, and the `citext` extension must exist first",
+        ),
+    },
+    Rule {
+        code: ADVICE_NUMBER_AS_STRING,
+        default: HINT,
+        checks: "A `String` field whose name says it holds a number: a count (`count`, `viewCount`, `quantity`, `numberOfGuests`, `numPages`), a storage size (`fileSize`, `db_size`), a quantity with its unit (`sizeInBytes`, `durationMs`, `priceCents`), or any quantity word (`total`, `size`, `percent`, `duration`, `age`, `weight`, `price`, `amount`, ...) with a number as its default (`@default(\"0\")`; money not on MongoDB, where Prisma has no `Decimal` and text keeps amounts exact). Left alone: identifiers, codes and formatted text (`phoneNumber`, `zipCode`, `sizeUnit`, `amountCurrency`, `sizeLabel`, `priceId`, `version`), user-interface values (`lineHeight`, `fontSize`, `iconWeight`), headcounts asked as ranges (`employeeCount`, `companySize`), a bare `size`, `age`, `duration` or `price` (`\"XL\"`, `\"25-34\"`, `\"3 months\"`, `\"Free\"`), `@db.Text` columns, and fields whose comment says deprecated, a format, a range or a label.",
+        why: "Text sorts `\"10\"` before `\"9\"`, cannot be summed or compared as a number in a query, and takes any value (`\"\"`, `\"1,5\"`, `\"n/a\"`): every reader parses it and handles what does not parse.",
+        example: "quantity String\n// better:\nquantity Int",
         fix: None,
     },
 ];

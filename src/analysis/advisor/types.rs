@@ -153,7 +153,7 @@ fn check_float_money(
     field: &Field,
     out: &mut Vec<Diagnostic>,
 ) {
-    if !names_money(&field.name.text) {
+    if !super::money::holds_money(advisor.schema, block, field) {
         return;
     }
     let Some(ty) = &field.r#type else {
@@ -686,7 +686,7 @@ fn auth_library_model(block: &Block) -> Option<&'static [&'static str]> {
 
 /// The comments that describe a field: its doc comment, the `//` lines directly above it and
 /// the comment after it on its line.
-fn field_comments(schema: &Schema, field: &Field) -> String {
+pub(super) fn field_comments(schema: &Schema, field: &Field) -> String {
     let mut comments = field.doc.clone().unwrap_or_default();
     let text = schema.file(field.span.file).text.as_str();
     if let Some(rest) = text.get(field.declaration_end() as usize..) {

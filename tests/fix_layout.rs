@@ -12,19 +12,10 @@
 
 mod common;
 
-use common::cases::{Case, Files, folder_cases, local_cases, variants};
+use common::cases::{Case, Files, apply, build, folder_cases, local_cases, variants};
 use prisma_analyzer::analysis::{self, Severity};
 use prisma_analyzer::ide::{fixes, format_file};
-use prisma_analyzer::model::{FileId, Schema, SourceFile};
-
-fn build(files: &[(String, String)]) -> Schema {
-    Schema::new(
-        files
-            .iter()
-            .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
-            .collect(),
-    )
-}
+use prisma_analyzer::model::FileId;
 
 /// Each file as `format` writes it, or `None` when one is refused.
 fn formatted(files: &[(String, String)]) -> Option<Files> {
@@ -59,17 +50,6 @@ fn errors(files: &[(String, String)]) -> usize {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count()
-}
-
-fn apply(files: &[(String, String)], edits: &[analysis::TextEdit]) -> Option<Files> {
-    files
-        .iter()
-        .enumerate()
-        .map(|(index, (name, text))| {
-            let here = edits.iter().filter(|e| e.span.file.0 as usize == index);
-            analysis::fixes::apply_edits(text, here).map(|fixed| (name.clone(), fixed))
-        })
-        .collect()
 }
 
 /// What is wrong with the fixes of one (formatted) case.

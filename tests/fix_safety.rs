@@ -18,23 +18,13 @@
 
 mod common;
 
-use common::cases::{Case, Files, folder_cases, local_cases, variants};
+use common::cases::{Case, Files, apply, build, folder_cases, local_cases, variants};
 use prisma_analyzer::analysis::advisor::{AdvisorSettings, rules};
 use prisma_analyzer::analysis::{self, Applicability, Diagnostic, Options, Severity, TextEdit};
 use prisma_analyzer::ide::fixes;
-use prisma_analyzer::model::{Schema, SourceFile};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-
-fn build(files: &[(String, String)]) -> Schema {
-    Schema::new(
-        files
-            .iter()
-            .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
-            .collect(),
-    )
-}
 
 /// Our validator's errors, each as `code: message` with numbers blanked (a message that
 /// names a line must not count as a new error because a fix moved the line).
@@ -72,18 +62,6 @@ fn new_errors(before: &[String], after: &[String]) -> Vec<String> {
         }
     }
     new
-}
-
-/// Applies one fix's edits to the files they name.
-fn apply(files: &[(String, String)], edits: &[TextEdit]) -> Option<Files> {
-    files
-        .iter()
-        .enumerate()
-        .map(|(index, (name, text))| {
-            let edits = edits.iter().filter(|e| e.span.file.0 as usize == index);
-            analysis::fixes::apply_edits(text, edits).map(|fixed| (name.clone(), fixed))
-        })
-        .collect()
 }
 
 /// (b): the text outside the edits is the same bytes in the same order, and every line the

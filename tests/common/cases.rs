@@ -2,8 +2,9 @@
 //! (read by the caller) the corpus.
 
 use prisma_analyzer::analysis::advisor::{AdvisorSettings, Level, rules};
-use prisma_analyzer::analysis::{Options, Severity};
+use prisma_analyzer::analysis::{self, Options, Severity, TextEdit};
 use prisma_analyzer::cli::resolve_paths;
+use prisma_analyzer::model::{Schema, SourceFile};
 use std::path::{Path, PathBuf};
 
 pub type Files = Vec<(String, String)>;
@@ -105,4 +106,26 @@ pub fn variants() -> Vec<(&'static str, Options)> {
             },
         ),
     ]
+}
+
+/// The schema made of `files` (name, text).
+pub fn build(files: &[(String, String)]) -> Schema {
+    Schema::new(
+        files
+            .iter()
+            .map(|(name, text)| SourceFile::parse(name.clone(), text.clone()))
+            .collect(),
+    )
+}
+
+/// Applies one fix's edits to the files they name.
+pub fn apply(files: &[(String, String)], edits: &[TextEdit]) -> Option<Files> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(index, (name, text))| {
+            let edits = edits.iter().filter(|e| e.span.file.0 as usize == index);
+            analysis::fixes::apply_edits(text, edits).map(|fixed| (name.clone(), fixed))
+        })
+        .collect()
 }

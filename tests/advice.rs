@@ -23,7 +23,8 @@ fn errors(name: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The options a fixture asks for in its `// levels:` lines.
+/// The options a fixture asks for in its `// levels:` lines (a fixture of a rule that is off
+/// by default switches it on to show it at work).
 fn options_of(text: &str) -> Options {
     let mut settings = AdvisorSettings::default();
     for line in text.lines() {

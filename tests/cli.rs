@@ -803,8 +803,12 @@ fn sarif_output() {
     }
     let by_id = |id: &str| rules.iter().find(|r| r["id"] == id).expect("the rule");
     assert_eq!(
-        by_id("index/missing-fk-index")["defaultConfiguration"]["level"],
+        by_id("index/redundant")["defaultConfiguration"]["level"],
         "warning"
+    );
+    assert_eq!(
+        by_id("index/missing-fk-index")["defaultConfiguration"]["level"],
+        "note"
     );
     assert_eq!(
         by_id("index/soft-delete-partial")["defaultConfiguration"]["level"],
@@ -945,7 +949,8 @@ fn rule_lists_every_code_with_its_default_level() {
             .expect("a level")
             .to_string()
     };
-    assert_eq!(line("index/missing-fk-index"), "warning");
+    assert_eq!(line("index/redundant"), "warning");
+    assert_eq!(line("index/missing-fk-index"), "info");
     assert_eq!(line("model/missing-timestamps"), "off");
     assert_eq!(line("name/unknown-type"), "error");
     // A group lists its codes.

@@ -337,7 +337,7 @@ fn missing_fk_index_gets_evidence_and_is_raised_on_large_scanned_tables() {
         .cloned()
         .collect();
     assert_eq!(missing.len(), 1, "{advice:#?}");
-    assert_eq!(missing[0].severity, Severity::Warning);
+    assert_eq!(missing[0].severity, Severity::Info);
 
     let small = blog_database();
     let evidence = fk_index_evidence(&schema, &small, &missing[0]).expect("evidence");
@@ -347,7 +347,7 @@ fn missing_fk_index_gets_evidence_and_is_raised_on_large_scanned_tables() {
     );
     let mut quiet = missing.clone();
     add_fk_index_evidence(&schema, &small, &mut quiet);
-    assert_eq!(quiet[0].severity, Severity::Warning);
+    assert_eq!(quiet[0].severity, Severity::Info);
     assert!(
         quiet[0].message.ends_with(&evidence),
         "{}",

@@ -29,7 +29,18 @@ fn generated_rules_table() -> String {
             rule.code.as_str(),
             rule.default.name(),
             cell(rule.checks),
-            rule.fix.map_or_else(|| "none".to_string(), cell),
+            rule.fix.map_or_else(
+                || "none".to_string(),
+                |fix| format!(
+                    "{} ({})",
+                    cell(fix),
+                    if rule.fix_is_safe {
+                        "applied by `check --fix`"
+                    } else {
+                        "editor action only"
+                    }
+                )
+            ),
         ));
     }
     table

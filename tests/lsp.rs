@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 const URI: &str = "file:///tmp/prisma-analyzer-test/schema.prisma";
 
-const SCHEMA: &str = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n";
+const SCHEMA: &str = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique // stored lower-cased\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n\n  @@index([authorId])\n}\n";
 
 #[test]
 fn initialize_negotiates_encoding_and_capabilities() {
@@ -674,6 +674,12 @@ fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
     let path = dir.path().join("schema.prisma");
     let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel Tenant {\n  id       String    @id @default(cuid())\n  projects Project[]\n}\n\nmodel Project {\n  id        String    @id @default(cuid())\n  tenantId  String\n  tenant    Tenant    @relation(fields: [tenantId], references: [id], onDelete: Cascade)\n  email     String    @unique\n  deletedAt DateTime?\n}\n";
     std::fs::write(&path, text).expect("write");
+    // The unique-conflict rule (off by default) brings its SQL file.
+    std::fs::write(
+        dir.path().join("prisma-analyzer.toml"),
+        "[rules]\n\"soft-delete/unique-conflict\" = \"info\"\n",
+    )
+    .expect("write settings");
     let uri = file_uri(&path);
     let mut client = LspClient::start_in(dir.path());
     client.initialize_as_full_client(Value::Null, Value::Null);
@@ -705,7 +711,8 @@ fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
         .find(|a| a["title"] == "Add `@@index([tenantId])`")
         .unwrap_or_else(|| panic!("no index fix in {actions}"));
     assert_eq!(index_fix["kind"], "quickfix");
-    assert_eq!(index_fix["isPreferred"], true);
+    // An editor action only (right for 8 of 9 judged findings: under the 95% `--fix` needs).
+    assert_ne!(index_fix["isPreferred"], true);
     assert_eq!(index_fix["diagnostics"][0]["code"], "tenant/missing-index");
     assert_eq!(
         index_fix["edit"]["changes"][uri.as_str()][0]["newText"],
@@ -774,7 +781,7 @@ fn advice_arrives_with_its_fixes_scaffolding_and_sql_files() {
 #[test]
 fn advice_follows_edits_without_holding_up_validation() {
     // `Post.authorId` has no index: advice on line 15 (`author … @relation(fields: …)`).
-    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
+    let text = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\nmodel User {\n  id    Int    @id\n  email String @unique // stored lower-cased\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n";
     let mut client = LspClient::start();
     client.initialize(&["utf-16"]);
     client.open(URI, 1, text);

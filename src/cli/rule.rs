@@ -81,12 +81,14 @@ fn advisor_rule(rule: &Rule) -> String {
     for line in rule.example.lines() {
         let _ = writeln!(out, "    {line}");
     }
-    section(
-        &mut out,
-        "Fix",
-        rule.fix
-            .unwrap_or("none: the finding is a reminder to act outside the schema"),
-    );
+    let fix = match rule.fix {
+        None => "none: the finding is a reminder to act outside the schema".to_string(),
+        Some(fix) if rule.fix_is_safe => format!("{fix} (applied by `check --fix`)"),
+        Some(fix) => format!(
+            "{fix} (an editor action only: `check --fix` leaves it, as it was not right often enough on real schemas)"
+        ),
+    };
+    section(&mut out, "Fix", &fix);
     section(
         &mut out,
         "Configure",

@@ -790,7 +790,11 @@ pub fn add_fk_index_evidence(
         let table = fk_finding_target(schema, diagnostic)
             .and_then(|(block, _)| table_of(schema, snapshot, block));
         // Raised from the rule's default level only: a level the user chose stays.
-        if diagnostic.severity == Severity::Warning && table.is_some_and(urgent) {
+        let at_default_level = crate::analysis::advisor::rules::rule(diagnostic.code.as_str())
+            .is_some_and(|rule| {
+                rule.default == crate::analysis::advisor::Level::On(diagnostic.severity)
+            });
+        if at_default_level && table.is_some_and(urgent) {
             diagnostic.severity = Severity::Error;
             diagnostic.message.push_str(&format!(
                 " — large (over {} rows) and scanned often (over {} sequential scans): raised to an error",

@@ -439,7 +439,13 @@ fn has_comment_beside(schema: &Schema, attribute: &Attribute) -> bool {
     }
     // The attribute's own line up to it, then the line above (any line break).
     let own_start = crate::syntax::line_start(text, start);
-    if own_start == 0 || !text.get(own_start..start).unwrap_or_default().trim().is_empty() {
+    if own_start == 0
+        || !text
+            .get(own_start..start)
+            .unwrap_or_default()
+            .trim()
+            .is_empty()
+    {
         return false;
     }
     let above_start = crate::syntax::line_start(text, own_start - 1);

@@ -91,12 +91,16 @@ impl<'a, 'k> Model<'a, 'k> {
             .iter()
             .filter_map(|field| {
                 // Columns of an `Unsupported` type may not take a B-tree index: left alone.
-                // Nor may relation fields (`fields:` naming one is an error of its own).
+                // Nor may relation fields (`fields:` naming one is an error of its own), nor
+                // a list of ids (MongoDB's many-to-many: the ids live in the document).
                 let names = conventions::relation_scalar_fields(field);
                 let known = names.iter().all(|name| {
                     block.field(name).is_some_and(|f| {
                         conventions::type_name(f) != Some("Unsupported")
                             && !conventions::is_relation_field(advisor.schema, f)
+                            && f.r#type
+                                .as_ref()
+                                .is_none_or(|ty| ty.arity() != crate::model::Arity::List)
                     })
                 });
                 (!names.is_empty() && known).then_some((field, names))

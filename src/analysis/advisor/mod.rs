@@ -86,6 +86,7 @@ pub(super) fn advise(
     out: &mut Vec<Diagnostic>,
 ) {
     let advisor = Advisor::new(schema, context, settings);
+    let first = out.len();
     index::check(&advisor, out);
     soft_delete::check(&advisor, out);
     tenant::check(&advisor, out);
@@ -94,6 +95,14 @@ pub(super) fn advise(
     references::check(&advisor, out);
     integrity::check(&advisor, out);
     strings::check(&advisor, out);
+    // Whether a fix is applied by `check --fix` is the rule's, from the judged evidence.
+    for finding in &mut out[first..] {
+        if !rules::fix_is_safe(finding.code) {
+            for fix in &mut finding.fixes {
+                fix.applicability = Applicability::Unsafe;
+            }
+        }
+    }
 }
 
 /// Severity of a finding after the user's levels: `None` when switched off. Errors stay

@@ -82,6 +82,15 @@ impl AdvisorSettings {
         settings
     }
 
+    /// These settings with `codes` switched on at `severity` (rules that are off by default).
+    pub fn with_rules_on(mut self, codes: &[Code], severity: Severity) -> Self {
+        for code in codes {
+            self.levels
+                .insert(code.as_str().to_string(), Level::On(severity));
+        }
+        self
+    }
+
     /// The level the user chose for `code`: by the code itself, else by its longest
     /// configured prefix (`tenant` for `tenant/missing-key`).
     pub fn chosen_level(&self, code: Code) -> Option<Level> {

@@ -1094,7 +1094,15 @@ mod tests {
 
     /// The SQL offered with each `soft-delete/unique-conflict` finding.
     fn snippets(text: &str) -> Vec<(String, String)> {
-        analysis::check(&Schema::parse("schema.prisma", text))
+        let settings = crate::analysis::advisor::AdvisorSettings::default().with_rules_on(
+            &[codes::ADVICE_SOFT_DELETE_UNIQUE],
+            crate::analysis::Severity::Info,
+        );
+        let options = analysis::Options {
+            advisor: std::sync::Arc::new(settings),
+            ..analysis::Options::default()
+        };
+        analysis::check_with(&Schema::parse("schema.prisma", text), options)
             .into_iter()
             .filter(|d| d.code == codes::ADVICE_SOFT_DELETE_UNIQUE)
             .map(|d| {

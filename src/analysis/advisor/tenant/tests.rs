@@ -39,6 +39,14 @@ fn organization_settings() -> AdvisorSettings {
         global_models: vec!["Country".to_string()],
         ..AdvisorSettings::default()
     }
+    .with_rules_on(
+        &[
+            codes::ADVICE_TENANT_MISSING_KEY,
+            codes::ADVICE_TENANT_GLOBAL_UNIQUE,
+            codes::ADVICE_TENANT_NO_CASCADE,
+        ],
+        Severity::Info,
+    )
 }
 
 const ORGANIZATION: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Organization {\n  id       Int       @id @default(autoincrement())\n  projects Project[]\n}\n\nmodel Project {\n  id             Int          @id @default(autoincrement())\n  organizationId Int\n  organization   Organization @relation(fields: [organizationId], references: [id], onDelete: Cascade)\n\n  invoices       Invoice[]\n\n  @@index([organizationId])\n}\n\nmodel Country {\n  code String @id\n}\n\nmodel Invoice {\n  id        Int      @id\n  projectId Int?\n  project   Project? @relation(fields: [projectId], references: [id])\n\n  @@index([projectId])\n}\n";
@@ -73,7 +81,9 @@ fn the_back_relation_goes_into_the_tenant_models_file() {
         SourceFile::parse("tenant.prisma", tenant),
         SourceFile::parse("invoice.prisma", invoice),
     ]);
-    let found = findings(&schema, AdvisorSettings::default());
+    let settings = AdvisorSettings::default()
+        .with_rules_on(&[codes::ADVICE_TENANT_MISSING_KEY], Severity::Info);
+    let found = findings(&schema, settings);
     assert_eq!(found.len(), 1, "{found:?}");
     let edits = &found[0].fixes[0].edits;
     let texts = [tenant, invoice].map(String::from);

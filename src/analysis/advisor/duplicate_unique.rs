@@ -437,12 +437,14 @@ fn has_comment_beside(schema: &Schema, attribute: &Attribute) -> bool {
     if rest_of_line.trim_start().starts_with("//") {
         return true;
     }
-    let before = text.get(..start).unwrap_or_default();
-    // The attribute's own line up to it, then the line above.
-    let mut lines = before.rsplit('\n');
-    let own = lines.next().unwrap_or_default();
-    own.trim().is_empty()
-        && lines
-            .next()
-            .is_some_and(|above| above.trim_start().starts_with("//"))
+    // The attribute's own line up to it, then the line above (any line break).
+    let own_start = crate::syntax::line_start(text, start);
+    if own_start == 0 || !text.get(own_start..start).unwrap_or_default().trim().is_empty() {
+        return false;
+    }
+    let above_start = crate::syntax::line_start(text, own_start - 1);
+    let above = text
+        .get(above_start..crate::syntax::line_end(text, above_start))
+        .unwrap_or_default();
+    above.trim_start().starts_with("//")
 }

@@ -2,7 +2,8 @@
 //! latest snapshot once the user pauses, published again only when it differs from what the
 //! analysis worker showed.
 
-use super::{Job, State, publish_schema};
+use super::diagnostics::{Job, publish_schema};
+use super::state::State;
 use crate::analysis;
 use std::collections::HashMap;
 use std::sync::Arc;

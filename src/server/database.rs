@@ -3,7 +3,7 @@
 //! The advice of a schema takes its database part from the last snapshot; a schema with
 //! none yet (or an old one) starts a read, and when it lands the schema is analysed again.
 
-use super::Job;
+use super::diagnostics::Job;
 use crate::analysis::{Diagnostic, Options};
 use crate::database::{self, ConnectOptions, DatabaseError, DatabaseSnapshot};
 use crate::model::Schema;

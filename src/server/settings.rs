@@ -8,7 +8,9 @@
 //! (`settings::database_url_to_read`); otherwise the server says once per file that it left
 //! it unused, and how to allow it.
 
-use super::{Backend, Job, State};
+use super::Backend;
+use super::diagnostics::Job;
+use super::state::State;
 use crate::analysis;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -180,5 +182,14 @@ impl Backend {
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = options;
         self.schedule_all_open();
+    }
+}
+
+/// `workspace/didChangeConfiguration`: pull the settings again, or apply those pushed.
+pub(super) fn did_change_configuration(server: &Backend, params: DidChangeConfigurationParams) {
+    if server.state.pulls_configuration.get() == Some(&true) {
+        server.pull_configuration();
+    } else if let Some(section) = params.settings.get(CONFIGURATION_SECTION) {
+        server.apply_client_settings(section);
     }
 }

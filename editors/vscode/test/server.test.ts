@@ -107,12 +107,12 @@ test("the server's diagnostics follow the settings the client sends", { timeout:
       textDocument: { uri, languageId: "prisma", version: 1, text: fs.readFileSync(file, "utf8") },
     });
 
-    // The defaults: Prisma's error on `Strng` and the advisor's warning on the foreign key.
+    // The defaults: Prisma's error on `Strng` and the advisor's information on the foreign key.
     const first = await diagnosticsWhere(
       (d) => codes(d).includes("name/unknown-type") && codes(d).includes(advice),
       "the unknown type and the missing index are reported",
     );
-    assert.equal(first.find((d) => d.code === advice)!.severity, 2, "a warning by default");
+    assert.equal(first.find((d) => d.code === advice)!.severity, 3, "information by default");
 
     // The user turns the rule up to an error: the server pulls the settings again.
     userSettings = { ...userSettings, rules: { [advice]: "error" } };

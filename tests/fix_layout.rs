@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::cases::{Case, Files, apply, build, folder_cases, local_cases, variants};
+use common::cases::{Case, Files, apply, build, edits_key, folder_cases, local_cases, variants};
 use prisma_analyzer::analysis::{self, Severity};
 use prisma_analyzer::ide::{fixes, format_file};
 use prisma_analyzer::model::FileId;
@@ -80,12 +80,7 @@ fn check_case(case: &Case) -> (usize, usize, Vec<String>) {
         }
         for diagnostic in analysis::check_with(&schema, options.clone()) {
             for fix in diagnostic.fixes.iter().filter(|f| !f.edits.is_empty()) {
-                let key: Vec<(u32, u32, u32, String)> = fix
-                    .edits
-                    .iter()
-                    .map(|e| (e.span.file.0, e.span.start, e.span.end, e.new_text.clone()))
-                    .collect();
-                if !seen.insert(key) {
+                if !seen.insert(edits_key(&fix.edits)) {
                     continue;
                 }
                 quick += 1;

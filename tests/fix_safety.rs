@@ -18,7 +18,7 @@
 
 mod common;
 
-use common::cases::{Case, Files, apply, build, folder_cases, local_cases, variants};
+use common::cases::{Case, Files, apply, build, edits_key, folder_cases, local_cases, variants};
 use prisma_analyzer::analysis::advisor::{AdvisorSettings, rules};
 use prisma_analyzer::analysis::{self, Applicability, Diagnostic, Options, Severity, TextEdit};
 use prisma_analyzer::ide::fixes;
@@ -202,12 +202,7 @@ fn check_case(index: usize, case: &Case, details: bool) -> CaseResult {
         let diagnostics: Vec<Diagnostic> = analysis::check_with(&schema, options.clone());
         for diagnostic in &diagnostics {
             for fix in diagnostic.fixes.iter().filter(|f| !f.edits.is_empty()) {
-                let key = fix
-                    .edits
-                    .iter()
-                    .map(|e| (e.span.file.0, e.span.start, e.span.end, e.new_text.clone()))
-                    .collect();
-                if !seen.insert(key) {
+                if !seen.insert(edits_key(&fix.edits)) {
                     continue;
                 }
                 let rule = match fix.applicability {

@@ -129,3 +129,11 @@ pub fn apply(files: &[(String, String)], edits: &[TextEdit]) -> Option<Files> {
         })
         .collect()
 }
+
+/// A fix's edits as a value to tell fixes apart by (the same fix found twice is tried once).
+pub fn edits_key(edits: &[TextEdit]) -> Vec<(u32, u32, u32, String)> {
+    edits
+        .iter()
+        .map(|e| (e.span.file.0, e.span.start, e.span.end, e.new_text.clone()))
+        .collect()
+}

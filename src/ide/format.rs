@@ -216,7 +216,7 @@ fn comments_of(source: &SourceFile) -> Vec<String> {
         if kinds.contains(&node.kind_id()) {
             let text = source.text.get(node.byte_range()).unwrap_or_default();
             comments.push(if node.kind_id() == kinds[2] {
-                comment_lines(text)
+                layout::block_comment_lines(text).join("\n")
             } else {
                 text.trim_end().to_string()
             });
@@ -231,30 +231,6 @@ fn comments_of(source: &SourceFile) -> Vec<String> {
     }
     comments.sort_unstable();
     comments
-}
-
-/// The lines of text of a `/* … */` comment: each without the frame (`/*`, `*/`, a leading
-/// `*`) and blanks around it, without blank first and last lines.
-fn comment_lines(comment: &str) -> String {
-    let inner = comment
-        .strip_prefix("/*")
-        .and_then(|c| c.strip_suffix("*/"))
-        .unwrap_or(comment);
-    let lines: Vec<&str> = crate::syntax::split_lines(inner)
-        .map(|line| {
-            let line = line.trim();
-            line.strip_prefix('*').unwrap_or(line).trim()
-        })
-        .collect();
-    let first = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let last = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(first, |l| l + 1);
-    lines[first..last].join("\n")
 }
 
 /// The byte ranges of the syntax errors of `file`, sorted by start.

@@ -10,6 +10,28 @@ use std::ops::Range;
 /// `indent`), as Prisma writes it: each line of text without its frame (`/*`, `*/`, a
 /// leading `*`), without blank first and last lines.
 pub(super) fn render_block_comment(comment: &str, indent: &str, out: &mut Output) {
+    let lines = block_comment_lines(comment);
+    let framed = |out: &mut Output, frame: &str, line: &str| {
+        let start = out.text.len();
+        out.text.push_str(indent);
+        out.text.push_str(frame);
+        out.text.push_str(line);
+        out.finish_line(start);
+    };
+    framed(out, "/**", "");
+    for line in &lines {
+        if line.is_empty() {
+            framed(out, " *", "");
+        } else {
+            framed(out, " * ", line);
+        }
+    }
+    framed(out, " */", "");
+}
+
+/// The lines of text of a `/* … */` comment: each without the frame (`/*`, `*/`, a leading
+/// `*`) and blanks around it, without blank first and last lines.
+pub(super) fn block_comment_lines(comment: &str) -> Vec<&str> {
     let inner = comment
         .strip_prefix("/*")
         .and_then(|c| c.strip_suffix("*/"))
@@ -28,22 +50,7 @@ pub(super) fn render_block_comment(comment: &str, indent: &str, out: &mut Output
         .iter()
         .rposition(|l| !l.is_empty())
         .map_or(first, |l| l + 1);
-    let framed = |out: &mut Output, frame: &str, line: &str| {
-        let start = out.text.len();
-        out.text.push_str(indent);
-        out.text.push_str(frame);
-        out.text.push_str(line);
-        out.finish_line(start);
-    };
-    framed(out, "/**", "");
-    for line in &lines[first..last] {
-        if line.is_empty() {
-            framed(out, " *", "");
-        } else {
-            framed(out, " * ", line);
-        }
-    }
-    framed(out, " */", "");
+    lines[first..last].to_vec()
 }
 
 /// One line of a block body; the text is borrowed from the input where formatting leaves it

@@ -218,7 +218,8 @@ fn neovim_shows_the_servers_diagnostics_completion_and_fixes() {
         holds(&result["code_actions"], "Change the type to `String`"),
         "{show}"
     );
-    assert_eq!(result["fixed_line"], "  email String  @unique", "{show}");
+    // The fix is laid out as `format` would: the column realigns to the corrected type.
+    assert_eq!(result["fixed_line"], "  email String @unique", "{show}");
     // With the schema valid, the advisor's finding arrives at the level the settings give it
     // (an error; by default it is a warning): the settings reached the server.
     assert_eq!(result["settled_after_fix"], true, "{show}");

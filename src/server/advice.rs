@@ -8,7 +8,6 @@ use crate::analysis;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::mpsc;
-use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::Uri;
 
 /// A schema to advise on, as the analysis worker last published it. It names the schema
@@ -32,7 +31,6 @@ const ADVICE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
 /// when the advice differs from what was shown.
 pub(super) fn advice_worker(
     state: Arc<State>,
-    client: Client,
     jobs: std::sync::mpsc::Receiver<AdviceJob>,
     job_sender: mpsc::UnboundedSender<Job>,
     runtime: tokio::runtime::Handle,
@@ -81,14 +79,7 @@ pub(super) fn advice_worker(
             }
             let mut diagnostics = job.validation;
             diagnostics.extend(advice);
-            publish_schema(
-                &state,
-                &client,
-                &runtime,
-                &snapshot,
-                &job.options,
-                diagnostics,
-            );
+            publish_schema(&state, &snapshot, &job.options, diagnostics);
         }
     }
 }

@@ -68,17 +68,11 @@ pub(super) fn analysis_worker(
         std::collections::HashSet::new();
     let (advice_jobs, advice_receiver) = std::sync::mpsc::channel::<advice::AdviceJob>();
     {
-        let (state, client, runtime, job_sender) = (
-            Arc::clone(&state),
-            client.clone(),
-            runtime.clone(),
-            job_sender.clone(),
-        );
+        let (state, runtime, job_sender) =
+            (Arc::clone(&state), runtime.clone(), job_sender.clone());
         let spawned = std::thread::Builder::new()
             .name("advice".into())
-            .spawn(move || {
-                advice::advice_worker(state, client, advice_receiver, job_sender, runtime)
-            });
+            .spawn(move || advice::advice_worker(state, advice_receiver, job_sender, runtime));
         if let Err(error) = spawned {
             tracing::error!("cannot start the advice thread: {error}");
         }
@@ -134,7 +128,7 @@ pub(super) fn analysis_worker(
             let settings = settings::schema_options(&state, &schema_key);
             if let Some((path, errors)) = &settings.file {
                 if published_settings.get(path) != Some(errors) {
-                    settings::publish_settings_problems(&client, &runtime, path, errors);
+                    settings::publish_settings_problems(&state, path, errors);
                     published_settings.insert(path.clone(), errors.clone());
                 }
                 if settings.project_database_url_ignored
@@ -186,7 +180,7 @@ pub(super) fn analysis_worker(
                 uri.as_str(),
                 started.elapsed()
             );
-            publish_schema(&state, &client, &runtime, &snapshot, &options, diagnostics);
+            publish_schema(&state, &snapshot, &options, diagnostics);
             done.extend(snapshot.files.iter().map(|(file_uri, _)| file_uri.clone()));
             if !fresh {
                 let _ = advice_jobs.send(advice::AdviceJob {
@@ -223,8 +217,6 @@ pub(super) fn analysis_worker(
 /// time, so that an older result is never published after a newer one.
 pub(super) fn publish_schema(
     state: &State,
-    client: &Client,
-    runtime: &tokio::runtime::Handle,
     snapshot: &SchemaSnapshot,
     options: &analysis::Options,
     mut diagnostics: Vec<analysis::Diagnostic>,
@@ -246,7 +238,9 @@ pub(super) fn publish_schema(
             .filter(|d| d.span.file.0 as usize == index)
             .map(|d| convert::diagnostic(&snapshot.schema, d, &uri_of, encoding))
             .collect();
-        runtime.block_on(client.publish_diagnostics(file_uri.clone(), for_file, Some(version)));
+        state
+            .outbox
+            .publish_diagnostics(file_uri.clone(), for_file, Some(version));
     }
     if let Some((schema_key, _)) = snapshot.files.first() {
         state

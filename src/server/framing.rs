@@ -83,12 +83,13 @@ where
     let _ = server.shutdown().await;
 }
 
-/// Copies the framework's output frames to `output`, with the injected error frames placed
-/// between them. Ends when the framework closes its output.
+/// Copies the framework's output frames to `output`, with the frames the server writes
+/// itself (answers to malformed messages, `outbox` notifications) placed between them. Ends
+/// when the framework closes its output.
 pub async fn merge_output<S, O>(
     server: S,
     mut output: O,
-    mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut injected: mpsc::UnboundedReceiver<Vec<u8>>,
 ) where
     S: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,
@@ -109,7 +110,7 @@ pub async fn merge_output<S, O>(
                 Frame::CutShort(_) => tracing::error!("the framework wrote a frame of a wrong length"),
                 Frame::End => return,
             },
-            Some(frame) = errors.recv() => {
+            Some(frame) = injected.recv() => {
                 if write_frame(&mut output, &[], &frame).await.is_err() {
                     return;
                 }
@@ -438,7 +439,14 @@ fn check_message(body: &[u8]) -> Verdict {
 fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
     let body = json!({"jsonrpc": "2.0", "error": {"code": code, "message": message}, "id": id})
         .to_string();
-    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    frame(body.as_bytes())
+}
+
+/// A whole frame: the `Content-Length` header and `body`.
+pub(super) fn frame(body: &[u8]) -> Vec<u8> {
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend_from_slice(body);
+    frame
 }
 
 #[cfg(test)]

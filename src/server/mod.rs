@@ -28,6 +28,7 @@ mod json_scan;
 mod lifecycle;
 mod links;
 mod navigation;
+mod outbox;
 mod protocol_log;
 mod semantic_tokens;
 mod settings;
@@ -83,16 +84,18 @@ where
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&shutdown);
-    let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
+    // Frames the server writes itself: the guard's answers and the outbox's notifications.
+    let (injected, injected_frames) = mpsc::unbounded_channel();
+    let outbox = outbox::Outbox::new(injected.clone());
+    let (service, socket) = LspService::build(move |client| Backend::new(client, flag, outbox))
         .custom_method(DOCUMENT_TEXT_METHOD, Backend::document_text)
         .finish();
     // The framework talks to the guard in `framing`, which talks to the client.
     const PIPE_BYTES: usize = 1 << 20;
     let (to_server, server_input) = tokio::io::duplex(PIPE_BYTES);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
-    let (errors, error_frames) = mpsc::unbounded_channel();
-    let reader = tokio::spawn(framing::filter_input(input, to_server, errors));
-    let writer = tokio::spawn(framing::merge_output(from_server, output, error_frames));
+    let reader = tokio::spawn(framing::filter_input(input, to_server, injected));
+    let writer = tokio::spawn(framing::merge_output(from_server, output, injected_frames));
     Server::new(server_input, server_output, socket)
         .serve(service)
         .await;
@@ -114,8 +117,9 @@ struct Backend {
 }
 
 impl Backend {
-    fn new(client: Client, shutdown: Arc<AtomicBool>) -> Self {
+    fn new(client: Client, shutdown: Arc<AtomicBool>, outbox: outbox::Outbox) -> Self {
         let state = Arc::new(State {
+            outbox,
             documents: DashMap::new(),
             open_paths: DashMap::new(),
             encoding: OnceLock::new(),

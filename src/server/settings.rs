@@ -97,8 +97,7 @@ pub(super) fn schema_options(state: &State, uri: &Uri) -> SchemaSettings {
 
 /// Publishes the problems of a configuration file on that file.
 pub(super) fn publish_settings_problems(
-    client: &Client,
-    runtime: &tokio::runtime::Handle,
+    state: &State,
     path: &Path,
     errors: &[crate::settings::SettingsError],
 ) {
@@ -121,7 +120,7 @@ pub(super) fn publish_settings_problems(
             }
         })
         .collect();
-    runtime.block_on(client.publish_diagnostics(uri, diagnostics, None));
+    state.outbox.publish_diagnostics(uri, diagnostics, None);
 }
 
 /// Tells the user that the `database-url` of `settings_file` was left unused, and how to

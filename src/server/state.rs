@@ -26,6 +26,8 @@ pub(super) struct DiskFile {
 
 /// Everything the handlers and the worker share.
 pub(super) struct State {
+    /// Where diagnostics are published (see `outbox`).
+    pub(super) outbox: super::outbox::Outbox,
     pub(super) documents: DashMap<Uri, Document>,
     /// Open documents by path, to find them among a schema's files.
     pub(super) open_paths: DashMap<PathBuf, Uri>,

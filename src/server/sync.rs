@@ -69,8 +69,10 @@ pub(super) fn did_close(server: &Backend, params: DidCloseTextDocumentParams) {
         .remove(&uri);
     server.forget_schema_layouts();
     // Its diagnostics go with it; its schema's other open files see the disk version now.
-    let client = server.client.clone();
-    tokio::spawn(async move { client.publish_diagnostics(uri, Vec::new(), None).await });
+    server
+        .state
+        .outbox
+        .publish_diagnostics(uri, Vec::new(), None);
     server.schedule_all_open();
 }
 

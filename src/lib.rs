@@ -1,7 +1,7 @@
 //! prisma-analyzer: a language server and CI checker for Prisma schema files.
 //!
 //! The layers, each depending only on those above it (see ARCHITECTURE.md):
-//! [`syntax`] → [`model`] → [`analysis`] → [`ide`] → [`server`] and [`cli`];
+//! [`syntax`] → [`model`] → [`semantics`] → [`analysis`] → [`ide`] → [`server`] and [`cli`];
 //! [`workspace`] finds the files that make a schema, for both front ends.
 
 pub mod analysis;
@@ -11,6 +11,7 @@ pub mod database;
 pub mod ide;
 pub mod inflection;
 pub mod model;
+pub mod semantics;
 pub mod server;
 pub mod settings;
 pub mod syntax;

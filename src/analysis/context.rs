@@ -1,16 +1,8 @@
-//! What the schema's configuration decides for every other check: the provider, the relation
-//! mode, the preview features, the declared schemas. Read once per analysis.
+//! What every check reads besides the schema: its configuration (read by `semantics::Config`)
+//! and the user's options (the target Prisma release, the advisor's settings, the database).
 
-use crate::catalog::Provider;
-use crate::model::{BlockKind, Expression, Schema};
-
-/// Who enforces relations: the database (foreign keys) or Prisma Client (`relationMode =
-/// "prisma"`, the only mode on MongoDB).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RelationMode {
-    ForeignKeys,
-    Prisma,
-}
+use crate::model::Schema;
+pub use crate::semantics::{Config, RelationMode};
 
 /// The Prisma release a schema is checked against. Prisma 7 moved the connection URLs out of
 /// the schema (into `prisma.config.ts`), which Prisma 6 requires in it; most schemas in the
@@ -63,68 +55,28 @@ pub struct Options {
     pub allow_project_database_url: bool,
 }
 
+/// What every check reads besides the schema: the schema's configuration
+/// (`semantics::Config`, reached through `Deref`: `context.provider`) and the target release.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Context {
     pub prisma_version: PrismaVersion,
-    /// The datasource's provider; `None` without a datasource or with an unknown provider
-    /// (then provider-specific checks stay silent).
-    pub provider: Option<Provider>,
-    pub relation_mode: RelationMode,
-    /// The generator's `previewFeatures`, as written.
-    pub preview_features: Vec<String>,
-    /// The datasource's `schemas = [...]`, as written.
-    pub schemas: Vec<String>,
-    /// The datasource's name (the prefix of native types: `@db.VarChar`), if there is one.
-    pub datasource_name: Option<String>,
+    pub config: Config,
+}
+
+impl std::ops::Deref for Context {
+    type Target = Config;
+
+    fn deref(&self) -> &Config {
+        &self.config
+    }
 }
 
 impl Context {
     pub fn new(schema: &Schema, options: &Options) -> Self {
-        let datasource = schema.datasource();
-        let string_property = |key: &str| {
-            datasource
-                .and_then(|d| d.property(key))
-                .and_then(|p| p.value.as_ref())
-                .and_then(Expression::as_str)
-        };
-        let provider = string_property("provider").and_then(Provider::from_name);
-        let written_mode =
-            string_property("relationMode").or_else(|| string_property("referentialIntegrity"));
-        let relation_mode = match written_mode {
-            Some("prisma") => RelationMode::Prisma,
-            Some("foreignKeys") => RelationMode::ForeignKeys,
-            _ if provider == Some(Provider::MongoDb) => RelationMode::Prisma,
-            _ => RelationMode::ForeignKeys,
-        };
-        let preview_features = schema
-            .blocks_of_kind(BlockKind::Generator)
-            .filter_map(|g| g.property("previewFeatures"))
-            .filter_map(|p| p.value.as_ref())
-            .flat_map(string_items)
-            .collect();
-        let schemas = datasource
-            .and_then(|d| d.property("schemas"))
-            .and_then(|p| p.value.as_ref())
-            .map(string_items)
-            .unwrap_or_default();
         Context {
             prisma_version: options.prisma_version,
-            provider,
-            relation_mode,
-            datasource_name: datasource.map(|d| d.name.text.clone()),
-            preview_features,
-            schemas,
+            config: Config::of(schema),
         }
-    }
-
-    pub fn is(&self, provider: Provider) -> bool {
-        self.provider == Some(provider)
-    }
-
-    pub fn has_preview_feature(&self, name: &str) -> bool {
-        self.preview_features
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(name))
     }
 
     /// A fingerprint of the context, for caches that depend on it.
@@ -134,13 +86,4 @@ impl Context {
         self.hash(&mut hasher);
         hasher.finish()
     }
-}
-
-fn string_items(value: &Expression) -> Vec<String> {
-    value
-        .as_list()
-        .iter()
-        .filter_map(Expression::as_str)
-        .map(str::to_string)
-        .collect()
 }

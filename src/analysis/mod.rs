@@ -8,6 +8,7 @@ pub mod codes;
 mod config;
 mod context;
 mod diagnostic;
+pub(crate) mod edits;
 pub mod fixes;
 pub(crate) mod indexes;
 mod models;

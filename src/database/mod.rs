@@ -70,12 +70,11 @@ pub fn target(schema: &Schema, setting: &str) -> Result<(DatabaseUrl, Vec<String
     let first = schema.file(crate::model::FileId(0)).name.clone();
     let url = url::resolve(setting, Some(std::path::Path::new(&first)))
         .map_err(|e| DatabaseError::new(ErrorKind::Url, e.to_string()))?;
-    let options = Options::default();
-    let context = crate::analysis::Context::new(schema, &options);
-    let schemas = if context.schemas.is_empty() {
+    let declared = crate::semantics::Config::of(schema).schemas;
+    let schemas = if declared.is_empty() {
         vec![url.schema.clone().unwrap_or_else(|| "public".to_string())]
     } else {
-        context.schemas
+        declared
     };
     Ok((url, schemas))
 }

@@ -11,11 +11,10 @@
 
 use crate::analysis::indexes::names::{generated, index_name, max_identifier_length};
 use crate::analysis::indexes::parse::{FieldKind, KeyKind, field_kind, mapped_name, model_keys};
-use crate::analysis::{Context, Options, RelationMode};
 use crate::catalog::Provider;
-use crate::model::{
-    Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span, implicit_many_to_many,
-};
+use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
+use crate::semantics::RelationMode;
+use crate::semantics::implicit_many_to_many;
 
 /// The database objects a schema declares.
 pub struct DatabaseNames<'a> {
@@ -164,8 +163,7 @@ pub fn column_name(field: &Field) -> &str {
 
 /// The providers that get database advice.
 pub fn provider(schema: &Schema) -> Option<Provider> {
-    let context = Context::new(schema, &Options::default());
-    context
+    crate::semantics::Config::of(schema)
         .provider
         .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))
 }
@@ -174,7 +172,7 @@ pub fn provider(schema: &Schema) -> Option<Provider> {
 /// or without a datasource). `default_schema` holds the models without `@@schema`
 /// (`public` unless the connection URL's `?schema=` says otherwise).
 pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<DatabaseNames<'a>> {
-    let context = Context::new(schema, &Options::default());
+    let context = crate::semantics::Config::of(schema);
     let provider = context
         .provider
         .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))?;
@@ -378,7 +376,7 @@ fn action(relation: &Attribute, argument: &str) -> Option<&'static str> {
     })
 }
 
-/// The join tables of implicit many-to-many relations (`model::implicit_many_to_many`).
+/// The join tables of implicit many-to-many relations (`semantics::implicit_many_to_many`).
 fn join_tables<'a>(schema: &'a Schema, schema_of: &dyn Fn(&Block) -> String) -> Vec<JoinTable<'a>> {
     let reference = |model: &Block| {
         let ids: Vec<&Field> = model

@@ -610,7 +610,8 @@ pub fn resolve_with(
         .and_then(|path| {
             crate::workspace::read_text_file(path, crate::workspace::MAX_PROJECT_FILE_BYTES).ok()
         })
-        .and_then(|text| dotenv_value(&text, variable));
+        .and_then(|text| crate::semantics::dotenv::definition(&text, variable))
+        .map(|definition| definition.value);
     match from_file {
         Some(value) => DatabaseUrl::parse(&value),
         None => Err(UrlError::MissingVariable {
@@ -618,53 +619,6 @@ pub fn resolve_with(
             dotenv,
         }),
     }
-}
-
-/// The value of `variable` in a `.env` file's text: `KEY=value`, `export KEY=value`,
-/// `'single'` (literal) or `"double"` quotes (`\n` escapes), `# comments`; the last
-/// definition wins, as with dotenv.
-pub fn dotenv_value(text: &str, variable: &str) -> Option<String> {
-    let mut found = None;
-    for line in text.lines() {
-        let line = line.trim_start();
-        if line.starts_with('#') {
-            continue;
-        }
-        let line = line.strip_prefix("export ").map_or(line, str::trim_start);
-        let Some((key, value)) = line.split_once('=') else {
-            continue;
-        };
-        if key.trim() != variable {
-            continue;
-        }
-        let value = value.trim();
-        let parsed = if let Some(inner) = value.strip_prefix('"') {
-            let mut out = String::new();
-            let mut chars = inner.chars();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' => break,
-                    '\\' => match chars.next() {
-                        Some('n') => out.push('\n'),
-                        Some(other) => out.push(other),
-                        None => {}
-                    },
-                    c => out.push(c),
-                }
-            }
-            out
-        } else if let Some(inner) = value.strip_prefix('\'') {
-            inner.split('\'').next().unwrap_or_default().to_string()
-        } else {
-            // An unquoted value ends at ` #` (a comment).
-            match value.find(" #") {
-                Some(at) => value[..at].trim_end().to_string(),
-                None => value.to_string(),
-            }
-        };
-        found = Some(parsed);
-    }
-    found
 }
 
 #[cfg(test)]
@@ -802,28 +756,6 @@ mod tests {
             "host=h PassWord = **** user=u password=****"
         );
         assert_eq!(redact_credentials("no password here"), "no password here");
-    }
-
-    #[test]
-    fn dotenv_files() {
-        let text = "# comment\nexport DATABASE_URL=\"postgres://a:b@h/db\\n\"\nOTHER=1\n";
-        assert_eq!(
-            dotenv_value(text, "DATABASE_URL").as_deref(),
-            Some("postgres://a:b@h/db\n")
-        );
-        assert_eq!(
-            dotenv_value("DATABASE_URL='x#y' # c\n", "DATABASE_URL").as_deref(),
-            Some("x#y")
-        );
-        assert_eq!(
-            dotenv_value(
-                "DATABASE_URL = plain # comment\nDATABASE_URL=last",
-                "DATABASE_URL"
-            )
-            .as_deref(),
-            Some("last")
-        );
-        assert_eq!(dotenv_value("#DATABASE_URL=x", "DATABASE_URL"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::catalog::{self, Item, Provider};
 use crate::model::{Block, BlockKind, Expression, FileId, Schema};
+use crate::semantics::{Config, RelationMode};
 use crate::syntax;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,8 +343,9 @@ impl Scan {
 
 struct Context<'a> {
     schema: &'a Schema,
+    /// What validation reads too (`semantics::Config`): completion offers what it accepts.
+    config: Config,
     provider: Option<Provider>,
-    relation_mode_prisma: bool,
 }
 
 fn items(list: &[Item], kind: CompletionKind) -> Vec<CompletionItem> {
@@ -373,20 +375,11 @@ fn block_keywords() -> Vec<CompletionItem> {
 
 impl<'a> Context<'a> {
     fn new(schema: &'a Schema) -> Self {
-        let datasource = schema.datasource();
-        let property = |key: &str| {
-            datasource
-                .and_then(|d| d.property(key))
-                .and_then(|p| p.value.as_ref())
-                .and_then(Expression::as_str)
-        };
-        let provider = property("provider").and_then(Provider::from_name);
-        let relation_mode_prisma =
-            property("relationMode") == Some("prisma") || provider == Some(Provider::MongoDb);
+        let config = Config::of(schema);
         Context {
             schema,
-            provider,
-            relation_mode_prisma,
+            provider: config.provider,
+            config,
         }
     }
 
@@ -403,7 +396,7 @@ impl<'a> Context<'a> {
                     .filter(|k| match k.name {
                         // Only where they mean something: extensions need the preview
                         // feature, schemas a provider with several schemas.
-                        "extensions" => self.preview_feature("postgresqlExtensions"),
+                        "extensions" => self.config.has_preview_feature("postgresqlExtensions"),
                         "schemas" => self.provider.is_some_and(Provider::supports_multi_schema),
                         _ => true,
                     })
@@ -501,23 +494,6 @@ impl<'a> Context<'a> {
                 .doc("The URL as a string (it then lives in the schema file).")
                 .snippet("\"$1\""),
         ]
-    }
-
-    /// Whether a generator lists this preview feature.
-    fn preview_feature(&self, feature: &str) -> bool {
-        self.schema
-            .blocks_of_kind(BlockKind::Generator)
-            .any(|generator| {
-                generator
-                    .property("previewFeatures")
-                    .and_then(|p| p.value.as_ref())
-                    .is_some_and(|value| {
-                        value
-                            .as_list()
-                            .iter()
-                            .any(|f| f.as_str().is_some_and(|f| f.eq_ignore_ascii_case(feature)))
-                    })
-            })
     }
 
     fn enum_block(&self, scan: &Scan) -> Vec<CompletionItem> {
@@ -755,15 +731,15 @@ impl<'a> Context<'a> {
                 });
                 fields.into_iter().map(|f| self.field_item(f)).collect()
             }
-            (Some("onDelete" | "onUpdate"), false) => {
-                catalog::referential_actions(self.provider, self.relation_mode_prisma)
-                    .into_iter()
-                    .map(|action| {
-                        CompletionItem::new(action.name(), CompletionKind::EnumValue)
-                            .doc(action.doc())
-                    })
-                    .collect()
-            }
+            (Some("onDelete" | "onUpdate"), false) => catalog::referential_actions(
+                self.provider,
+                self.config.relation_mode == RelationMode::Prisma,
+            )
+            .into_iter()
+            .map(|action| {
+                CompletionItem::new(action.name(), CompletionKind::EnumValue).doc(action.doc())
+            })
+            .collect(),
             (None, false) if frames.len() == 1 => argument_names(
                 &[
                     ("fields", "fields: [$1]"),
@@ -1001,5 +977,38 @@ mod tests {
         assert_eq!(scan.assigned.as_deref(), Some("previewFeatures"));
         assert!(scan.in_string);
         assert_eq!(scan.strings, ["views"]);
+    }
+}
+
+#[cfg(test)]
+mod relation_mode_tests {
+    use super::*;
+
+    fn actions_after_on_delete(datasource: &str) -> Vec<String> {
+        let text = format!(
+            "{datasource}\nmodel User {{\n  id    Int    @id\n  posts Post[]\n}}\n\nmodel Post {{\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: "
+        );
+        let schema = Schema::parse("schema.prisma", text.clone());
+        complete(&schema, FileId(0), text.len())
+            .into_iter()
+            .map(|item| item.label)
+            .collect()
+    }
+
+    /// Completion reads the relation mode where validation does: the legacy
+    /// `referentialIntegrity` key counts, so `SetDefault` (which emulated relations lack)
+    /// is not offered.
+    #[test]
+    fn the_legacy_relation_mode_key_limits_the_actions_offered() {
+        let legacy = actions_after_on_delete(
+            "datasource db {\n  provider = \"mysql\"\n  referentialIntegrity = \"prisma\"\n}\n",
+        );
+        assert!(legacy.contains(&"Cascade".to_string()), "{legacy:?}");
+        assert!(!legacy.contains(&"SetDefault".to_string()), "{legacy:?}");
+        let foreign_keys = actions_after_on_delete("datasource db {\n  provider = \"mysql\"\n}\n");
+        assert!(
+            foreign_keys.contains(&"SetDefault".to_string()),
+            "{foreign_keys:?}"
+        );
     }
 }

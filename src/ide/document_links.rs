@@ -88,28 +88,13 @@ pub fn env_links(file: &FileModel, dotenv: &Path, dotenv_text: &str) -> Vec<EnvL
     env_references(file)
         .into_iter()
         .map(|reference| EnvLink {
-            line: defining_line(dotenv_text, &reference.variable),
+            line: crate::semantics::dotenv::definition(dotenv_text, &reference.variable)
+                .map(|definition| definition.line),
             span: reference.span,
             variable: reference.variable,
             target: dotenv.to_path_buf(),
         })
         .collect()
-}
-
-/// The zero-based line of `NAME=…` (or `export NAME=…`, spaces around `=` allowed) in the
-/// text of a `.env` file; the last one wins, as in dotenv.
-pub fn defining_line(dotenv_text: &str, name: &str) -> Option<u32> {
-    dotenv_text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let line = line.trim_start();
-            let line = line.strip_prefix("export ").unwrap_or(line).trim_start();
-            line.strip_prefix(name)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .last()
-        .map(|(index, _)| u32::try_from(index).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]
@@ -135,14 +120,5 @@ mod tests {
                 ("OUT", "OUT")
             ]
         );
-    }
-
-    #[test]
-    fn finds_the_defining_line() {
-        let dotenv = "# comment\nDATABASE_URL=postgres://a\nexport DIRECT = x\nDATABASE_URL_2=b\nDATABASE_URL=\"second\"\n";
-        assert_eq!(defining_line(dotenv, "DATABASE_URL"), Some(4));
-        assert_eq!(defining_line(dotenv, "DIRECT"), Some(2));
-        assert_eq!(defining_line(dotenv, "MISSING"), None);
-        assert_eq!(defining_line(dotenv, "DATABASE"), None);
     }
 }

@@ -11,6 +11,7 @@ use crate::catalog::{self, AttributeTarget, Provider, ReferentialAction};
 use crate::model::{
     Argument, Attribute, Block, BlockKind, Expression, Field, FileId, Schema, Span,
 };
+use crate::semantics;
 
 /// Markdown about the item under the cursor, and the span it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,15 +192,12 @@ pub fn relation_summary(schema: &Schema, block: &Block, field: &Field) -> Option
         }
         None => {
             if both_lists {
-                let table = field.relation_name().map_or_else(
-                    || {
-                        let mut models = [block.name.text.as_str(), other.name.text.as_str()];
-                        models.sort_unstable();
-                        format!("{}To{}", models[0], models[1])
-                    },
-                    str::to_string,
-                );
-                summary.push_str(&format!(", implicit many-to-many (join table `_{table}`)"));
+                let table = semantics::join_table_name(&semantics::relation_name(
+                    field,
+                    &block.name.text,
+                    &other.name.text,
+                ));
+                summary.push_str(&format!(", implicit many-to-many (join table `{table}`)"));
             }
         }
     }
@@ -242,7 +240,7 @@ fn catalog_hover(schema: &Schema, block: &Block, offset: u32) -> Option<Hover> {
         let item = catalog::find_item(catalog::BLOCK_KEYWORDS, block.kind.keyword())?;
         return found(item_doc(item.name, item.doc), keyword);
     }
-    let provider = provider(schema);
+    let provider = crate::semantics::Config::of(schema).provider;
     for property in &block.properties {
         if at(property.key.span) {
             let keys: &[catalog::Item] = match block.kind {
@@ -374,14 +372,4 @@ fn attributes_hover(
 
 fn item_doc(name: &str, doc: &str) -> String {
     format!("```prisma\n{name}\n```\n\n---\n\n{doc}")
-}
-
-fn provider(schema: &Schema) -> Option<Provider> {
-    schema
-        .datasource()?
-        .property("provider")?
-        .value
-        .as_ref()?
-        .as_str()
-        .and_then(Provider::from_name)
 }

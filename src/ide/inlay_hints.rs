@@ -13,9 +13,8 @@
 //! Nothing is hinted where the schema already says it (`@map`, `@@map`, `fields:`), nor when
 //! the relation is ambiguous (several candidate opposite fields: analysis reports that).
 
-use crate::model::{
-    Arity, Block, BlockKind, Expression, Field, FileId, Schema, default_relation_name,
-};
+use crate::model::{Arity, Block, BlockKind, Field, FileId, Schema};
+use crate::semantics;
 
 /// A hint shown after `offset` (bytes, in the file asked about).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,12 +27,7 @@ pub struct InlayHint {
 
 /// The hints of the fields of `file` that end within `range` (bytes).
 pub fn inlay_hints(schema: &Schema, file: FileId, range: std::ops::Range<usize>) -> Vec<InlayHint> {
-    let mongodb = schema
-        .datasource()
-        .and_then(|d| d.property("provider"))
-        .and_then(|p| p.value.as_ref())
-        .and_then(Expression::as_str)
-        == Some("mongodb");
+    let mongodb = crate::semantics::Config::of(schema).is(crate::catalog::Provider::MongoDb);
     let mut hints = Vec::new();
     for block in &schema.file_model(file).blocks {
         if block.kind != BlockKind::Model
@@ -102,11 +96,11 @@ fn relation_hint(
     if !both_lists || mongodb {
         return None;
     }
-    let relation = field.relation_name().map_or_else(
-        || default_relation_name(&block.name.text, &other.name.text),
-        str::to_string,
-    );
-    let table = format!("_{relation}");
+    let table = semantics::join_table_name(&semantics::relation_name(
+        field,
+        &block.name.text,
+        &other.name.text,
+    ));
     Some(InlayHint {
         offset,
         label: table.clone(),

@@ -16,7 +16,7 @@ mod workspace_symbols;
 
 pub use actions::{ActionKind, ActionRequest, CodeAction, NewFile, NewFileLocation, code_actions};
 pub use completion::{CompletionItem, CompletionKind, complete};
-pub use document_links::{EnvLink, EnvReference, defining_line, env_links, env_references};
+pub use document_links::{EnvLink, EnvReference, env_links, env_references};
 pub use format::{Refusal, format_block, format_file};
 pub use hover::{Hover, hover, relation_summary};
 pub use inlay_hints::{InlayHint, inlay_hints};

@@ -11,8 +11,8 @@ use crate::analysis::TextEdit;
 use crate::analysis::names::{RESERVED_CLIENT_NAMES, SCALAR_TYPES};
 use crate::model::{
     Attribute, Block, BlockId, BlockKind, Expression, Field, FileId, Ident, Schema, Span,
-    implicit_many_to_many, is_side_a,
 };
+use crate::semantics::{implicit_many_to_many, is_side_a};
 use crate::syntax;
 
 /// A declared thing a name can refer to.
@@ -628,7 +628,7 @@ fn keep_database_name(schema: &Schema, symbol: SymbolRef, old_name: &str) -> Opt
 
 /// Refuses a rename that swaps the columns `A` and `B` of the join table of an implicit
 /// many-to-many relation, whatever the relation's name: which side is `A` follows the order
-/// of the names (`model::is_side_a`), no attribute can set it, and the rows already in the
+/// of the names (`semantics::is_side_a`), no attribute can set it, and the rows already in the
 /// table would be read the other way round.
 fn keep_join_table_columns(
     schema: &Schema,

@@ -8,14 +8,10 @@
 mod file;
 mod items;
 mod lower;
-mod many_to_many;
 mod schema;
 mod source;
 
 pub use file::FileModel;
 pub use items::*;
-pub use many_to_many::{
-    ImplicitManyToMany, default_relation_name, implicit_many_to_many, is_side_a,
-};
 pub use schema::{BlockId, Schema};
 pub use source::{FileId, SourceFile, Span};

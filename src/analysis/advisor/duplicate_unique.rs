@@ -29,7 +29,6 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     if !enabled || advisor.context.is(Provider::MongoDb) {
         return;
     }
-    let referenced = referenced_field_sets(advisor.schema);
     let mut problems = Vec::new();
     for block in advised_models(advisor.schema) {
         problems.clear();
@@ -42,35 +41,10 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             advisor,
             block,
             keys: &keys,
-            referenced: referenced
-                .iter()
-                .filter(|(target, _)| *target == block.name.text)
-                .map(|(_, fields)| fields.as_slice())
-                .collect(),
+            referenced: advisor.referenced().of_model(&block.name.text),
         };
         model.check(out);
     }
-}
-
-/// Every `references: [...]` of the schema's relations, with the model it points to: the
-/// unique constraints Prisma requires there must stay.
-fn referenced_field_sets(schema: &Schema) -> Vec<(&str, Vec<&str>)> {
-    let mut sets = Vec::new();
-    for block in schema.models() {
-        for field in &block.fields {
-            let Some(relation) = field.attribute("relation") else {
-                continue;
-            };
-            let Some(target) = field.r#type.as_ref() else {
-                continue;
-            };
-            let references = super::conventions::field_list(relation, "references", None);
-            if !references.is_empty() {
-                sets.push((target.name.text.as_str(), references));
-            }
-        }
-    }
-    sets
 }
 
 /// How a unique constraint repeats another key.
@@ -89,7 +63,7 @@ struct Model<'a, 'k> {
     block: &'a Block,
     keys: &'k ModelKeys<'a>,
     /// The `references:` lists of relations that point to this model.
-    referenced: Vec<&'a [&'a str]>,
+    referenced: &'a [Vec<&'a str>],
 }
 
 impl<'a, 'k> Model<'a, 'k> {

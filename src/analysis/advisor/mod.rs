@@ -8,7 +8,7 @@
 
 pub mod conventions;
 mod duplicate_unique;
-pub mod edits;
+use super::edits;
 mod index;
 mod integrity;
 mod money;
@@ -33,6 +33,7 @@ pub struct Advisor<'a> {
     pub schema: &'a Schema,
     pub context: &'a Context,
     pub settings: &'a AdvisorSettings,
+    referenced: crate::semantics::ReferencedSets<'a>,
 }
 
 impl<'a> Advisor<'a> {
@@ -41,7 +42,13 @@ impl<'a> Advisor<'a> {
             schema,
             context,
             settings,
+            referenced: crate::semantics::ReferencedSets::of(schema),
         }
+    }
+
+    /// The field sets relations reference, by model (one pass over the fields, per run).
+    pub fn referenced(&self) -> &crate::semantics::ReferencedSets<'a> {
+        &self.referenced
     }
 
     /// The level of an advisor rule: the user's choice, else the rule's default.

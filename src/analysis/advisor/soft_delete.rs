@@ -439,10 +439,9 @@ pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     if unique {
-        let referenced = referenced_keys(advisor);
         for (block, marker) in &marked {
             if let Some(kind) = marker_kind(marker) {
-                check_unique_conflicts(advisor, block, marker, kind, &referenced, out);
+                check_unique_conflicts(advisor, block, marker, kind, out);
             }
         }
     }
@@ -765,24 +764,6 @@ fn supports_partial_unique(provider: Provider) -> bool {
     )
 }
 
-/// The field lists other models' relations reference (`references: [email]`), by model: a
-/// relation needs a full unique constraint on them.
-fn referenced_keys<'a>(advisor: &Advisor<'a>) -> FxHashMap<&'a str, Vec<Vec<&'a str>>> {
-    let mut referenced: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
-    for block in advised_models(advisor.schema) {
-        for field in &block.fields {
-            let Some(relation) = field.attribute("relation") else {
-                continue;
-            };
-            let references = conventions::field_list(relation, "references", None);
-            if let (Some(target), false) = (type_name(field), references.is_empty()) {
-                referenced.entry(target).or_default().push(references);
-            }
-        }
-    }
-    referenced
-}
-
 /// Default functions whose values are never reused.
 const GENERATED: &[&str] = &[
     "uuid",
@@ -853,7 +834,6 @@ fn check_unique_conflicts(
     block: &Block,
     marker: &Field,
     kind: MarkerKind,
-    referenced: &FxHashMap<&str, Vec<Vec<&str>>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut scratch = Vec::new();
@@ -887,9 +867,11 @@ fn check_unique_conflicts(
             // come back after its row is deleted.
             || (names.len() == 1 && is_identifier(names[0]))
             || foreign_keys.iter().any(|fk| same_fields(fk, &names))
-            || referenced
-                .get(block.name.text.as_str())
-                .is_some_and(|lists| lists.iter().any(|list| same_fields(list, &names)));
+            || advisor
+                .referenced()
+                .of_model(&block.name.text)
+                .iter()
+                .any(|list| same_fields(list, &names));
         if conflict_free {
             continue;
         }

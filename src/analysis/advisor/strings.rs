@@ -11,7 +11,7 @@ use super::{Advisor, edits};
 use crate::analysis::codes::{ADVICE_CASE_SENSITIVE_EMAIL, ADVICE_NUMBER_AS_STRING};
 use crate::analysis::{Applicability, Diagnostic, Fix};
 use crate::catalog::Provider;
-use crate::model::{Block, Expression, Field, Schema};
+use crate::model::{Block, Expression, Field};
 
 pub(super) fn check(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     // CockroachDB has no `citext`; MySQL's and SQL Server's default collations already
@@ -177,7 +177,12 @@ fn check_email(advisor: &Advisor<'_>, block: &Block, field: &Field, out: &mut Ve
     // none beside a native type that is not text, nor when a foreign key references the
     // column (PostgreSQL refuses a `text` key referencing a `citext` column).
     let edit = match native {
-        _ if is_referenced(advisor.schema, block, field) => None,
+        _ if advisor
+            .referenced()
+            .names_field(&block.name.text, &field.name.text) =>
+        {
+            None
+        }
         Some((prefix, "Text" | "VarChar" | "Char", attribute)) => {
             Some(edits::replace(attribute.span, format!("@{prefix}.Citext")))
         }
@@ -197,20 +202,6 @@ fn check_email(advisor: &Advisor<'_>, block: &Block, field: &Field, out: &mut Ve
         }),
         None => diagnostic,
     });
-}
-
-/// Whether another relation's `references:` lists the field.
-fn is_referenced(schema: &Schema, block: &Block, field: &Field) -> bool {
-    schema.models().any(|model| {
-        model.fields.iter().any(|f| {
-            f.r#type
-                .as_ref()
-                .is_some_and(|t| t.name.text == block.name.text)
-                && f.attribute("relation").is_some_and(|relation| {
-                    field_list(relation, "references", None).contains(&field.name.text.as_str())
-                })
-        })
-    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -499,7 +499,7 @@ fn check_auto(cx: &Cx, block: &Block, field: &Field, function: Span, out: &mut O
             let attribute = format!("@{datasource}.ObjectId");
             diagnostic = diagnostic.with_fix(crate::analysis::Fix {
                 title: format!("Add `{attribute}`"),
-                edits: vec![crate::analysis::advisor::edits::append_field_attribute(
+                edits: vec![crate::analysis::edits::append_field_attribute(
                     field, &attribute,
                 )],
                 applicability: crate::analysis::Applicability::Safe,

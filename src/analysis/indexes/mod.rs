@@ -491,7 +491,7 @@ fn check_mongo_id(keys: &ModelKeys<'_>, out: &mut Vec<Diagnostic>) {
                 span: value.span(),
                 new_text: "\"_id\"".to_string(),
             }),
-        None => Some(crate::analysis::advisor::edits::append_field_attribute(
+        None => Some(crate::analysis::edits::append_field_attribute(
             field,
             "@map(\"_id\")",
         )),

@@ -7,7 +7,7 @@ use crate::analysis::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::catalog::{self, OperatorClassInfo};
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 
-use crate::analysis::Context;
+use crate::semantics::Config;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum KeyKind {
@@ -199,11 +199,11 @@ impl ModelKeys<'_> {
 
 pub(crate) fn model_keys<'a>(
     schema: &'a Schema,
-    context: &Context,
+    config: &Config,
     block: &'a Block,
     out: &mut Vec<Diagnostic>,
 ) -> ModelKeys<'a> {
-    let collect_defaults = context.is(crate::catalog::Provider::SqlServer);
+    let collect_defaults = config.is(crate::catalog::Provider::SqlServer);
     let (mut ignored, mut table, mut schema_name) = (false, None, None);
     for attribute in &block.attributes {
         match attribute.name.text.as_str() {

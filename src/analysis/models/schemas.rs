@@ -1,7 +1,7 @@
 //! `@@schema` and the datasource's `schemas` (several database schemas).
 
 use super::*;
-use crate::analysis::advisor::edits::{insert_block_attribute, replace};
+use crate::analysis::edits::{insert_block_attribute, replace};
 
 /// The `@@schema` argument: a string.
 pub(super) fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! Quick fixes that complete a relation's `@relation(fields: [...], references: [...])`.
 
 use super::{RelationField, listed_names, same_key_type, unique_criteria, upper_first};
-use crate::analysis::advisor::edits::{append_field_attribute, insert_fields, replace};
+use crate::analysis::edits::{append_field_attribute, insert_fields, replace};
 use crate::analysis::{Applicability, Fix};
 use crate::model::{Arity, Block, Expression, Field, Schema};
 

@@ -277,14 +277,14 @@ fn make_unique(
             let field = model.field(single)?;
             (
                 format!("Add `@unique` to `{}.{single}`", model.name.text),
-                crate::analysis::advisor::edits::append_field_attribute(field, "@unique"),
+                crate::analysis::edits::append_field_attribute(field, "@unique"),
             )
         }
         several => {
             let attribute = format!("@@unique([{}])", several.join(", "));
             (
                 format!("Add `{attribute}` to `{}`", model.name.text),
-                crate::analysis::advisor::edits::insert_block_attribute(schema, model, &attribute),
+                crate::analysis::edits::insert_block_attribute(schema, model, &attribute),
             )
         }
     };

@@ -128,7 +128,7 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
         .written_name
         .map(|name| format!("@relation(\"{name}\")"))
         .unwrap_or_default();
-    let edit = crate::analysis::advisor::edits::insert_field(
+    let edit = crate::analysis::edits::insert_field(
         schema,
         relation.target,
         &name,
@@ -264,7 +264,9 @@ impl RelationField<'_> {
     fn name(&self) -> String {
         match self.explicit {
             Some(name) => name.to_string(),
-            None => crate::model::default_relation_name(&self.model.name.text, self.target_name()),
+            None => {
+                crate::semantics::default_relation_name(&self.model.name.text, self.target_name())
+            }
         }
     }
 }

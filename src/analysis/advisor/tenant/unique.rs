@@ -1,13 +1,11 @@
 //! tenant/global-unique: unique constraints that hold across all tenants.
 
 use super::super::Advisor;
-use super::super::conventions::{
-    self, advised_models, field_list, relation_scalar_fields, type_name,
-};
+use super::super::conventions::{self, advised_models, field_list, relation_scalar_fields};
 use super::super::edits;
 use crate::analysis::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use crate::model::{Attribute, Block, Expression, Field, Schema};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Whether the field's default generates a value unique by construction (`cuid()`, `uuid()`,
 /// `autoincrement()`, …): such a column cannot collide across tenants.
@@ -133,7 +131,6 @@ pub(super) fn global_unique(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
     let settings = advisor.settings;
     let key = settings.tenant_key.as_str();
     // What other relations reference, by model: those uniques must stay as they are.
-    let mut referenced: Option<FxHashMap<&str, Vec<Vec<&str>>>> = None;
     for block in advised_models(schema) {
         let name = block.name.text.as_str();
         let Some(tenant_key) = conventions::tenant_key(settings, block) else {
@@ -183,10 +180,13 @@ pub(super) fn global_unique(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
                     .any(|c| id_fields.contains(c) || foreign_keys.contains(c))
                 && !columns.iter().all(|c| is_global_by_nature(c))
         };
-        let mut is_referenced = |columns: &[&str]| {
-            let map = referenced.get_or_insert_with(|| referenced_sets(schema));
-            map.get(name)
-                .is_some_and(|sets| sets.contains(&field_set(columns.iter().copied())))
+        let is_referenced = |columns: &[&str]| {
+            let columns = field_set(columns.iter().copied());
+            advisor
+                .referenced()
+                .of_model(name)
+                .iter()
+                .any(|set| field_set(set.iter().copied()) == columns)
         };
         for field in &block.fields {
             let Some(unique) = field.attribute("unique") else {
@@ -256,24 +256,6 @@ pub(super) fn with_unsafe_fix(
         }),
         None => diagnostic,
     }
-}
-
-/// For each model, the field sets other models' `references:` name (Prisma requires each to
-/// be unique).
-pub(super) fn referenced_sets(schema: &Schema) -> FxHashMap<&str, Vec<Vec<&str>>> {
-    let mut map: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
-    for block in schema.models() {
-        for field in &block.fields {
-            let Some(relation) = field.attribute("relation") else {
-                continue;
-            };
-            let references = field_list(relation, "references", None);
-            if let (Some(target), false) = (type_name(field), references.is_empty()) {
-                map.entry(target).or_default().push(field_set(references));
-            }
-        }
-    }
-    map
 }
 
 /// `email String @unique(map: "x")` → `@@unique([email, tenantId], map: "x")`, or only the

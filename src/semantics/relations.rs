@@ -1,9 +1,11 @@
-//! Implicit many-to-many relations and their join tables: two list fields pointing at each
-//! other without `fields:`, kept by Prisma in a table `_{relation name}` with the columns `A`
-//! and `B`. Which side is `A` is decided by names alone (no attribute sets it), so it is
-//! computed here once, for the database names, the inlay hints and rename.
+//! Relation names and implicit many-to-many relations. Prisma names a relation
+//! `@relation("…")`, else `{A}To{B}` (the models sorted); an implicit many-to-many relation
+//! (two list fields pointing at each other without `fields:`) is kept in a table
+//! `_{relation name}` with the columns `A` and `B`. Which side is `A` is decided by names
+//! alone (no attribute sets it). Computed here once, for validation, the database names,
+//! hover, the inlay hints and rename.
 
-use super::{Arity, Block, BlockKind, Field, Schema};
+use crate::model::{Arity, Block, BlockKind, Field, Schema};
 
 /// One implicit many-to-many relation.
 pub struct ImplicitManyToMany<'a> {
@@ -20,7 +22,7 @@ pub struct ImplicitManyToMany<'a> {
 impl ImplicitManyToMany<'_> {
     /// The join table's name.
     pub fn table(&self) -> String {
-        format!("_{}", self.name)
+        join_table_name(&self.name)
     }
 }
 
@@ -33,6 +35,19 @@ pub fn is_side_a(model: &str, field: &str, other_model: &str, other_field: &str)
         std::cmp::Ordering::Greater => false,
         std::cmp::Ordering::Equal => field < other_field,
     }
+}
+
+/// The name of the relation `field` (of `model`) belongs to: its `@relation("…")`, else
+/// Prisma's default for the two models.
+pub fn relation_name(field: &Field, model: &str, other: &str) -> String {
+    field
+        .relation_name()
+        .map_or_else(|| default_relation_name(model, other), str::to_string)
+}
+
+/// The join table of an implicit many-to-many relation, named after the relation.
+pub fn join_table_name(relation: &str) -> String {
+    format!("_{relation}")
 }
 
 /// Prisma's default name of a relation between two models: both names in alphabetical

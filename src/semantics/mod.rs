@@ -1,0 +1,17 @@
+//! Layer 2½: the facts a schema implies, each derived in one place, between the typed model
+//! (`model`) and everything that reads it (validation, advisor, database layer, editor
+//! features): the configuration (`config`), the field sets relations reference
+//! (`references`), relation names and implicit many-to-many relations (`relations`),
+//! `.env` files (`dotenv`).
+
+mod config;
+pub mod dotenv;
+mod references;
+mod relations;
+
+pub use config::{Config, RelationMode};
+pub use references::ReferencedSets;
+pub use relations::{
+    ImplicitManyToMany, default_relation_name, implicit_many_to_many, is_side_a, join_table_name,
+    relation_name,
+};

@@ -104,6 +104,7 @@ fn semantic_block_checks(schema: &Schema, context: &Context, block: &Block) -> F
     let mut findings = Findings::default();
     attributes::check_block(schema, context, block, &mut findings);
     native_types::check_block(schema, context, block, &mut findings);
+    models::check_block(schema, block, &mut findings.reading);
     findings
 }
 

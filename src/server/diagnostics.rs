@@ -175,12 +175,13 @@ pub(super) fn analysis_worker(
             };
             let mut diagnostics = validation.clone();
             diagnostics.extend(shown.iter().cloned());
+            let analysed = started.elapsed();
+            publish_schema(&state, &snapshot, &options, diagnostics);
             tracing::debug!(
-                "analysed {} in {:?} (assembly {assembled:?})",
+                "analysed {} in {analysed:?} (assembly {assembled:?}), published after {:?}",
                 uri.as_str(),
                 started.elapsed()
             );
-            publish_schema(&state, &snapshot, &options, diagnostics);
             done.extend(snapshot.files.iter().map(|(file_uri, _)| file_uri.clone()));
             if !fresh {
                 let _ = advice_jobs.send(advice::AdviceJob {

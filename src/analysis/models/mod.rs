@@ -21,31 +21,39 @@ use composite::{
 };
 use rustc_hash::FxHashMap;
 use schemas::{block_schema, multi_schema, schema_argument};
-use strings::string_escapes;
+use strings::block_strings;
 use views::view;
 
-pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
-    let out = &mut findings.reading;
-    string_escapes(schema, out);
-    for block in schema.blocks() {
-        if !block.syntax_errors.is_empty() {
-            // What a broken block holds is a guess: stay quiet about it.
-            continue;
-        }
-        match block.kind {
-            BlockKind::Model | BlockKind::View => {
-                mapped_field_names(schema, block, out);
-                schema_argument(block, out);
-            }
-            BlockKind::Enum => schema_argument(block, out),
-            BlockKind::CompositeType => {
-                mapped_field_names(schema, block, out);
-                composite_type_attributes(block, out);
-                composite_relation_fields(schema, block, out);
-            }
-            BlockKind::Datasource | BlockKind::Generator => {}
-        }
+/// What one block decides while reading, given the kinds of the declared types: string
+/// escapes, `@map` clashes, `@@schema` arguments, composite types' attributes and fields.
+/// The `Analyzer` caches it with the block's other semantic findings.
+pub(super) fn check_block(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
+    // Backslashes are rare: only a block whose text holds one has escapes to check.
+    if schema.text(block.span).contains('\\') {
+        block_strings(schema, block, out);
     }
+    if !block.syntax_errors.is_empty() {
+        // What a broken block holds is a guess: stay quiet about it.
+        return;
+    }
+    match block.kind {
+        BlockKind::Model | BlockKind::View => {
+            mapped_field_names(schema, block, out);
+            schema_argument(block, out);
+        }
+        BlockKind::Enum => schema_argument(block, out),
+        BlockKind::CompositeType => {
+            mapped_field_names(schema, block, out);
+            composite_type_attributes(block, out);
+            composite_relation_fields(schema, block, out);
+        }
+        BlockKind::Datasource | BlockKind::Generator => {}
+    }
+}
+
+pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Findings) {
+    // The blocks' own reading findings (`check_block`) are in `findings.reading` already.
+    let out = &mut findings.reading;
     if composite_type_errors(schema, out) {
         return;
     }

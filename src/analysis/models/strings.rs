@@ -2,26 +2,8 @@
 
 use super::*;
 
-/// Escapes in string literals: the JSON ones (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`
-/// and `\uXXXX`, surrogates only in pairs), nothing else.
-pub(super) fn string_escapes(schema: &Schema, out: &mut Vec<Diagnostic>) {
-    // Backslashes are rare: only blocks whose text holds one are looked at.
-    for file_id in schema.file_ids() {
-        let text = schema.file(file_id).text.as_str();
-        if !text.contains('\\') {
-            continue;
-        }
-        for block in &schema.file_model(file_id).blocks {
-            if text
-                .get(block.span.start as usize..block.span.end as usize)
-                .is_some_and(|body| body.contains('\\'))
-            {
-                block_strings(schema, block, out);
-            }
-        }
-    }
-}
-
+/// Escapes in the string literals of one block: the JSON ones (`\"`, `\\`, `\/`, `\b`,
+/// `\f`, `\n`, `\r`, `\t` and `\uXXXX`, surrogates only in pairs), nothing else.
 pub(super) fn block_strings(schema: &Schema, block: &Block, out: &mut Vec<Diagnostic>) {
     for property in &block.properties {
         if let Some(value) = &property.value {

@@ -66,6 +66,9 @@ pub(super) fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 
+/// Spans of one diagnostic more lines apart than this are shown in separate excerpts.
+const EXCERPT_GAP_LINES: usize = 8;
+
 fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
@@ -93,11 +96,40 @@ fn human_group<'a>(schema: &'a Schema, diagnostic: &'a Diagnostic) -> Group<'a> 
     }
     let mut group = Group::with_title(title);
     for file_id in files {
-        let in_file: Vec<_> = annotations
+        let mut in_file: Vec<_> = annotations
             .iter()
             .filter(|(span, _, _)| span.file == file_id)
             .collect();
-        group = group.element(excerpt(schema, file_id, &in_file));
+        // Spans far apart get an excerpt each: one excerpt holds every line between its
+        // spans, and a relation's other side may be thousands of lines away.
+        in_file.sort_by_key(|(span, _, _)| (span.start, span.end));
+        let index = &schema.file(file_id).line_index;
+        let mut clusters: Vec<Vec<&(Span, AnnotationKind, &str)>> = Vec::new();
+        let mut cluster_end_line = 0;
+        for annotation in in_file {
+            let (span, _, _) = annotation;
+            let first = index.line_of(span.start as usize);
+            let last = index.line_of(span.end as usize);
+            match clusters.last_mut() {
+                Some(cluster) if first <= cluster_end_line + EXCERPT_GAP_LINES => {
+                    cluster_end_line = cluster_end_line.max(last);
+                    cluster.push(annotation);
+                }
+                _ => {
+                    cluster_end_line = last;
+                    clusters.push(vec![annotation]);
+                }
+            }
+        }
+        // The excerpt with the primary span first: the renderer points `-->` at it.
+        clusters.sort_by_key(|cluster| {
+            !cluster
+                .iter()
+                .any(|(_, kind, _)| matches!(kind, AnnotationKind::Primary))
+        });
+        for cluster in &clusters {
+            group = group.element(excerpt(schema, file_id, cluster));
+        }
     }
     for fix in &diagnostic.fixes {
         group = group.element(Level::HELP.message(fix.title.as_str()));

@@ -33,13 +33,14 @@ pub(super) fn range_formatting(
     server: &Backend,
     params: DocumentRangeFormattingParams,
 ) -> RpcResult<Option<Vec<TextEdit>>> {
-    let Some((snapshot, file_id)) = server.state.document_in_schema(&params.text_document.uri)
+    let Some((snapshot, file_id, std::ops::Range { start, end })) = server
+        .state
+        .document_range(&params.text_document.uri, params.range)
     else {
         return Ok(None);
     };
     let file = snapshot.schema.file(file_id);
     let encoding = server.state.encoding();
-    let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
     // Every block the range touches, each formatted on its own.
     let mut edits = Vec::new();
     for block in &snapshot.schema.file_model(file_id).blocks {

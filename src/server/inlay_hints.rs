@@ -9,13 +9,14 @@ pub(super) fn inlay_hint(
     server: &Backend,
     params: InlayHintParams,
 ) -> RpcResult<Option<Vec<InlayHint>>> {
-    let Some((snapshot, file_id)) = server.state.document_in_schema(&params.text_document.uri)
+    let Some((snapshot, file_id, std::ops::Range { start, end })) = server
+        .state
+        .document_range(&params.text_document.uri, params.range)
     else {
         return Ok(None);
     };
     let file = snapshot.schema.file(file_id);
     let encoding = server.state.encoding();
-    let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
     Ok(Some(
         ide::inlay_hints(&snapshot.schema, file_id, start..end)
             .iter()

@@ -83,13 +83,14 @@ pub(super) fn semantic_tokens_range(
     server: &Backend,
     params: SemanticTokensRangeParams,
 ) -> RpcResult<Option<SemanticTokensRangeResult>> {
-    let Some((snapshot, file_id)) = server.state.document_in_schema(&params.text_document.uri)
+    let Some((snapshot, file_id, std::ops::Range { start, end })) = server
+        .state
+        .document_range(&params.text_document.uri, params.range)
     else {
         return Ok(None);
     };
     let file = snapshot.schema.file(file_id);
     let encoding = server.state.encoding();
-    let std::ops::Range { start, end } = convert::byte_range(file, params.range, encoding);
     let tokens = ide::semantic_tokens_in(&snapshot.schema, file_id, start..end);
     let data = convert::semantic_tokens(file, &tokens, encoding);
     Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {

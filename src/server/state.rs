@@ -199,6 +199,18 @@ impl State {
         Some((snapshot, FileId(index as u32)))
     }
 
+    /// For the requests about a range of a document: its schema, its file id, and the
+    /// range in bytes (converted with the negotiated encoding, clamped to the text).
+    pub(super) fn document_range(
+        &self,
+        uri: &Uri,
+        range: Range,
+    ) -> Option<(SchemaSnapshot, FileId, std::ops::Range<usize>)> {
+        let (snapshot, file_id) = self.document_in_schema(uri)?;
+        let bytes = convert::byte_range(snapshot.schema.file(file_id), range, self.encoding());
+        Some((snapshot, file_id, bytes))
+    }
+
     /// Whether some open document shares a schema whose first file is `first`.
     pub(super) fn schema_is_open(&self, first: &Uri) -> bool {
         let Some(path) = first.to_file_path() else {

@@ -172,8 +172,8 @@ pub fn provider(schema: &Schema) -> Option<Provider> {
 /// or without a datasource). `default_schema` holds the models without `@@schema`
 /// (`public` unless the connection URL's `?schema=` says otherwise).
 pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<DatabaseNames<'a>> {
-    let context = crate::semantics::Config::of(schema);
-    let provider = context
+    let config = crate::semantics::Config::of(schema);
+    let provider = config
         .provider
         .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))?;
     let limit = max_identifier_length(provider);
@@ -185,12 +185,12 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
     let mut names = DatabaseNames {
         provider,
         default_schema: default_schema.to_string(),
-        schemas: if context.schemas.is_empty() {
+        schemas: if config.schemas.is_empty() {
             vec![default_schema.to_string()]
         } else {
-            context.schemas.clone()
+            config.schemas.clone()
         },
-        foreign_keys: context.relation_mode == RelationMode::ForeignKeys,
+        foreign_keys: config.relation_mode == RelationMode::ForeignKeys,
         tables: Vec::new(),
         join_tables: Vec::new(),
         views: schema
@@ -204,7 +204,7 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
         if block.name.is_missing() {
             continue;
         }
-        let keys = model_keys(schema, &context, block, &mut sink);
+        let keys = model_keys(schema, &config, block, &mut sink);
         let table = keys.table.to_string();
         let mut relation_keys: Vec<(&str, &Field)> = Vec::new();
         for &(field, relation) in &keys.relations {

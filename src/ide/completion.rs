@@ -345,7 +345,6 @@ struct Context<'a> {
     schema: &'a Schema,
     /// What validation reads too (`semantics::Config`): completion offers what it accepts.
     config: Config,
-    provider: Option<Provider>,
 }
 
 fn items(list: &[Item], kind: CompletionKind) -> Vec<CompletionItem> {
@@ -375,11 +374,9 @@ fn block_keywords() -> Vec<CompletionItem> {
 
 impl<'a> Context<'a> {
     fn new(schema: &'a Schema) -> Self {
-        let config = Config::of(schema);
         Context {
             schema,
-            provider: config.provider,
-            config,
+            config: Config::of(schema),
         }
     }
 
@@ -391,13 +388,16 @@ impl<'a> Context<'a> {
                 return Vec::new();
             }
             let keys: Vec<&Item> = if is_datasource {
-                catalog::datasource_keys(self.provider)
+                catalog::datasource_keys(self.config.provider)
                     .into_iter()
                     .filter(|k| match k.name {
                         // Only where they mean something: extensions need the preview
                         // feature, schemas a provider with several schemas.
                         "extensions" => self.config.has_preview_feature("postgresqlExtensions"),
-                        "schemas" => self.provider.is_some_and(Provider::supports_multi_schema),
+                        "schemas" => self
+                            .config
+                            .provider
+                            .is_some_and(Provider::supports_multi_schema),
                         _ => true,
                     })
                     .collect()
@@ -431,7 +431,7 @@ impl<'a> Context<'a> {
         }
         let values: Vec<&Item> = match (is_datasource, key.as_str()) {
             (true, "provider") => catalog::DATASOURCE_PROVIDERS.iter().collect(),
-            (true, "relationMode") => catalog::relation_modes(self.provider),
+            (true, "relationMode") => catalog::relation_modes(self.config.provider),
             (false, "provider") => catalog::GENERATOR_PROVIDERS.iter().collect(),
             (false, "previewFeatures") => {
                 let present = &scan.strings;
@@ -545,7 +545,7 @@ impl<'a> Context<'a> {
         present: &[impl AsRef<str>],
     ) -> Vec<CompletionItem> {
         attributes
-            .filter(|a| a.supports(self.provider))
+            .filter(|a| a.supports(self.config.provider))
             .filter(|a| !present.iter().any(|p| p.as_ref() == a.name))
             .map(|a| {
                 CompletionItem::new(
@@ -579,6 +579,7 @@ impl<'a> Context<'a> {
         });
         let mut result = self.attribute_items(candidates, present);
         let native = self
+            .config
             .provider
             .is_some_and(|p| !catalog::native_types_for(p, type_name).is_empty());
         if native && !is_relation && !present.iter().any(|p| p.starts_with("db.")) {
@@ -593,7 +594,7 @@ impl<'a> Context<'a> {
     }
 
     fn native_types(&self, field_type: Option<&str>) -> Vec<CompletionItem> {
-        let Some(provider) = self.provider else {
+        let Some(provider) = self.config.provider else {
             return Vec::new();
         };
         let types = match field_type {
@@ -617,7 +618,7 @@ impl<'a> Context<'a> {
     fn field_types(&self, block: &Block) -> Vec<CompletionItem> {
         let mut result: Vec<CompletionItem> = catalog::SCALAR_TYPES
             .iter()
-            .filter(|t| catalog::scalar_type_supported(t.name, self.provider))
+            .filter(|t| catalog::scalar_type_supported(t.name, self.config.provider))
             .map(|t| CompletionItem::new(t.name, CompletionKind::ScalarType).doc(t.doc))
             .collect();
         if block.kind != BlockKind::CompositeType {
@@ -688,11 +689,11 @@ impl<'a> Context<'a> {
             ("id" | "unique", false) => match attribute.key.as_deref() {
                 None if frames.len() == 1 => {
                     let mut names = vec![("map", "map: \"$1\"")];
-                    if self.provider == Some(Provider::SqlServer) {
+                    if self.config.provider == Some(Provider::SqlServer) {
                         names.push(("clustered", "clustered: ${1|true,false|}"));
                         names.push(("sort", "sort: ${1|Asc,Desc|}"));
                     }
-                    if self.provider == Some(Provider::MySql) {
+                    if self.config.provider == Some(Provider::MySql) {
                         names.push(("length", "length: $1"));
                     }
                     argument_names(&names, attribute)
@@ -732,7 +733,7 @@ impl<'a> Context<'a> {
                 fields.into_iter().map(|f| self.field_item(f)).collect()
             }
             (Some("onDelete" | "onUpdate"), false) => catalog::referential_actions(
-                self.provider,
+                self.config.provider,
                 self.config.relation_mode == RelationMode::Prisma,
             )
             .into_iter()
@@ -783,7 +784,7 @@ impl<'a> Context<'a> {
             .and_then(|f| f.attributes.iter().find(|a| a.name.text.starts_with("db.")))
             .map(|a| a.name.text.trim_start_matches("db."));
         let mut result: Vec<CompletionItem> = catalog::operator_classes_for_field(
-            self.provider,
+            self.config.provider,
             &index_type,
             scalar,
             native,
@@ -792,7 +793,7 @@ impl<'a> Context<'a> {
         .into_iter()
         .map(|op| CompletionItem::new(op.name, CompletionKind::Value).doc(op.doc))
         .collect();
-        if self.provider == Some(Provider::PostgreSql) {
+        if self.config.provider == Some(Provider::PostgreSql) {
             result.push(
                 CompletionItem::new(catalog::RAW_FUNCTION.name, CompletionKind::Function)
                     .doc(catalog::RAW_FUNCTION.doc)
@@ -848,7 +849,7 @@ impl<'a> Context<'a> {
                 .collect();
         }
         let mut result: Vec<CompletionItem> =
-            catalog::default_functions_for(type_name, self.provider)
+            catalog::default_functions_for(type_name, self.config.provider)
                 .into_iter()
                 .map(|function| {
                     CompletionItem::new(format!("{}()", function.name), CompletionKind::Function)
@@ -909,7 +910,10 @@ impl<'a> Context<'a> {
             return Vec::new();
         }
         match attribute.key.as_deref() {
-            Some("type") => items(catalog::index_types(self.provider), CompletionKind::Value),
+            Some("type") => items(
+                catalog::index_types(self.config.provider),
+                CompletionKind::Value,
+            ),
             Some("clustered") => ["true", "false"]
                 .map(|b| CompletionItem::new(b, CompletionKind::Value))
                 .to_vec(),
@@ -919,13 +923,14 @@ impl<'a> Context<'a> {
                 if name != "index" {
                     names.push(("name", "name: \"$1\""));
                 }
-                if name == "index" && !catalog::index_types(self.provider).is_empty() {
+                if name == "index" && !catalog::index_types(self.config.provider).is_empty() {
                     names.push(("type", "type: $1"));
                 }
-                if self.provider == Some(Provider::SqlServer) && name != "fulltext" {
+                if self.config.provider == Some(Provider::SqlServer) && name != "fulltext" {
                     names.push(("clustered", "clustered: ${1|true,false|}"));
                 }
                 if self
+                    .config
                     .provider
                     .is_some_and(Provider::supports_partial_indexes)
                     && matches!(name, "index" | "unique")

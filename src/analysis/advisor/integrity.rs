@@ -113,9 +113,9 @@ fn delete_blocked(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             .or_default()
             .push(position);
     }
-    let of = |index: &FxHashMap<&str, Vec<usize>>, model: &str| -> Vec<usize> {
-        index.get(model).cloned().unwrap_or_default()
-    };
+    fn of<'i>(index: &'i FxHashMap<&str, Vec<usize>>, model: &str) -> &'i [usize] {
+        index.get(model).map_or(&[], Vec::as_slice)
+    }
     let settings = advisor.settings;
     for (position, key) in keys.iter().enumerate() {
         if key.on_delete.is_some() || !key.required {
@@ -137,8 +137,8 @@ fn delete_blocked(advisor: &Advisor<'_>, out: &mut Vec<Diagnostic>) {
             .find(|&&other| other != position && keys[other].follows_deletes())
             .map(|&other| &keys[other]);
         let cascade_into_parent = of(&by_child, key.parent)
-            .into_iter()
-            .map(|upstream| &keys[upstream])
+            .iter()
+            .map(|&upstream| &keys[upstream])
             .find(|upstream| {
                 upstream.on_delete == Some("Cascade") && upstream.parent != key.parent
             });

@@ -64,6 +64,16 @@ fn main() {
         );
         return;
     }
+    // PHASE_TYPING=N types N characters of new field lines into a model in the middle of the
+    // file, one keystroke at a time (as `../shared/bench/lspbench.py` does), and times what the
+    // server does per keystroke: re-parse, model update, validation.
+    if let Some(keystrokes) = std::env::var("PHASE_TYPING")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        typing(&path, text, keystrokes);
+        return;
+    }
     // PHASE_PARTS=1 times the pieces of an incremental update: the line index, and moving
     // every block by one byte.
     if std::env::var_os("PHASE_PARTS").is_some() {
@@ -192,6 +202,92 @@ fn main() {
             checked.as_secs_f64() * 1e3,
             errors,
             diagnostics.len()
+        );
+    }
+}
+
+fn typing(path: &str, text: String, keystrokes: usize) {
+    use prisma_analyzer::model::FileModel;
+    use prisma_analyzer::syntax::ByteEdit;
+    // Shared with each analysed schema, as the server's documents share theirs: updated in
+    // place once the schema is dropped.
+    let mut model = std::sync::Arc::new(FileModel::new(
+        prisma_analyzer::model::FileId(0),
+        SourceFile::parse(path, text.clone()),
+    ));
+    let middle = model.blocks.len() / 2;
+    let Some(block) = model.blocks[middle..]
+        .iter()
+        .find(|b| b.kind == prisma_analyzer::model::BlockKind::Model)
+    else {
+        eprintln!("no model in the second half of the file");
+        return;
+    };
+    // The end of the model's last field line: where new lines are typed.
+    let mut at = text[..block.span.end as usize].rfind('\n').unwrap_or(0);
+    let mut analyzer = analysis::Analyzer::default();
+    let schema = Schema::from_models(vec![std::sync::Arc::clone(&model)]);
+    analyzer.validate(&schema);
+    drop(schema);
+    let lines = [
+        "\n  benchField String? @db.VarChar(64)",
+        "\n  benchCount Int @default(0)",
+        "\n  benchFlag Boolean @default(false)",
+    ];
+    let typed: String = lines
+        .iter()
+        .cycle()
+        .take(keystrokes)
+        .flat_map(|l| l.chars())
+        .take(keystrokes)
+        .collect();
+    let mut current = text;
+    let mut samples: Vec<[f64; 4]> = Vec::new();
+    for ch in typed.chars() {
+        let mut new_text = current.clone();
+        new_text.insert(at, ch);
+        let edit = ByteEdit {
+            start: at,
+            old_end: at,
+            new_end: at + ch.len_utf8(),
+        };
+        let mut tree = model.source.tree.clone();
+        tree.edit(&edit.to_input_edit(&current, &new_text));
+        let start = Instant::now();
+        let new_tree = prisma_analyzer::syntax::parse(&new_text, Some(&tree));
+        let parsed = start.elapsed();
+        let source = SourceFile::from_parts(path, new_text.clone(), new_tree);
+        let sourced = start.elapsed();
+        std::sync::Arc::make_mut(&mut model).update(source, &[edit]);
+        let updated = start.elapsed();
+        let schema = Schema::from_models(vec![std::sync::Arc::clone(&model)]);
+        let cloned = start.elapsed();
+        std::hint::black_box(analyzer.validate(&schema));
+        let validated = start.elapsed();
+        drop(schema);
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        samples.push([
+            ms(parsed),
+            ms(updated - sourced),
+            ms(validated - cloned),
+            ms(validated - cloned + updated - sourced + parsed),
+        ]);
+        at += ch.len_utf8();
+        current = new_text;
+    }
+    let percentile = |index: usize, q: f64| {
+        let mut values: Vec<f64> = samples.iter().map(|s| s[index]).collect();
+        values.sort_by(f64::total_cmp);
+        values[((values.len() - 1) as f64 * q) as usize]
+    };
+    for (index, name) in ["re-parse", "model update", "validation", "sum"]
+        .iter()
+        .enumerate()
+    {
+        println!(
+            "{name:>13}: p50 {:.2} ms, p99 {:.2} ms",
+            percentile(index, 0.5),
+            percentile(index, 0.99)
         );
     }
 }

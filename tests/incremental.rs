@@ -124,11 +124,50 @@ fn check_sequence(initial: &str, seed: u64, steps: usize) {
             cached, expected,
             "seed {seed} step {step}: cached analysis differs after {edits:?} of:\n{text}"
         );
-        // So must the semantic tokens kept per block.
+        // So must the semantic tokens kept per block, and what the cursor asks for.
         assert_eq!(
             ide::semantic_tokens_cached(&updated, FileId(0), &mut token_cache),
             ide::semantic_tokens(&fresh, FileId(0)),
             "seed {seed} step {step}: cached semantic tokens differ after {edits:?} of:\n{text}"
+        );
+        let near_edits: Vec<usize> = edits.iter().map(|edit| edit.new_end).collect();
+        compare_cursor_requests(&updated, &fresh, &text, &near_edits, &mut rng, |what| {
+            format!("seed {seed} step {step}: {what} after {edits:?} of:\n{text}")
+        });
+    }
+}
+
+/// Hover and completion on the incrementally updated schema equal those on a fresh one: at
+/// the edits (where a stale model would show first) and at random places.
+fn compare_cursor_requests(
+    updated: &Schema,
+    fresh: &Schema,
+    text: &str,
+    near_edits: &[usize],
+    rng: &mut Rng,
+    context: impl Fn(&str) -> String,
+) {
+    let mut offsets: Vec<usize> = near_edits
+        .iter()
+        .flat_map(|&at| [at.saturating_sub(1), at, at + 2])
+        .collect();
+    offsets.extend((0..4).map(|_| rng.below(text.len() + 1)));
+    for offset in offsets {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        assert_eq!(
+            ide::hover(updated, FileId(0), offset as u32),
+            ide::hover(fresh, FileId(0), offset as u32),
+            "{}",
+            context(&format!("hover at {offset} differs"))
+        );
+        assert_eq!(
+            ide::complete(updated, FileId(0), offset),
+            ide::complete(fresh, FileId(0), offset),
+            "{}",
+            context(&format!("completion at {offset} differs"))
         );
     }
 }
@@ -275,4 +314,142 @@ fn cached_map_clashes_follow_the_kind_of_the_types_they_name() {
         changed >= 3,
         "the steps should change the findings ({changed})"
     );
+}
+
+/// What the relation passes read of a field that `references:` names in another model is
+/// kept per referencing block (`referenced`): a change to that field alone, in the other
+/// model, must reach it. `code` here is in no key or relation of `Team` itself (its unique
+/// constraint is a block attribute), so only the reference follows it.
+#[test]
+fn cached_references_follow_the_field_they_name_in_another_model() {
+    let initial = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Team {\n  id   Int    @id\n  code String\n\n  @@unique([code])\n}\n\nmodel User {\n  id       Int    @id\n  teamCode String\n  team     Team   @relation(fields: [teamCode], references: [code])\n}\n";
+    let steps: &[(&str, &str)] = &[
+        // The referenced field's type changes: the foreign key no longer matches it.
+        ("  code String\n", "  code Int\n"),
+        ("  code Int\n", "  code String\n"),
+        // The referenced field goes, then comes back.
+        ("  code String\n", "  kode String\n"),
+        ("  kode String\n", "  code String\n"),
+        // The model it is in is renamed away and back (the block of that name is gone).
+        ("model Team {", "model Squad {"),
+        ("model Squad {", "model Team {"),
+    ];
+    let changed = edit_and_compare(initial, steps);
+    assert!(
+        changed >= 4,
+        "the steps should change the findings ({changed})"
+    );
+}
+
+/// The pass caches keep a few recent results: typing a line goes back and forth between a
+/// block that reads with an error and one that does not. Each result must be the one of its
+/// own schema, also when it comes back from the cache.
+#[test]
+fn recent_pass_results_come_back_only_for_the_same_schema() {
+    let initial = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Team {\n  id    Int    @id\n  users User[]\n}\n\nmodel User {\n  id     Int  @id\n  teamId Int\n  team   Team @relation(fields: [teamId], references: [id])\n\n  @@index([teamId])\n}\n";
+    let steps: &[(&str, &str)] = &[
+        ("  @@index([teamId])", "  @@index([teamId]"),
+        ("  @@index([teamId]", "  @@index([teamId])"),
+        ("  @@index([teamId])", "  @@index([teamId, id])"),
+        ("  @@index([teamId, id])", "  @@index([teamId, i])"),
+        ("  @@index([teamId, i])", "  @@index([teamId, id])"),
+        ("  @@index([teamId, id])", "  @@index([teamId])"),
+        ("references: [id])", "references: [id]"),
+        ("references: [id]", "references: [id])"),
+        ("  teamId Int\n", "  teamId String\n"),
+        ("  teamId String\n", "  teamId Int\n"),
+    ];
+    let changed = edit_and_compare(initial, steps);
+    assert!(
+        changed >= 6,
+        "the steps should change the findings ({changed})"
+    );
+}
+
+/// A 10,000-model schema (`../shared/bench/gen_schema.py`), as the benchmark opens it: bursts
+/// of random edits, each compared with a fresh analysis (validation, as the server publishes
+/// it on a keystroke), semantic tokens, hover and completion.
+#[test]
+fn random_bursts_on_a_generated_10k_model_schema() {
+    let Some(shared) = common::shared_dir("10k-model incremental test") else {
+        return;
+    };
+    let generated = std::process::Command::new("python3")
+        .arg(shared.join("bench/gen_schema.py"))
+        .args(["--models", "10000", "--prisma7"])
+        .output();
+    let text = match generated {
+        Ok(output) if output.status.success() => {
+            String::from_utf8(output.stdout).expect("the generator writes UTF-8")
+        }
+        other => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "python3 ../shared/bench/gen_schema.py failed on CI: {other:?}"
+            );
+            eprintln!(
+                "SKIPPED 10k-model incremental test: python3 gen_schema.py failed: {other:?}"
+            );
+            return;
+        }
+    };
+    let mut rng = Rng(20261208);
+    let mut text = text;
+    let mut model = Arc::new(FileModel::new(
+        FileId(0),
+        SourceFile::parse("schema.prisma", text.clone()),
+    ));
+    let mut analyzer = Analyzer::default();
+    analyzer.validate(&Schema::from_models(vec![Arc::clone(&model)]));
+    let mut token_cache = ide::TokenCache::default();
+    ide::semantic_tokens_cached(
+        &Schema::from_models(vec![Arc::clone(&model)]),
+        FileId(0),
+        &mut token_cache,
+    );
+    for burst in 0..4 {
+        // A burst of edits close together, as typing gives, somewhere in the file.
+        let mut tree = model.source.tree.clone();
+        let mut edits = Vec::new();
+        let around = rng.below(text.len());
+        for _ in 0..1 + rng.below(4) {
+            let window_start = around.saturating_sub(200).min(text.len());
+            let window_end = (around + 200).min(text.len());
+            let mut start = window_start + rng.below(window_end - window_start);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let inserted = INSERTS[rng.below(INSERTS.len())];
+            let mut old_end = (start + rng.below(4)).min(text.len());
+            while !text.is_char_boundary(old_end) {
+                old_end -= 1;
+            }
+            let new_text = format!("{}{inserted}{}", &text[..start], &text[old_end..]);
+            let edit = ByteEdit::replacing(&text, start, old_end, inserted.len());
+            tree.edit(&edit.to_input_edit(&text, &new_text));
+            edits.push(edit);
+            text = new_text;
+        }
+        let new_tree = syntax::parse(&text, Some(&tree));
+        Arc::make_mut(&mut model).update(
+            SourceFile::from_parts("schema.prisma", text.clone(), new_tree),
+            &edits,
+        );
+        let updated = Schema::from_models(vec![Arc::clone(&model)]);
+        let fresh = Schema::parse("schema.prisma", text.clone());
+        assert_eq!(
+            analyzer.validate(&updated),
+            Analyzer::default().validate(&fresh),
+            "burst {burst}: cached validation differs after {edits:?}"
+        );
+        assert_eq!(
+            ide::semantic_tokens_cached(&updated, FileId(0), &mut token_cache),
+            ide::semantic_tokens(&fresh, FileId(0)),
+            "burst {burst}: cached semantic tokens differ after {edits:?}"
+        );
+        let near_edits: Vec<usize> = edits.iter().map(|edit| edit.new_end).collect();
+        compare_cursor_requests(&updated, &fresh, &text, &near_edits, &mut rng, |what| {
+            format!("burst {burst}: {what} after {edits:?}")
+        });
+    }
 }

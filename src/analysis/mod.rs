@@ -14,6 +14,7 @@ pub(crate) mod indexes;
 mod models;
 pub(crate) mod names;
 mod native_types;
+mod pass_cache;
 mod relations;
 pub(crate) mod suppression;
 mod syntax;
@@ -22,8 +23,10 @@ mod versions;
 pub use context::{Context, Options, PrismaVersion, RelationMode};
 pub use diagnostic::{Applicability, Code, Diagnostic, Fix, Related, Severity, Snippet, TextEdit};
 pub use names::{SCALAR_TYPES, closest_name};
+pub use pass_cache::AdviceMemory;
 
 use crate::model::{Block, BlockKind, FileId, Schema};
+use pass_cache::PassCache;
 use rustc_hash::FxHashMap;
 
 /// Every diagnostic of the schema, sorted by file and position (default options).
@@ -58,19 +61,12 @@ pub struct Analyzer {
     options: Options,
     blocks: FxHashMap<u64, CachedBlock>,
     type_names: u64,
+    /// Each declared type's part of the declaration fingerprints, by block revision.
+    declarations: FxHashMap<u64, DeclarationPart>,
     relations: PassCache,
     relation_reading: PassCache,
     keys_reading: PassCache,
     keys_validation: PassCache,
-}
-
-/// The last result of a schema-wide pass (relations reading or validating, keys), with each
-/// span anchored to its block (by revision) so that it can be moved with the blocks. Reused
-/// while the fingerprint of what the pass reads is the same.
-#[derive(Default)]
-struct PassCache {
-    fingerprint: u64,
-    diagnostics: Vec<(Diagnostic, Vec<(u64, u32)>)>,
 }
 
 struct CachedBlock {
@@ -83,6 +79,11 @@ struct CachedBlock {
     relations: u64,
     /// The fields this block's `references:` lists name: `(target model, field)`.
     references: Vec<(String, String)>,
+    /// What the relation passes read of those fields (`relations::referenced_fingerprint`),
+    /// kept until a block of a name they point to changes.
+    referenced: Option<u64>,
+    /// The block's name (when it is gone, the references to that name are read again).
+    name: String,
     /// Fingerprints of what the keys module (`indexes`) reads from this block: for SQL
     /// Server (which names default constraints) and for the other providers.
     keys: [u64; 2],
@@ -105,6 +106,7 @@ fn semantic_block_checks(schema: &Schema, context: &Context, block: &Block) -> F
     attributes::check_block(schema, context, block, &mut findings);
     native_types::check_block(schema, context, block, &mut findings);
     models::check_block(schema, block, &mut findings.reading);
+    models::check_block_capabilities(schema, context, block, &mut findings.validation);
     findings
 }
 
@@ -146,7 +148,8 @@ impl Analyzer {
     /// Prisma's formatter requires before it completes relations.
     pub fn validate_in_stages(&mut self, schema: &Schema) -> Validation {
         let context = Context::new(schema, &self.options);
-        let (type_names, semantic_key) = declaration_fingerprints(schema, &context);
+        let (type_names, semantic_key) =
+            declaration_fingerprints(schema, &context, &mut self.declarations);
         // The fixes of unknown types offer a composite type only where the provider has
         // them: part of what the cached type references depend on.
         let composite_types = context
@@ -170,7 +173,7 @@ impl Analyzer {
         let mut diagnostics = Vec::new();
         // Where each block is now (for moving cached relation diagnostics), and what the
         // relation pass would read.
-        let mut block_starts: FxHashMap<u64, (FileId, u32)> = FxHashMap::default();
+        let mut block_starts = pass_cache::BlockStarts::default();
         let mut relation_input = rustc_hash::FxHasher::default();
         // What the keys module reads: every block's part, in schema order, and the semantic
         // key (context, declared types, enums and composite types).
@@ -183,10 +186,16 @@ impl Analyzer {
             use std::hash::Hasher;
             relation_input.write_u64(type_names);
         }
+        // The names of the blocks that are new (edited) or gone since the last analysis: the
+        // `references:` into them must be read again.
+        let mut changed_names: Vec<String> = Vec::new();
         for file_id in schema.file_ids() {
             let file = schema.file_model(file_id);
             syntax::check_top_level(file_id, file, &mut diagnostics);
             for block in &file.blocks {
+                if !self.blocks.contains_key(&block.revision.get()) {
+                    changed_names.push(block.name.text.clone());
+                }
                 let cached = self.blocks.entry(block.revision.get()).or_insert_with(|| {
                     let mut local = Vec::new();
                     syntax::check_block(&file.source, block, &mut local);
@@ -205,6 +214,8 @@ impl Analyzer {
                         type_references,
                         relations: relations::fingerprint(schema, &file.source, block),
                         references: relations::outgoing_references(block),
+                        referenced: None,
+                        name: block.name.text.clone(),
                         keys: indexes::fingerprint(&file.source, block),
                         semantic: None,
                         seen: false,
@@ -307,12 +318,27 @@ impl Analyzer {
         let fingerprint = {
             use std::hash::Hasher;
             relation_input.write_u64(context.fingerprint());
-            let referenced = self
-                .blocks
-                .values()
-                .filter(|cached| cached.seen)
-                .flat_map(|cached| &cached.references);
-            relation_input.write_u64(relations::referenced_fingerprint(schema, referenced));
+            changed_names.extend(
+                self.blocks
+                    .values()
+                    .filter(|cached| !cached.seen)
+                    .map(|cached| cached.name.clone()),
+            );
+            let mut referenced: u64 = 0;
+            for cached in self.blocks.values_mut().filter(|cached| cached.seen) {
+                if cached
+                    .references
+                    .iter()
+                    .any(|(target, _)| changed_names.contains(target))
+                {
+                    cached.referenced = None;
+                }
+                let part = *cached.referenced.get_or_insert_with(|| {
+                    relations::referenced_fingerprint(schema, cached.references.iter())
+                });
+                referenced = referenced.wrapping_add(part);
+            }
+            relation_input.write_u64(referenced);
             relation_input.finish()
         };
         // What relations read (names in `fields`/`references`, actions): cached like the
@@ -382,163 +408,66 @@ pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// Advice computed for an earlier version of a schema, kept so that the language server can
-/// show it, moved with its blocks, until fresh advice is ready. Findings in (or with a fix
-/// into) a block that changed since are dropped: their positions are no longer known.
-#[derive(Default)]
-pub struct AdviceMemory {
-    remembered: PassCache,
-}
-
-impl AdviceMemory {
-    pub fn remember(&mut self, schema: &Schema, advice: &[Diagnostic]) {
-        // Any non-zero fingerprint: `recall` does not compare it.
-        self.remembered.store(schema, 1, advice);
-    }
-
-    /// The remembered advice where its blocks are now.
-    pub fn recall(&self, schema: &Schema) -> Vec<Diagnostic> {
-        let block_starts: FxHashMap<u64, (FileId, u32)> = schema
-            .blocks()
-            .map(|b| (b.revision.get(), (b.file(), b.span.start)))
-            .collect();
-        self.remembered.moved(&block_starts).collect()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.remembered.diagnostics.is_empty()
-    }
-}
-
-impl PassCache {
-    /// The cached diagnostics moved to where their blocks are now, if the fingerprint of
-    /// what the pass reads is unchanged and every block is still there.
-    fn reuse(
-        &mut self,
-        fingerprint: u64,
-        block_starts: &FxHashMap<u64, (FileId, u32)>,
-    ) -> Option<Vec<Diagnostic>> {
-        if fingerprint != self.fingerprint || fingerprint == 0 {
-            return None;
-        }
-        let moved: Vec<Diagnostic> = self.moved(block_starts).collect();
-        if moved.len() != self.diagnostics.len() {
-            // A block is gone though the fingerprint matched: compute afresh.
-            self.fingerprint = 0;
-            return None;
-        }
-        Some(moved)
-    }
-
-    /// The cached diagnostics whose blocks are all still there, moved to where they are.
-    fn moved<'a>(
-        &'a self,
-        block_starts: &'a FxHashMap<u64, (FileId, u32)>,
-    ) -> impl Iterator<Item = Diagnostic> + 'a {
-        self.diagnostics.iter().filter_map(|(diagnostic, anchors)| {
-            let mut moved = diagnostic.clone();
-            let mut anchors = anchors.iter();
-            let mut all_found = true;
-            moved.for_each_span(|span| {
-                let found = anchors.next().and_then(|(revision, offset)| {
-                    block_starts
-                        .get(revision)
-                        .map(|&(file, start)| (file, start + offset))
-                });
-                match found {
-                    Some((file, start)) => {
-                        let len = span.end - span.start;
-                        *span = crate::model::Span {
-                            file,
-                            start,
-                            end: start + len,
-                        };
-                    }
-                    None => all_found = false,
-                }
-            });
-            all_found.then_some(moved)
-        })
-    }
-
-    /// Remembers a fresh result (each span anchored to the block that contains it).
-    fn store(&mut self, schema: &Schema, fingerprint: u64, fresh: &[Diagnostic]) {
-        let mut blocks: Vec<(FileId, u32, u32, u64)> = schema
-            .blocks()
-            .map(|b| (b.file(), b.span.start, b.span.end, b.revision.get()))
-            .collect();
-        blocks.sort_unstable();
-        let anchor = |span: crate::model::Span| {
-            let index = blocks
-                .partition_point(|&(file, start, _, _)| (file, start) <= (span.file, span.start));
-            let &(file, start, end, revision) = blocks.get(index.checked_sub(1)?)?;
-            (file == span.file && span.end <= end).then_some((revision, span.start - start))
-        };
-        let mut cacheable = true;
-        let mut stored = Vec::with_capacity(fresh.len());
-        for diagnostic in fresh {
-            let mut diagnostic = diagnostic.clone();
-            let mut anchors = Vec::new();
-            diagnostic.for_each_span(|span| match anchor(*span) {
-                Some(found) => anchors.push(found),
-                None => {
-                    // Revision 0 is never handed out: the span is never found again.
-                    anchors.push((0, 0));
-                    cacheable = false;
-                }
-            });
-            stored.push((diagnostic, anchors));
-        }
-        *self = PassCache {
-            fingerprint: if cacheable { fingerprint } else { 0 },
-            diagnostics: stored,
-        };
-    }
-
-    /// The result of `pass`, or the cached one when the fingerprint is unchanged.
-    fn run(
-        &mut self,
-        schema: &Schema,
-        fingerprint: u64,
-        block_starts: &FxHashMap<u64, (FileId, u32)>,
-        out: &mut Vec<Diagnostic>,
-        pass: impl FnOnce(&mut Vec<Diagnostic>),
-    ) {
-        if let Some(mut reused) = self.reuse(fingerprint, block_starts) {
-            out.append(&mut reused);
-            return;
-        }
-        let mut fresh = Vec::new();
-        pass(&mut fresh);
-        self.store(schema, fingerprint, &fresh);
-        out.append(&mut fresh);
-    }
-}
-
 /// Two fingerprints from one pass over the declarations: of the declared type names (what
 /// the type-reference checks read), and the *semantic key*: what the block-local semantic
 /// checks read beyond their block, i.e. the context (with the datasource's name, the prefix
-/// of native types), every declared type with its kind and whether it is `@@ignore`d, and
-/// the text of enums and composite types.
-fn declaration_fingerprints(schema: &Schema, context: &Context) -> (u64, u64) {
+/// of native types, and whether there is a datasource), every declared type with its kind and
+/// whether it is `@@ignore`d, and the text of enums and composite types. Each declaration's
+/// part is kept by block revision and the parts are summed, so that a keystroke hashes only
+/// the block it changed (the order of declarations does not matter to either fingerprint).
+fn declaration_fingerprints(
+    schema: &Schema,
+    context: &Context,
+    parts: &mut FxHashMap<u64, DeclarationPart>,
+) -> (u64, u64) {
     use std::hash::{Hash, Hasher};
-    let mut declarations: Vec<(&str, u8, bool)> = Vec::new();
-    let mut contents = rustc_hash::FxHasher::default();
+    let (mut names, mut declarations) = (0u64, 0u64);
     for block in schema.blocks().filter(|b| b.kind.is_type()) {
-        let ignored = block.attributes_named("ignore").next().is_some();
-        declarations.push((block.name.text.as_str(), block.kind as u8, ignored));
-        if matches!(block.kind, BlockKind::Enum | BlockKind::CompositeType) {
-            schema.text(block.span).hash(&mut contents);
-        }
+        let part = parts.entry(block.revision.get()).or_insert_with(|| {
+            let mut name = rustc_hash::FxHasher::default();
+            block.name.text.hash(&mut name);
+            let mut declaration = rustc_hash::FxHasher::default();
+            block.name.text.hash(&mut declaration);
+            (block.kind as u8).hash(&mut declaration);
+            block
+                .attributes_named("ignore")
+                .next()
+                .is_some()
+                .hash(&mut declaration);
+            if matches!(block.kind, BlockKind::Enum | BlockKind::CompositeType) {
+                schema.text(block.span).hash(&mut declaration);
+            }
+            DeclarationPart {
+                name: mix(name.finish()),
+                declaration: mix(declaration.finish()),
+                seen: false,
+            }
+        });
+        part.seen = true;
+        names = names.wrapping_add(part.name);
+        declarations = declarations.wrapping_add(part.declaration);
     }
-    declarations.sort_unstable();
-    let mut names = rustc_hash::FxHasher::default();
-    for (name, _, _) in &declarations {
-        name.hash(&mut names);
-    }
+    parts.retain(|_, part| std::mem::take(&mut part.seen));
     let mut semantic = rustc_hash::FxHasher::default();
     context.fingerprint().hash(&mut semantic);
+    schema.datasource().is_some().hash(&mut semantic);
     declarations.hash(&mut semantic);
-    contents.finish().hash(&mut semantic);
-    (names.finish(), semantic.finish())
+    (names, semantic.finish())
+}
+
+/// One declaration's part of `declaration_fingerprints`.
+struct DeclarationPart {
+    name: u64,
+    declaration: u64,
+    seen: bool,
+}
+
+/// A hash spread over all 64 bits (the finalizer of SplitMix64), so that sums of hashes stay
+/// distinct: FxHash's low bits are weak, and a sum only carries upwards.
+fn mix(mut value: u64) -> u64 {
+    value ^= value >> 30;
+    value = value.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    value ^= value >> 27;
+    value = value.wrapping_mul(0x94d0_49bb_1331_11eb);
+    value ^ (value >> 31)
 }

@@ -60,40 +60,50 @@ pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Fi
     let out = &mut findings.validation;
     let capabilities = Capabilities::of(schema, context);
     composite_types(schema, capabilities.as_ref(), out);
-    for block in schema.blocks() {
-        match block.kind {
-            BlockKind::Model | BlockKind::View => {
-                if let Some(capabilities) = &capabilities {
-                    field_types(schema, block, capabilities, out);
-                }
-                if block.kind == BlockKind::View {
-                    view(schema, block, context, out);
-                }
-                if context.is(Provider::MongoDb) && block.kind == BlockKind::Model {
-                    mongodb_field_names(schema, block, out);
-                }
-            }
-            BlockKind::Enum => {
-                if let Some(capabilities) = &capabilities
-                    && !capabilities.enums
-                {
-                    out.push(Diagnostic::error(
-                        codes::CAPABILITY_ENUM,
-                        block.name.span,
-                        format!(
-                            "enum `{}`: {} has no enums; use a `String` field instead",
-                            block.name.text, capabilities.name
-                        ),
-                    ));
-                }
-            }
-            _ => {}
-        }
+    for block in schema.blocks().filter(|b| b.kind == BlockKind::View) {
+        view(schema, block, context, out);
     }
     if let Some(capabilities) = &capabilities {
         multi_schema(schema, context, capabilities, out);
     }
     database_names(schema, out);
+}
+
+/// What one block's fields and kind are against the provider's capabilities (the validation
+/// stage): read from the block, the kinds of the types its fields name, and the context, so
+/// that the `Analyzer` caches it with the block's other semantic findings.
+pub(super) fn check_block_capabilities(
+    schema: &Schema,
+    context: &Context,
+    block: &Block,
+    out: &mut Vec<Diagnostic>,
+) {
+    let capabilities = Capabilities::of(schema, context);
+    match block.kind {
+        BlockKind::Model | BlockKind::View => {
+            if let Some(capabilities) = &capabilities {
+                field_types(schema, block, capabilities, out);
+            }
+            if context.is(Provider::MongoDb) && block.kind == BlockKind::Model {
+                mongodb_field_names(schema, block, out);
+            }
+        }
+        BlockKind::Enum => {
+            if let Some(capabilities) = &capabilities
+                && !capabilities.enums
+            {
+                out.push(Diagnostic::error(
+                    codes::CAPABILITY_ENUM,
+                    block.name.span,
+                    format!(
+                        "enum `{}`: {} has no enums; use a `String` field instead",
+                        block.name.text, capabilities.name
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// What the datasource's connector supports. Without any datasource Prisma checks against

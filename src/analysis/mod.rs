@@ -188,13 +188,13 @@ impl Analyzer {
         }
         // The names of the blocks that are new (edited) or gone since the last analysis: the
         // `references:` into them must be read again.
-        let mut changed_names: Vec<String> = Vec::new();
+        let mut changed_names: rustc_hash::FxHashSet<String> = Default::default();
         for file_id in schema.file_ids() {
             let file = schema.file_model(file_id);
             syntax::check_top_level(file_id, file, &mut diagnostics);
             for block in &file.blocks {
                 if !self.blocks.contains_key(&block.revision.get()) {
-                    changed_names.push(block.name.text.clone());
+                    changed_names.insert(block.name.text.clone());
                 }
                 let cached = self.blocks.entry(block.revision.get()).or_insert_with(|| {
                     let mut local = Vec::new();
@@ -398,20 +398,23 @@ pub fn advise(schema: &Schema, options: &Options) -> Vec<Diagnostic> {
 
 /// Sorts diagnostics by file, position and code: the order they are reported in.
 pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
-            b.span.file,
-            b.span.start,
-            b.span.end,
-            b.code,
-        ))
-    });
+    diagnostics.sort_by(by_position);
+}
+
+/// The order diagnostics are reported in: by file, position and code.
+pub fn by_position(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (a.span.file, a.span.start, a.span.end, a.code).cmp(&(
+        b.span.file,
+        b.span.start,
+        b.span.end,
+        b.code,
+    ))
 }
 
 /// Two fingerprints from one pass over the declarations: of the declared type names (what
 /// the type-reference checks read), and the *semantic key*: what the block-local semantic
 /// checks read beyond their block, i.e. the context (with the datasource's name, the prefix
-/// of native types, and whether there is a datasource), every declared type with its kind and
+/// of native types, which also says whether there is one), every declared type with its kind and
 /// whether it is `@@ignore`d, and the text of enums and composite types. Each declaration's
 /// part is kept by block revision and the parts are summed, so that a keystroke hashes only
 /// the block it changed (the order of declarations does not matter to either fingerprint).
@@ -450,7 +453,6 @@ fn declaration_fingerprints(
     parts.retain(|_, part| std::mem::take(&mut part.seen));
     let mut semantic = rustc_hash::FxHasher::default();
     context.fingerprint().hash(&mut semantic);
-    schema.datasource().is_some().hash(&mut semantic);
     declarations.hash(&mut semantic);
     (names, semantic.finish())
 }

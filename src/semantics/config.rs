@@ -26,7 +26,8 @@ pub struct Config {
     pub preview_features: Vec<String>,
     /// The datasource's `schemas = [...]`, as written.
     pub schemas: Vec<String>,
-    /// The datasource's name (the prefix of native types: `@db.VarChar`), if there is one.
+    /// The datasource's name (the prefix of native types: `@db.VarChar`): `Some` exactly when
+    /// there is a datasource (its name may be empty while it is typed).
     pub datasource_name: Option<String>,
 }
 

@@ -37,7 +37,7 @@ pub(super) fn code_action(
         .unwrap_or_else(|e| e.into_inner())
         .get(schema_key)
         .filter(|last| last.files == snapshot.files && last.options == options)
-        .map(|last| Arc::clone(&last.diagnostics));
+        .map(|last| Arc::new(last.diagnostics()));
     let diagnostics = match reused {
         Some(diagnostics) => diagnostics,
         None => Arc::new(analysis::check_with(&snapshot.schema, options.clone())),

@@ -50,36 +50,83 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// One LSP diagnostic. `uri_of` names the files of the schema (for related locations).
-pub fn diagnostic(
+/// A finding as `textDocument/publishDiagnostics` carries it, borrowing its text from the
+/// analysis: serialised straight into the frame (`outbox`), a finding allocates only its
+/// related information's list. The fields are those of LSP's `Diagnostic`, in its order.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedDiagnostic<'a> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    code: &'static str,
+    source: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_information: Vec<PublishedRelated<'a>>,
+}
+
+#[derive(serde::Serialize)]
+pub struct PublishedRelated<'a> {
+    location: PublishedLocation<'a>,
+    message: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct PublishedLocation<'a> {
+    uri: &'a Uri,
+    range: Range,
+}
+
+impl PublishedDiagnostic<'_> {
+    /// The same finding as an owned LSP `Diagnostic` (for code actions, which name it).
+    pub fn to_lsp(&self) -> lsp::Diagnostic {
+        let related: Vec<DiagnosticRelatedInformation> = self
+            .related_information
+            .iter()
+            .map(|related| DiagnosticRelatedInformation {
+                location: Location::new(related.location.uri.clone(), related.location.range),
+                message: related.message.to_string(),
+            })
+            .collect();
+        lsp::Diagnostic {
+            range: self.range,
+            severity: Some(self.severity),
+            code: Some(NumberOrString::String(self.code.to_string())),
+            source: Some(self.source.to_string()),
+            message: self.message.to_string(),
+            related_information: (!related.is_empty()).then_some(related),
+            ..Default::default()
+        }
+    }
+}
+
+pub fn diagnostic<'a>(
     schema: &Schema,
-    diagnostic: &analysis::Diagnostic,
-    uri_of: &HashMap<u32, Uri>,
+    diagnostic: &'a analysis::Diagnostic,
+    uri_of: &'a HashMap<u32, Uri>,
     encoding: PositionEncoding,
-) -> lsp::Diagnostic {
+) -> PublishedDiagnostic<'a> {
     let file = schema.file(diagnostic.span.file);
-    let related: Vec<DiagnosticRelatedInformation> = diagnostic
+    let related_information = diagnostic
         .related
         .iter()
         .filter_map(|related| {
-            let uri = uri_of.get(&related.span.file.0)?.clone();
-            Some(DiagnosticRelatedInformation {
-                location: Location::new(
-                    uri,
-                    range(schema.file(related.span.file), related.span, encoding),
-                ),
-                message: related.message.clone(),
+            Some(PublishedRelated {
+                location: PublishedLocation {
+                    uri: uri_of.get(&related.span.file.0)?,
+                    range: range(schema.file(related.span.file), related.span, encoding),
+                },
+                message: &related.message,
             })
         })
         .collect();
-    lsp::Diagnostic {
+    PublishedDiagnostic {
         range: range(file, diagnostic.span, encoding),
-        severity: Some(severity(diagnostic.severity)),
-        code: Some(NumberOrString::String(diagnostic.code.as_str().to_string())),
-        source: Some("prisma-analyzer".to_string()),
-        message: diagnostic.message.clone(),
-        related_information: (!related.is_empty()).then_some(related),
-        ..Default::default()
+        severity: severity(diagnostic.severity),
+        code: diagnostic.code.as_str(),
+        source: "prisma-analyzer",
+        message: &diagnostic.message,
+        related_information,
     }
 }
 
@@ -357,7 +404,8 @@ pub fn code_action(
     Some(lsp::CodeAction {
         title: action.title.clone(),
         kind: Some(action_kind(action.kind)),
-        diagnostics: diagnostic.map(|d| vec![self::diagnostic(schema, d, uri_of, encoding)]),
+        diagnostics: diagnostic
+            .map(|d| vec![self::diagnostic(schema, d, uri_of, encoding).to_lsp()]),
         edit: Some(edit),
         is_preferred: action.preferred.then_some(true),
         ..Default::default()
@@ -386,4 +434,36 @@ fn free_file_name(folder: &std::path::Path, name: &str) -> std::path::PathBuf {
         })
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| folder.join(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The borrowed form written on every keystroke is LSP's `Diagnostic`, byte for byte in
+    /// meaning: serialised, both give the same JSON.
+    #[test]
+    fn a_published_diagnostic_serialises_as_the_lsp_diagnostic() {
+        let schema = Schema::parse(
+            "schema.prisma",
+            "model A {\n  id Int @id\n  b  B\n}\n\nmodel A {\n  id Int @id\n}\n",
+        );
+        let findings = analysis::check(&schema);
+        let with_related = findings
+            .iter()
+            .find(|d| !d.related.is_empty())
+            .expect("a duplicate model is reported with where the first one is");
+        let uri_of: HashMap<u32, Uri> = [(0, "file:///schema.prisma".parse().expect("a URI"))]
+            .into_iter()
+            .collect();
+        for finding in &findings {
+            let published = diagnostic(&schema, finding, &uri_of, PositionEncoding::Utf16);
+            assert_eq!(
+                serde_json::to_value(&published).expect("serialisable"),
+                serde_json::to_value(published.to_lsp()).expect("serialisable"),
+                "{finding:?}"
+            );
+        }
+        assert!(!with_related.related.is_empty());
+    }
 }

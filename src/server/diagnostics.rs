@@ -12,11 +12,27 @@ use tokio::sync::mpsc;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::*;
 
-/// What the worker found in a schema, and for which versions of its files.
+/// What the worker found in a schema, and for which versions of its files: the validation
+/// and the advice as published, shared with the workers (not copied on every keystroke).
 pub(super) struct LastAnalysis {
     pub(super) files: Vec<(Uri, Option<i32>)>,
     pub(super) options: analysis::Options,
-    pub(super) diagnostics: Arc<Vec<analysis::Diagnostic>>,
+    pub(super) validation: Arc<Vec<analysis::Diagnostic>>,
+    pub(super) advice: Arc<Vec<analysis::Diagnostic>>,
+}
+
+impl LastAnalysis {
+    /// Every diagnostic published, sorted by position (as `analysis::check` gives them).
+    pub(super) fn diagnostics(&self) -> Vec<analysis::Diagnostic> {
+        let mut all: Vec<analysis::Diagnostic> = self
+            .validation
+            .iter()
+            .chain(self.advice.iter())
+            .cloned()
+            .collect();
+        analysis::sort_by_position(&mut all);
+        all
+    }
 }
 
 /// What the worker thread is asked to do.
@@ -141,7 +157,7 @@ pub(super) fn analysis_worker(
             let analyzer = analyzers.entry(schema_key.clone()).or_default();
             let options_changed = analyzer.options() != &options;
             analyzer.set_options(options.clone());
-            let validation = analyzer.validate(&snapshot.schema);
+            let validation = Arc::new(analyzer.validate(&snapshot.schema));
             // The advice to show now: remembered from an earlier version (moved with its
             // blocks), or, the first time and after a change of settings, computed here.
             let remembered = {
@@ -173,10 +189,15 @@ pub(super) fn analysis_worker(
                     (advice, true)
                 }
             };
-            let mut diagnostics = validation.clone();
-            diagnostics.extend(shown.iter().cloned());
+            let shown = Arc::new(shown);
             let analysed = started.elapsed();
-            publish_schema(&state, &snapshot, &options, diagnostics);
+            publish_schema(
+                &state,
+                &snapshot,
+                &options,
+                Arc::clone(&validation),
+                Arc::clone(&shown),
+            );
             tracing::debug!(
                 "analysed {} in {analysed:?} (assembly {assembled:?}), published after {:?}",
                 uri.as_str(),
@@ -188,6 +209,7 @@ pub(super) fn analysis_worker(
                     schema_key,
                     uri: uri.clone(),
                     files: snapshot.files.clone(),
+                    blocks: snapshot.schema.blocks().count(),
                     options,
                     validation,
                     shown,
@@ -213,16 +235,20 @@ pub(super) fn analysis_worker(
     }
 }
 
-/// Publishes a schema's diagnostics on each of its open files that is still at the version
-/// analysed, and keeps them for code actions. Both workers publish through here, one at a
-/// time, so that an older result is never published after a newer one.
+/// Publishes a schema's diagnostics (its validation and its advice) on each of its open files
+/// that is still at the version analysed, and keeps them for code actions. Both workers
+/// publish through here, one at a time, so that an older result is never published after a
+/// newer one.
 pub(super) fn publish_schema(
     state: &State,
     snapshot: &SchemaSnapshot,
     options: &analysis::Options,
-    mut diagnostics: Vec<analysis::Diagnostic>,
+    validation: Arc<Vec<analysis::Diagnostic>>,
+    advice: Arc<Vec<analysis::Diagnostic>>,
 ) {
-    analysis::sort_by_position(&mut diagnostics);
+    let mut diagnostics: Vec<&analysis::Diagnostic> =
+        validation.iter().chain(advice.iter()).collect();
+    diagnostics.sort_by(|a, b| analysis::by_position(a, b));
     let _publishing = state.publishing.lock().unwrap_or_else(|e| e.into_inner());
     let encoding = state.encoding();
     let uri_of = snapshot.uri_of();
@@ -234,15 +260,14 @@ pub(super) fn publish_schema(
         if !state.is_current(file_uri, version) {
             continue;
         }
-        let for_file: Vec<Diagnostic> = diagnostics
+        let for_file: Vec<convert::PublishedDiagnostic> = diagnostics
             .iter()
             .filter(|d| d.span.file.0 as usize == index)
             .map(|d| convert::diagnostic(&snapshot.schema, d, &uri_of, encoding))
             .collect();
-        state
-            .outbox
-            .publish_diagnostics(file_uri.clone(), for_file, Some(version));
+        state.outbox.publish_findings(file_uri, for_file, version);
     }
+    drop(diagnostics);
     if let Some((schema_key, _)) = snapshot.files.first() {
         state
             .last_analysis
@@ -253,7 +278,8 @@ pub(super) fn publish_schema(
                 LastAnalysis {
                     files: snapshot.files.clone(),
                     options: options.clone(),
-                    diagnostics: Arc::new(diagnostics),
+                    validation,
+                    advice,
                 },
             );
     }

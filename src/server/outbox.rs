@@ -44,6 +44,27 @@ impl Outbox {
         self.notify("textDocument/publishDiagnostics", &params);
     }
 
+    /// `textDocument/publishDiagnostics` for one document, of the analysis' findings.
+    pub(super) fn publish_findings(
+        &self,
+        uri: &Uri,
+        diagnostics: Vec<super::convert::PublishedDiagnostic<'_>>,
+        version: i32,
+    ) {
+        #[derive(Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: Vec<super::convert::PublishedDiagnostic<'a>>,
+            version: i32,
+        }
+        let params = Params {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.notify("textDocument/publishDiagnostics", &params);
+    }
+
     fn notify<P: Serialize>(&self, method: &str, params: &P) {
         let notification = Notification {
             jsonrpc: "2.0",

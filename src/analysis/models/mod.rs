@@ -58,7 +58,7 @@ pub(super) fn check(schema: &Schema, context: &Context, findings: &mut super::Fi
         return;
     }
     let out = &mut findings.validation;
-    let capabilities = Capabilities::of(schema, context);
+    let capabilities = Capabilities::of(context);
     composite_types(schema, capabilities.as_ref(), out);
     for block in schema.blocks().filter(|b| b.kind == BlockKind::View) {
         view(schema, block, context, out);
@@ -78,7 +78,7 @@ pub(super) fn check_block_capabilities(
     block: &Block,
     out: &mut Vec<Diagnostic>,
 ) {
-    let capabilities = Capabilities::of(schema, context);
+    let capabilities = Capabilities::of(context);
     match block.kind {
         BlockKind::Model | BlockKind::View => {
             if let Some(capabilities) = &capabilities {
@@ -120,9 +120,9 @@ struct Capabilities {
 }
 
 impl Capabilities {
-    fn of(schema: &Schema, context: &Context) -> Option<Capabilities> {
+    fn of(context: &Context) -> Option<Capabilities> {
         let Some(provider) = context.provider else {
-            return schema.datasource().is_none().then_some(Capabilities {
+            return context.datasource_name.is_none().then_some(Capabilities {
                 name: "a schema without a datasource",
                 enums: true,
                 scalar_lists: false,

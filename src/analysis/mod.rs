@@ -126,9 +126,20 @@ impl Analyzer {
     }
 
     /// Every diagnostic of the schema: validation and advice, sorted by position.
+    /// The advice is computed on a second thread meanwhile: neither reads the other's results.
     pub fn check(&mut self, schema: &Schema) -> Vec<Diagnostic> {
-        let mut diagnostics = self.validate(schema);
-        diagnostics.append(&mut advise(schema, &self.options));
+        let options = self.options.clone();
+        let (mut diagnostics, mut advice) = std::thread::scope(|scope| {
+            let advice = scope.spawn(|| advise(schema, &options));
+            let diagnostics = self.validate(schema);
+            // A panic while advising is the advisor's bug: raise it here as it would have
+            // been raised without the thread.
+            let advice = advice
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (diagnostics, advice)
+        });
+        diagnostics.append(&mut advice);
         sort_by_position(&mut diagnostics);
         diagnostics
     }

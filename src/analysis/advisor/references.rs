@@ -150,7 +150,7 @@ fn reference<'a>(
     if is_sign_in_session(target) || doc_says_external(schema, field) {
         return None;
     }
-    let id = single_id(target)?;
+    let id = crate::semantics::keys::single_id_field(target)?;
     if type_name(id)? != type_name(field)? || !same_object_id(id, field) {
         return None;
     }
@@ -196,14 +196,6 @@ fn doc_says_external(schema: &Schema, field: &Field) -> bool {
     ]
     .iter()
     .any(|word| comments.contains(word))
-}
-
-/// The field of a model's one-field id (`@id`); `None` for a composite id.
-fn single_id(block: &Block) -> Option<&Field> {
-    if block.attributes_named("id").next().is_some() {
-        return None;
-    }
-    block.fields.iter().find(|f| f.attribute("id").is_some())
 }
 
 /// A MongoDB ObjectId is referenced by ObjectIds: a plain string beside it names something

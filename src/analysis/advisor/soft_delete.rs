@@ -686,14 +686,6 @@ fn check_marker_type(
     });
 }
 
-/// Whether the field is part of the model's primary key, where it cannot be optional.
-fn in_primary_key(block: &Block, field: &Field) -> bool {
-    field.attribute("id").is_some()
-        || block.attributes_named("id").any(|id| {
-            conventions::field_list(id, "fields", Some(0)).contains(&field.name.text.as_str())
-        })
-}
-
 /// Whether a relation of the model uses the field as a foreign key.
 fn is_foreign_key(block: &Block, field: &Field) -> bool {
     block
@@ -704,7 +696,7 @@ fn is_foreign_key(block: &Block, field: &Field) -> bool {
 
 /// `DateTime` → `DateTime?`.
 fn optional_marker_fix(advisor: &Advisor<'_>, block: &Block, marker: &Field) -> Option<Fix> {
-    if in_primary_key(block, marker) || is_foreign_key(block, marker) {
+    if crate::semantics::keys::in_primary_key(block, marker) || is_foreign_key(block, marker) {
         return None;
     }
     let ty = marker.r#type.as_ref()?;
@@ -734,7 +726,7 @@ fn default_false_fix(name: &str, marker: &Field) -> Option<Fix> {
 /// (`@map` aside). Unsafe: the column's data must be migrated.
 fn retype_fix(advisor: &Advisor<'_>, block: &Block, marker: &Field) -> Option<Fix> {
     if marker.attributes.iter().any(|a| a.name.text != "map")
-        || in_primary_key(block, marker)
+        || crate::semantics::keys::in_primary_key(block, marker)
         || is_foreign_key(block, marker)
     {
         return None;

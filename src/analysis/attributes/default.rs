@@ -811,7 +811,7 @@ pub(super) fn check_autoincrement(cx: &Cx, block: &Block, out: &mut Out) {
                 ),
             )),
             Provider::Sqlite | Provider::MySql => {
-                if provider == Provider::Sqlite && !is_single_id(block, field) {
+                if provider == Provider::Sqlite && !crate::semantics::keys::is_single_id(block, field) {
                     out.late(Diagnostic::error(
                         codes::DEFAULT_AUTOINCREMENT,
                         field.span,
@@ -870,14 +870,6 @@ fn listed_fields(attribute: &Attribute) -> impl Iterator<Item = &str> {
         .and_then(|a| a.value.as_ref())
         .into_iter()
         .flat_map(Expression::field_names)
-}
-
-fn is_single_id(block: &Block, field: &Field) -> bool {
-    field.attribute("id").is_some()
-        || block.attributes_named("id").any(|id| {
-            let mut fields = listed_fields(id);
-            fields.next() == Some(field.name.text.as_str()) && fields.next().is_none()
-        })
 }
 
 /// Whether the field leads an index: its own `@id`/`@unique`, or the first field of an

@@ -1,9 +1,10 @@
 //! Quick fixes that complete a relation's `@relation(fields: [...], references: [...])`.
 
-use super::{RelationField, listed_names, same_key_type, unique_criteria, upper_first};
+use super::{RelationField, listed_names, same_key_type, upper_first};
 use crate::analysis::edits::{append_field_attribute, insert_fields, replace};
 use crate::analysis::{Applicability, Fix};
 use crate::model::{Arity, Block, Expression, Field, Schema};
+use crate::semantics::keys::{primary_key, unique_criteria};
 
 /// Completes the foreign key of `forward`, the side of a relation that must hold it: the
 /// arguments it lacks, and the scalar fields `fields` names, named as `prisma format` names
@@ -42,7 +43,7 @@ pub(super) fn complete_relation(
             .into_iter()
             .collect();
     }
-    let keys = unique_keys(forward.target);
+    let keys = unique_criteria(forward.target);
     if given_fields.is_empty() {
         // New foreign key fields take the key's types: the first key that fits the names.
         return keys
@@ -77,18 +78,6 @@ pub(super) fn complete_relation(
         fix.applicability = Applicability::Unsafe;
     }
     fixes
-}
-
-/// The unique keys of `model` that `references` may name: the primary key first, then the
-/// other `@id`/`@unique`/`@@id`/`@@unique` criteria in the order of the model, each once.
-fn unique_keys(model: &Block) -> Vec<Vec<&str>> {
-    let mut keys: Vec<Vec<&str>> = primary_key(model).into_iter().collect();
-    for key in unique_criteria(model) {
-        if !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys
 }
 
 /// The fix that completes `forward` with `fields` (as given, or generated when empty) and
@@ -215,24 +204,6 @@ fn completion(
             Applicability::Unsafe
         },
     })
-}
-
-/// The fields of the model's primary key: the `@id` field, else those of `@@id([...])`.
-fn primary_key(model: &Block) -> Option<Vec<&str>> {
-    if let Some(id) = model.fields.iter().find(|f| f.attribute("id").is_some()) {
-        return Some(vec![id.name.text.as_str()]);
-    }
-    let compound = model.attributes_named("id").next()?;
-    let names: Vec<&str> = listed_names(
-        compound
-            .argument("fields", Some(0))?
-            .value
-            .as_ref()?
-            .as_list(),
-    )
-    .map(|name| name.text.as_str())
-    .collect();
-    (!names.is_empty()).then_some(names)
 }
 
 /// Whether an existing scalar field can hold a foreign key to `referenced`: the same scalar

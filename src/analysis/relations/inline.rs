@@ -1,12 +1,11 @@
 //! One-to-one and one-to-many relations: the "forward" side holds the foreign key
 //! (`fields`/`references`), the "back" side only points back.
 
-use super::{
-    RelationField, codes, is_relation_field, listed_names, same_key_type, unique_criteria,
-};
+use super::{RelationField, codes, is_relation_field, listed_names, same_key_type};
 use crate::analysis::{Context, Diagnostic, Severity};
 use crate::catalog::{Provider, ReferentialAction};
 use crate::model::{Arity, Expression, Field, Schema};
+use crate::semantics::keys::is_unique_criterion;
 
 /// `forward` is the singular side of a one-to-many relation, `back` the list side.
 pub(super) fn check_one_to_many(
@@ -215,7 +214,7 @@ fn one_to_one_foreign_key_is_unique(
     let Some(items) = forward.fields else {
         return;
     };
-    let mut names: Vec<&str> = listed_names(items).map(|n| n.text.as_str()).collect();
+    let names: Vec<&str> = listed_names(items).map(|n| n.text.as_str()).collect();
     if names.is_empty() || names.iter().any(|n| forward.model.field(n).is_none()) {
         return;
     }
@@ -226,12 +225,7 @@ fn one_to_one_foreign_key_is_unique(
     {
         return;
     }
-    names.sort_unstable();
-    let unique = unique_criteria(forward.model).into_iter().any(|mut c| {
-        c.sort_unstable();
-        c == names
-    });
-    if unique {
+    if is_unique_criterion(forward.model, &names) {
         return;
     }
     let suggestion = if names.len() == 1 {
@@ -433,14 +427,8 @@ fn references_a_unique_criterion(
     referenced: &[&Field],
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut names: Vec<&str> = referenced.iter().map(|f| f.name.text.as_str()).collect();
-    let written = names.clone();
-    names.sort_unstable();
-    let unique = unique_criteria(forward.target).into_iter().any(|mut c| {
-        c.sort_unstable();
-        c == names
-    });
-    if unique {
+    let written: Vec<&str> = referenced.iter().map(|f| f.name.text.as_str()).collect();
+    if is_unique_criterion(forward.target, &written) {
         return;
     }
     let suggestion = if written.len() == 1 {

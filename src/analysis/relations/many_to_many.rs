@@ -1,10 +1,11 @@
 //! Many-to-many relations: implicit ones (Prisma keeps a join table; SQL databases) and
 //! MongoDB's embedded ones (each side lists the other's ids in an array field).
 
-use super::{RelationField, codes, listed_names, single_id_field};
+use super::{RelationField, codes, listed_names};
 use crate::analysis::{Context, Diagnostic};
 use crate::catalog::Provider;
 use crate::model::{Arity, BlockKind, Expression, Field, Schema};
+use crate::semantics::keys::single_id_field;
 
 pub(super) fn check(
     schema: &Schema,

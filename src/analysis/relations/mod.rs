@@ -15,6 +15,7 @@ use super::{Context, Diagnostic, codes};
 use crate::model::{
     Argument, Arity, Attribute, Block, BlockKind, Expression, Field, Ident, Schema,
 };
+use crate::semantics::keys::is_unique_criterion;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A field of a model or view whose type is a model or view, with what its `@relation`
@@ -113,7 +114,7 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
     let keys: Vec<&str> = listed_names(relation.fields.unwrap_or_default())
         .map(|name| name.text.as_str())
         .collect();
-    let one_to_one = !without_fields && is_unique_key(relation.model, &keys);
+    let one_to_one = !without_fields && is_unique_criterion(relation.model, &keys);
     // Named as `prisma format` names the fields it adds.
     let name = crate::inflection::free_name(
         &crate::inflection::opposite_field_name(model, !one_to_one),
@@ -150,33 +151,6 @@ fn add_opposite(schema: &Schema, relation: &RelationField<'_>) -> Option<crate::
     })
 }
 
-/// Whether exactly these fields are unique in the model: an `@id`/`@unique` on the one field,
-/// or an `@@id`/`@@unique` over the same set.
-fn is_unique_key(model: &Block, keys: &[&str]) -> bool {
-    if let [single] = keys
-        && model
-            .field(single)
-            .is_some_and(|f| f.attribute("unique").is_some() || f.attribute("id").is_some())
-    {
-        return true;
-    }
-    let mut wanted: Vec<&str> = keys.to_vec();
-    wanted.sort_unstable();
-    model
-        .attributes
-        .iter()
-        .filter(|a| matches!(a.name.text.as_str(), "unique" | "id"))
-        .filter_map(|a| a.argument("fields", Some(0)))
-        .filter_map(|a| a.value.as_ref())
-        .any(|value| {
-            let mut names: Vec<&str> = listed_names(value.as_list())
-                .map(|name| name.text.as_str())
-                .collect();
-            names.sort_unstable();
-            names == wanted
-        })
-}
-
 /// `blogPost` → `BlogPost`.
 fn upper_first(name: &str) -> String {
     let mut chars = name.chars();
@@ -201,34 +175,6 @@ fn named_fields<'a>(items: &'a [Expression], model: &'a Block) -> Vec<&'a Field>
         .collect()
 }
 
-/// The sets of fields that identify a record of `model`: `@id`, `@unique`, `@@id`,
-/// `@@unique`. Each as written (names).
-fn unique_criteria(model: &Block) -> Vec<Vec<&str>> {
-    let mut criteria: Vec<Vec<&str>> = model
-        .fields
-        .iter()
-        .filter(|f| f.attribute("id").is_some() || f.attribute("unique").is_some())
-        .map(|f| vec![f.name.text.as_str()])
-        .collect();
-    for attribute in model
-        .attributes
-        .iter()
-        .filter(|a| matches!(a.name.text.as_str(), "id" | "unique"))
-    {
-        if let Some(value) = attribute
-            .argument("fields", Some(0))
-            .and_then(|a| a.value.as_ref())
-        {
-            criteria.push(
-                listed_names(value.as_list())
-                    .map(|n| n.text.as_str())
-                    .collect(),
-            );
-        }
-    }
-    criteria
-}
-
 /// Whether a foreign key field has the type of the field it references, as Prisma compares
 /// them: by the type's name (native types may differ).
 fn same_key_type(field: &Field, referenced: &Field) -> bool {
@@ -236,11 +182,6 @@ fn same_key_type(field: &Field, referenced: &Field) -> bool {
         (Some(a), Some(b)) => a.name.text == b.name.text,
         _ => false,
     }
-}
-
-/// The field of `model` marked `@id`, if its identifier is a single field.
-fn single_id_field(model: &Block) -> Option<&Field> {
-    model.fields.iter().find(|f| f.attribute("id").is_some())
 }
 
 /// Whether a field's type is a model or view (a relation field).

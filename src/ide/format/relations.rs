@@ -130,35 +130,13 @@ fn is_scalar_type(name: &str) -> bool {
     crate::analysis::SCALAR_TYPES.contains(&name)
 }
 
-/// The unique criteria of a model, primary key first: each a list of its fields.
+/// The unique criteria of a model (`semantics::keys`, primary key first) whose fields it
+/// all has: each a list of its fields.
 fn unique_criteria(model: &Block) -> Vec<Vec<&Field>> {
-    let key_fields = |attribute: &Attribute| -> Option<Vec<&Field>> {
-        let value = attribute.argument("fields", Some(0))?.value.as_ref()?;
-        value
-            .as_list()
-            .iter()
-            .map(|item| match item {
-                Expression::Constant(ident) => model.field(&ident.text),
-                Expression::Function { name, .. } => model.field(&name.text),
-                _ => None,
-            })
-            .collect()
-    };
-    let mut criteria = Vec::new();
-    if let Some(field) = model.fields.iter().find(|f| f.attribute("id").is_some()) {
-        criteria.push(vec![field]);
-    } else if let Some(fields) = model.attributes_named("id").next().and_then(key_fields) {
-        criteria.push(fields);
-    }
-    criteria.extend(
-        model
-            .fields
-            .iter()
-            .filter(|f| f.attribute("unique").is_some())
-            .map(|f| vec![f]),
-    );
-    criteria.extend(model.attributes_named("unique").filter_map(key_fields));
-    criteria
+    crate::semantics::keys::unique_criteria(model)
+        .into_iter()
+        .filter_map(|names| names.iter().map(|name| model.field(name)).collect())
+        .collect()
 }
 
 /// Whether `fields` are exactly the fields of a unique index of the model (`@unique`,

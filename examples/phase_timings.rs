@@ -242,7 +242,7 @@ fn typing(path: &str, text: String, keystrokes: usize) {
         .take(keystrokes)
         .collect();
     let mut current = text;
-    let mut samples: Vec<[f64; 4]> = Vec::new();
+    let mut samples: Vec<[f64; 5]> = Vec::new();
     for ch in typed.chars() {
         let mut new_text = current.clone();
         new_text.insert(at, ch);
@@ -271,6 +271,7 @@ fn typing(path: &str, text: String, keystrokes: usize) {
             ms(updated - sourced),
             ms(validated - cloned),
             ms(validated - cloned + updated - sourced + parsed),
+            ms(cloned - updated),
         ]);
         at += ch.len_utf8();
         current = new_text;
@@ -280,9 +281,15 @@ fn typing(path: &str, text: String, keystrokes: usize) {
         values.sort_by(f64::total_cmp);
         values[((values.len() - 1) as f64 * q) as usize]
     };
-    for (index, name) in ["re-parse", "model update", "validation", "sum"]
-        .iter()
-        .enumerate()
+    for (index, name) in [
+        "re-parse",
+        "model update",
+        "validation",
+        "sum",
+        "schema index",
+    ]
+    .iter()
+    .enumerate()
     {
         println!(
             "{name:>13}: p50 {:.2} ms, p99 {:.2} ms",

@@ -3,6 +3,31 @@
 use super::lower::{Lowering, TopLevel};
 use super::{Block, FileId, SourceFile};
 use crate::syntax::{self, ByteEdit, SyntaxError};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// The file's models, views, composite types and enums by name: each name's block indexes,
+/// in source order. Kept across edits that change no declaration's name, kind or place (the
+/// `Schema` of every keystroke reads it instead of indexing every block again).
+pub(super) type NameIndex = FxHashMap<Box<str>, Vec<u32>>;
+
+/// What a block contributes to the name index: its name, if it is a named type.
+fn index_key(block: &Block) -> Option<&str> {
+    (block.kind.is_type() && !block.name.is_missing()).then_some(block.name.text.as_str())
+}
+
+fn index_names(blocks: &[Block]) -> NameIndex {
+    let mut names = NameIndex::default();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Some(name) = index_key(block) {
+            names
+                .entry(name.into())
+                .or_default()
+                .push(u32::try_from(index).unwrap_or(u32::MAX));
+        }
+    }
+    names
+}
 
 /// A parsed file and the model of its declarations.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +38,7 @@ pub struct FileModel {
     /// Syntax errors outside any declaration (the blocks keep their own).
     pub top_level_errors: Vec<SyntaxError>,
     file: FileId,
+    names: Arc<NameIndex>,
 }
 
 impl FileModel {
@@ -20,11 +46,17 @@ impl FileModel {
     pub fn new(file: FileId, source: SourceFile) -> Self {
         let (blocks, top_level_errors) = Lowering::new(file, &source).lower_all();
         FileModel {
+            names: Arc::new(index_names(&blocks)),
             source,
             blocks,
             top_level_errors,
             file,
         }
+    }
+
+    /// The file's named types by name (block indexes in source order).
+    pub(super) fn names(&self) -> &NameIndex {
+        &self.names
     }
 
     pub fn file_id(&self) -> FileId {
@@ -86,6 +118,18 @@ impl FileModel {
                 }
             }
         }
+        // The name-index keys of the blocks an edit touched, by position: if exactly those
+        // positions are lowered again with the same keys, the name index still holds.
+        let touched: Vec<(usize, Option<String>)> = self
+            .blocks
+            .iter()
+            .zip(&moved)
+            .enumerate()
+            .filter(|(_, (_, shift))| shift.is_none())
+            .map(|(index, (block, _))| (index, index_key(block).map(str::to_string)))
+            .collect();
+        let old_count = self.blocks.len();
+        let mut relowered: Vec<(usize, Option<String>)> = Vec::new();
         let mut reusable: Vec<Option<Block>> = std::mem::take(&mut self.blocks)
             .into_iter()
             .zip(moved)
@@ -129,18 +173,25 @@ impl FileModel {
                         Some(slot) => blocks.extend(slot.take()),
                         None => {
                             lowered += 1;
-                            blocks.push(lowering.block(kind, node, true));
+                            let block = lowering.block(kind, node, true);
+                            relowered.push((blocks.len(), index_key(&block).map(str::to_string)));
+                            blocks.push(block);
                         }
                     }
                 }
                 TopLevel::DeclarationInError(node, kind) => {
                     lowered += 1;
-                    blocks.push(lowering.block(kind, node, false));
+                    let block = lowering.block(kind, node, false);
+                    relowered.push((blocks.len(), index_key(&block).map(str::to_string)));
+                    blocks.push(block);
                 }
                 TopLevel::Error(node) => errors.push(node),
             }
         }
         self.top_level_errors = syntax::describe_errors(&source.text, errors);
+        if blocks.len() != old_count || relowered != touched {
+            self.names = Arc::new(index_names(&blocks));
+        }
         self.blocks = blocks;
         drop(lowering);
         self.source = source;

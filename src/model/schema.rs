@@ -2,16 +2,15 @@
 
 use super::{Block, BlockKind, FileId, FileModel, SourceFile, Span};
 use crate::syntax::SyntaxError;
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// A whole schema: one or more files and the declarations in them. Cheap to assemble from
 /// files that are already lowered (the server keeps one `FileModel` per file and builds a
 /// `Schema` for each analysis).
 pub struct Schema {
+    /// Each file keeps its named types by name (`FileModel::names`): a schema is assembled
+    /// without indexing its blocks again.
     files: Vec<Arc<FileModel>>,
-    /// Named top-level items (models, views, composite types, enums) by name, in source order.
-    names: HashMap<Box<str>, Vec<BlockId>>,
 }
 
 /// A block of a schema: its file and its index in that file.
@@ -40,27 +39,14 @@ impl Schema {
     /// A schema of files that are already lowered. Each file's id must be its index here
     /// (see `FileModel::set_file_id`).
     pub fn from_models(files: Vec<Arc<FileModel>>) -> Self {
-        let mut names: HashMap<Box<str>, Vec<BlockId>> = HashMap::default();
-        for (file_index, file) in files.iter().enumerate() {
-            debug_assert_eq!(
-                file.file_id(),
-                file_id(file_index),
-                "file ids follow the schema's order"
-            );
-            for (index, block) in file.blocks.iter().enumerate() {
-                if block.kind.is_type() && !block.name.is_missing() {
-                    let id = BlockId {
-                        file: file_id(file_index),
-                        index: u32::try_from(index).unwrap_or(u32::MAX),
-                    };
-                    names
-                        .entry(block.name.text.as_str().into())
-                        .or_default()
-                        .push(id);
-                }
-            }
-        }
-        Schema { files, names }
+        debug_assert!(
+            files
+                .iter()
+                .enumerate()
+                .all(|(index, file)| file.file_id() == file_id(index)),
+            "file ids follow the schema's order"
+        );
+        Schema { files }
     }
 
     /// The same schema with the text of some files replaced (those parsed and lowered
@@ -117,25 +103,42 @@ impl Schema {
 
     /// The first model, view, composite type or enum with this name.
     pub fn find_type(&self, name: &str) -> Option<&Block> {
-        self.names
-            .get(name)
-            .and_then(|ids| ids.first())
-            .map(|&id| self.block(id))
+        self.find_type_id(name).map(|id| self.block(id))
     }
 
     /// The id of the first model, view, composite type or enum with this name.
     pub fn find_type_id(&self, name: &str) -> Option<BlockId> {
-        self.names.get(name).and_then(|ids| ids.first()).copied()
+        self.files.iter().enumerate().find_map(|(file, model)| {
+            let &index = model.names().get(name)?.first()?;
+            Some(BlockId {
+                file: file_id(file),
+                index,
+            })
+        })
     }
 
     /// Every model, view, composite type or enum declared with this name (more than one is
-    /// an error).
-    pub fn declarations_of<'a>(&'a self, name: &str) -> impl Iterator<Item = &'a Block> + 'a {
-        self.names
-            .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&id| self.block(id))
+    /// an error), in schema order.
+    pub fn declarations_of<'a, 'n>(
+        &'a self,
+        name: &'n str,
+    ) -> impl Iterator<Item = &'a Block> + use<'a, 'n> {
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(move |(file, model)| {
+                model
+                    .names()
+                    .get(name)
+                    .into_iter()
+                    .flatten()
+                    .map(move |&index| {
+                        self.block(BlockId {
+                            file: file_id(file),
+                            index,
+                        })
+                    })
+            })
     }
 
     pub fn find_model(&self, name: &str) -> Option<&Block> {

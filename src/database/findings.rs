@@ -38,7 +38,7 @@ pub const FREQUENT_SEQ_SCANS: i64 = 1_000;
 pub fn default_schema(schema: &Schema, snapshot: &DatabaseSnapshot) -> String {
     let tables: HashSet<&str> = schema
         .models()
-        .filter(|block| super::names::schema_attribute(block).is_none())
+        .filter(|block| super::names::schema_name(block).is_none())
         .map(super::names::table_name)
         .collect();
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -738,7 +738,7 @@ fn table_of<'s>(
 ) -> Option<&'s Table> {
     super::names::provider(schema)?;
     let default = default_schema(schema, snapshot);
-    let schema_name = super::names::schema_attribute(block).unwrap_or(&default);
+    let schema_name = super::names::schema_name(block).unwrap_or(&default);
     snapshot.table(schema_name, super::names::table_name(block))
 }
 

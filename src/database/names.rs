@@ -10,7 +10,7 @@
 //! types and MongoDB are left out.
 
 use crate::analysis::indexes::names::{generated, index_name, max_identifier_length};
-use crate::analysis::indexes::parse::{FieldKind, KeyKind, field_kind, mapped_name, model_keys};
+use crate::analysis::indexes::parse::{FieldKind, KeyKind, field_kind, model_keys};
 use crate::catalog::Provider;
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
 use crate::semantics::RelationMode;
@@ -131,35 +131,7 @@ impl<'a> DatabaseNames<'a> {
     }
 }
 
-/// The first string argument of an attribute (`@@map("x")`, `@@schema("x")`).
-fn first_string(attribute: &Attribute) -> Option<&str> {
-    attribute
-        .argument("name", Some(0))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-}
-
-/// A block's `@@map`, else its name.
-pub fn table_name(block: &Block) -> &str {
-    block
-        .attributes_named("map")
-        .next()
-        .and_then(first_string)
-        .unwrap_or(&block.name.text)
-}
-
-/// A block's `@@schema`, if any.
-pub fn schema_attribute(block: &Block) -> Option<&str> {
-    block
-        .attributes_named("schema")
-        .next()
-        .and_then(first_string)
-}
-
-/// A field's `@map`, else its name.
-pub fn column_name(field: &Field) -> &str {
-    mapped_name(field).unwrap_or(&field.name.text)
-}
+pub use crate::semantics::database_names::{column_name, schema_name, table_name};
 
 /// The providers that get database advice.
 pub fn provider(schema: &Schema) -> Option<Provider> {
@@ -177,11 +149,7 @@ pub fn database_names<'a>(schema: &'a Schema, default_schema: &str) -> Option<Da
         .provider
         .filter(|p| matches!(p, Provider::PostgreSql | Provider::CockroachDb))?;
     let limit = max_identifier_length(provider);
-    let schema_of = |block: &Block| {
-        schema_attribute(block)
-            .unwrap_or(default_schema)
-            .to_string()
-    };
+    let schema_of = |block: &Block| schema_name(block).unwrap_or(default_schema).to_string();
     let mut names = DatabaseNames {
         provider,
         default_schema: default_schema.to_string(),

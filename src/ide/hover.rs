@@ -40,7 +40,7 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
                 block.name.text
             )));
             parts.extend(block.doc.clone());
-            if let Some(name) = mapped_name(&block.attributes) {
+            if let Some(name) = crate::semantics::database_names::mapped_name(&block.attributes) {
                 let what = if block.kind == BlockKind::Enum {
                     "type"
                 } else {
@@ -79,7 +79,7 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
                 block.name.text
             ));
             parts.extend(field.doc.clone());
-            if let Some(name) = mapped_name(&field.attributes) {
+            if let Some(name) = crate::semantics::database_names::mapped_name(&field.attributes) {
                 parts.push(format!("Database name: `{name}` (`@map`)"));
             }
             if let Some(summary) = relation_summary(schema, block, field) {
@@ -92,7 +92,7 @@ fn symbol_hover(schema: &Schema, symbol: SymbolRef, span: Span, offset: u32) -> 
             parts.push(code(&value.name.text));
             parts.push(format!("Value of enum `{}`", block.name.text));
             parts.extend(value.doc.clone());
-            if let Some(name) = mapped_name(&value.attributes) {
+            if let Some(name) = crate::semantics::database_names::mapped_name(&value.attributes) {
                 parts.push(format!("Database value: `{name}` (`@map`)"));
             }
         }
@@ -130,16 +130,6 @@ fn enum_values_line(block: &Block) -> String {
 
 fn code(text: &str) -> String {
     format!("```prisma\n{text}\n```")
-}
-
-fn mapped_name(attributes: &[Attribute]) -> Option<&str> {
-    attributes
-        .iter()
-        .find(|a| a.name.text == "map")?
-        .argument("name", Some(0))?
-        .value
-        .as_ref()?
-        .as_str()
 }
 
 /// "many `Post` via `Post.authorId` → `User.id`, onDelete: Cascade".

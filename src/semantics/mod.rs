@@ -2,9 +2,11 @@
 //! (`model`) and everything that reads it (validation, advisor, database layer, editor
 //! features): the configuration (`config`), the field sets relations reference
 //! (`references`), relation names and implicit many-to-many relations (`relations`),
-//! a model's primary key and unique criteria (`keys`), `.env` files (`dotenv`).
+//! a model's primary key and unique criteria (`keys`), the names things get in the
+//! database (`database_names`), `.env` files (`dotenv`).
 
 mod config;
+pub mod database_names;
 pub mod dotenv;
 pub mod keys;
 mod references;

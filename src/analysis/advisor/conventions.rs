@@ -159,26 +159,7 @@ pub fn is_append_only_log(block: &Block) -> bool {
         || name.to_ascii_lowercase().contains("audit")
 }
 
-/// The database name of a model: `@@map`, else its name.
-pub fn table_name(block: &Block) -> &str {
-    block
-        .attributes_named("map")
-        .next()
-        .and_then(|map| map.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-        .unwrap_or(&block.name.text)
-}
-
-/// The database name of a field: `@map`, else its name.
-pub fn column_name(field: &Field) -> &str {
-    field
-        .attribute("map")
-        .and_then(|map| map.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-        .unwrap_or(&field.name.text)
-}
+pub use crate::semantics::database_names::{column_name, table_name};
 
 /// Whether the model maps its camelCase fields to snake_case columns (most of its mapped
 /// fields say `@map("snake_case")`), so that new fields should too.

@@ -7,7 +7,7 @@ use super::Advisor;
 use super::conventions::{self, column_name, field_list, table_name, type_name};
 use super::tenant::{Exempt, Scope, Scoping};
 use crate::catalog::Provider;
-use crate::model::{Block, Expression, Field};
+use crate::model::{Block, Field};
 use std::fmt::Write;
 
 /// Why no SQL can be generated.
@@ -176,15 +176,10 @@ pub fn quote(identifier: &str) -> String {
 
 /// The table with its `@@schema`, quoted: `"billing"."invoices"`.
 pub fn qualified_table(block: &Block) -> String {
-    let schema = block
-        .attributes_named("schema")
-        .next()
-        .and_then(|a| a.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str);
-    match schema {
-        Some(schema) => format!("{}.{}", quote(schema), quote(table_name(block))),
-        None => quote(table_name(block)),
+    let table = quote(crate::semantics::database_names::table_name(block));
+    match crate::semantics::database_names::schema_name(block) {
+        Some(schema) => format!("{}.{table}", quote(schema)),
+        None => table,
     }
 }
 

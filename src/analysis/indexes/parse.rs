@@ -120,14 +120,7 @@ pub(crate) fn native_type(field: &Field) -> Option<&str> {
         .filter(|name| !name.is_empty())
 }
 
-/// The `@map("…")` of a field, if any.
-pub(crate) fn mapped_name(field: &Field) -> Option<&str> {
-    field
-        .attribute("map")
-        .and_then(|a| a.argument("name", Some(0)))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-}
+pub(crate) use crate::semantics::database_names::field_map as mapped_name;
 
 /// A primary key, unique constraint, index or shard key.
 #[derive(Debug)]
@@ -204,12 +197,11 @@ pub(crate) fn model_keys<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> ModelKeys<'a> {
     let collect_defaults = config.is(crate::catalog::Provider::SqlServer);
-    let (mut ignored, mut table, mut schema_name) = (false, None, None);
+    let (mut ignored, mut table) = (false, None);
     for attribute in &block.attributes {
         match attribute.name.text.as_str() {
             "ignore" => ignored = true,
             "map" if table.is_none() => table = Some(first_string(attribute)),
-            "schema" if schema_name.is_none() => schema_name = Some(first_string(attribute)),
             _ => {}
         }
     }
@@ -217,7 +209,7 @@ pub(crate) fn model_keys<'a>(
         block,
         ignored,
         table: table.flatten().unwrap_or(&block.name.text),
-        schema_name: schema_name.flatten(),
+        schema_name: crate::semantics::database_names::schema_name(block),
         relations: Vec::new(),
         defaults: Vec::new(),
         primary_key: None,

@@ -16,11 +16,12 @@ mod views;
 use super::{Context, Diagnostic, Severity, codes};
 use crate::catalog::Provider;
 use crate::model::{Arity, Attribute, Block, BlockKind, Expression, Field, Schema, Span};
+use crate::semantics::database_names::{block_schema, map_name};
 use composite::{
     composite_relation_fields, composite_type_attributes, composite_type_errors, composite_types,
 };
 use rustc_hash::FxHashMap;
-use schemas::{block_schema, multi_schema, schema_argument};
+use schemas::{multi_schema, schema_argument};
 use strings::block_strings;
 use views::view;
 
@@ -174,14 +175,6 @@ fn type_kind(schema: &Schema, field: &Field) -> TypeKind {
         Some(BlockKind::CompositeType) => TypeKind::Composite,
         _ => TypeKind::Unknown,
     }
-}
-
-/// The string argument of `@map("…")` / `@@map("…")`.
-fn map_name(attribute: &Attribute) -> Option<&str> {
-    attribute
-        .argument("name", Some(0))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
 }
 
 fn field_map(field: &Field) -> Option<(&str, &Attribute)> {

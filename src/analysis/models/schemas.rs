@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::analysis::edits::{insert_block_attribute, replace};
+use crate::semantics::database_names::schema_value;
 
 /// The `@@schema` argument: a string.
 pub(super) fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {
@@ -17,19 +18,6 @@ pub(super) fn schema_argument(block: &Block, out: &mut Vec<Diagnostic>) {
             Some(_) => {}
         }
     }
-}
-
-/// The value of `@@schema("…")` (Prisma names the argument `map`).
-pub(super) fn schema_value(attribute: &Attribute) -> Option<&Expression> {
-    attribute
-        .argument("map", Some(0))
-        .and_then(|a| a.value.as_ref())
-}
-
-/// The `@@schema` of a block, with the span of its value.
-pub(super) fn block_schema(block: &Block) -> Option<(&str, Span)> {
-    let value = schema_value(block.attributes_named("schema").next()?)?;
-    Some((value.as_str()?, value.span()))
 }
 
 /// `@@schema` and the datasource's `schemas`: only where the provider has schemas, each one

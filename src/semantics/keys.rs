@@ -5,8 +5,8 @@
 
 use crate::model::{Attribute, Block, Field};
 
-/// The fields a key attribute lists (`fields:` or its first argument), as written, sort and
-/// length options dropped: `@@unique([a, b(sort: Desc)])` → `a`, `b`.
+/// The fields a key or index attribute lists (`fields:` or its first argument), as written,
+/// sort and length options dropped: `@@unique([a, b(sort: Desc)])` → `a`, `b`.
 pub fn key_fields(attribute: &Attribute) -> Vec<&str> {
     attribute
         .argument("fields", Some(0))

@@ -6,6 +6,7 @@ use super::super::{Applicability, Diagnostic, Fix, TextEdit, codes};
 use super::{Cx, FieldKind, Out, Scalar, arity, literals};
 use crate::catalog::Provider;
 use crate::model::{Argument, Arity, Attribute, Block, BlockKind, Expression, Field, Span};
+use crate::semantics::keys::key_fields;
 
 /// The functions Prisma knows in `@default` whatever the provider.
 const KNOWN_FUNCTIONS: &[&str] = &[
@@ -510,7 +511,7 @@ fn check_auto(cx: &Cx, block: &Block, field: &Field, function: Span, out: &mut O
     let in_primary_key = field.attribute("id").is_some()
         || block
             .attributes_named("id")
-            .any(|id| listed_fields(id).any(|name| name == field.name.text));
+            .any(|id| key_fields(id).contains(&field.name.text.as_str()));
     if !in_primary_key {
         out.late(Diagnostic::error(
             codes::DEFAULT_AUTO,
@@ -863,15 +864,6 @@ fn autoincrement_default(field: &Field) -> Option<&Attribute> {
     }
 }
 
-/// The field names listed by a block attribute (`@@id([a, b])`, `@@index(fields: [a(sort: Desc)])`).
-fn listed_fields(attribute: &Attribute) -> impl Iterator<Item = &str> {
-    attribute
-        .argument("fields", Some(0))
-        .and_then(|a| a.value.as_ref())
-        .into_iter()
-        .flat_map(Expression::field_names)
-}
-
 /// Whether the field leads an index: its own `@id`/`@unique`, or the first field of an
 /// `@@id`, `@@unique`, `@@index` or `@@fulltext`.
 fn is_indexed_first(block: &Block, field: &Field) -> bool {
@@ -881,5 +873,5 @@ fn is_indexed_first(block: &Block, field: &Field) -> bool {
             .attributes
             .iter()
             .filter(|a| matches!(a.name.text.as_str(), "id" | "unique" | "index" | "fulltext"))
-            .any(|a| listed_fields(a).next() == Some(field.name.text.as_str()))
+            .any(|a| key_fields(a).first() == Some(&field.name.text.as_str()))
 }

@@ -204,10 +204,8 @@ impl Analyzer {
             let file = schema.file_model(file_id);
             syntax::check_top_level(file_id, file, &mut diagnostics);
             for block in &file.blocks {
-                if !self.blocks.contains_key(&block.revision.get()) {
-                    changed_names.insert(block.name.text.clone());
-                }
                 let cached = self.blocks.entry(block.revision.get()).or_insert_with(|| {
+                    changed_names.insert(block.name.text.clone());
                     let mut local = Vec::new();
                     syntax::check_block(&file.source, block, &mut local);
                     names::check_block(block, &mut local);

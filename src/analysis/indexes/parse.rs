@@ -162,14 +162,6 @@ pub(crate) struct ModelKeys<'a> {
     pub defaults: Vec<(&'a Field, &'a Attribute)>,
 }
 
-/// The first argument of an attribute as a string (`@@map("x")`).
-fn first_string(attribute: &Attribute) -> Option<&str> {
-    attribute
-        .argument("name", Some(0))
-        .and_then(|a| a.value.as_ref())
-        .and_then(Expression::as_str)
-}
-
 impl ModelKeys<'_> {
     pub fn is_relation(&self, field: &Field) -> bool {
         matches!(field_kind(self.schema, field), FieldKind::Relation)
@@ -197,18 +189,11 @@ pub(crate) fn model_keys<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> ModelKeys<'a> {
     let collect_defaults = config.is(crate::catalog::Provider::SqlServer);
-    let (mut ignored, mut table) = (false, None);
-    for attribute in &block.attributes {
-        match attribute.name.text.as_str() {
-            "ignore" => ignored = true,
-            "map" if table.is_none() => table = Some(first_string(attribute)),
-            _ => {}
-        }
-    }
+    let ignored = block.attributes_named("ignore").next().is_some();
     let mut keys = ModelKeys {
         block,
         ignored,
-        table: table.flatten().unwrap_or(&block.name.text),
+        table: crate::semantics::database_names::table_name(block),
         schema_name: crate::semantics::database_names::schema_name(block),
         relations: Vec::new(),
         defaults: Vec::new(),

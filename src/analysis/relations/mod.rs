@@ -44,10 +44,7 @@ struct RelationField<'a> {
 impl<'a> RelationField<'a> {
     fn new(model: &'a Block, field: &'a Field, target: &'a Block) -> Self {
         let relation = field.attribute("relation");
-        let explicit = relation
-            .and_then(|a| a.argument("name", Some(0)))
-            .and_then(|a| a.value.as_ref())
-            .and_then(Expression::as_str);
+        let explicit = field.relation_name();
         let model_name = model.name.text.as_str();
         let arity = field.r#type.as_ref().map(|t| t.arity());
         RelationField {
